@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
+import { importLessonFolders } from "./import";
+import { loadLessonFolder } from "./load";
+import { copyLesson, fixtureLessonDir } from "./testing";
+import { importLessons } from "@/db/access/lesson-content";
+import { lessons, questions, questionVersions, passages } from "@/db/schema";
+import { dumpDatabase, openTestDatabase } from "@/db/testing";
+
+test("importing the same lesson twice changes nothing the second time", () => {
+  const db = openTestDatabase();
+  const first = importLessonFolders(db, [fixtureLessonDir]);
+  assert.ok(first.ok);
+  assert.equal(first.reports[0]!.status, "created");
+  assert.equal(first.reports[0]!.questionsAdded, 5);
+  const before = dumpDatabase(db);
+
+  const second = importLessonFolders(db, [fixtureLessonDir]);
+  assert.ok(second.ok);
+  assert.equal(second.reports[0]!.status, "unchanged");
+  assert.deepEqual(dumpDatabase(db), before);
+});
+
+test("a broken lesson file changes nothing in the database", () => {
+  const db = openTestDatabase();
+  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+  const before = dumpDatabase(db);
+  const edited = copyLesson(fixtureLessonDir, {
+    "lesson.yaml": (d) => (d.title = "A new title"),
+    "questions.yaml": (d) => (d.questions[0].options[1].correct = true),
+  });
+  const result = importLessonFolders(db, [edited]);
+  assert.equal(result.ok, false);
+  assert.deepEqual(dumpDatabase(db), before);
+});
+
+test("a write that fails halfway rolls back every lesson in the run", () => {
+  const db = openTestDatabase();
+  const good = loadLessonFolder(fixtureLessonDir);
+  assert.ok(good.ok);
+  const broken = structuredClone(good.lesson.content);
+  broken.meta.slug = "broken";
+  broken.questions[0]!.passage = "missing-passage"; // unchecked on purpose: the insert itself fails
+  assert.throws(() =>
+    importLessons(db, [
+      { content: good.lesson.content, contentHash: good.lesson.contentHash },
+      { content: broken, contentHash: "x" },
+    ]),
+  );
+  assert.equal(db.select().from(lessons).all().length, 0);
+});
+
+test("re-importing an edited question keeps its id and keeps the version answered before", () => {
+  const db = openTestDatabase();
+  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+  const original = db.select().from(questions).where(eq(questions.key, "vote-count")).get()!;
+
+  const edited = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[0].prompt = "What was the council's vote?") });
+  const result = importLessonFolders(db, [edited]);
+  assert.ok(result.ok);
+  assert.equal(result.reports[0]!.status, "updated");
+  assert.equal(result.reports[0]!.questionsChanged, 1);
+
+  const updated = db.select().from(questions).where(eq(questions.key, "vote-count")).get()!;
+  assert.equal(updated.id, original.id);
+  assert.equal(updated.version, 2);
+  assert.equal(updated.prompt, "What was the council's vote?");
+  const versions = db.select().from(questionVersions).where(eq(questionVersions.questionId, original.id)).all();
+  assert.deepEqual(versions.map((v) => [v.version, (v.content as { prompt: string }).prompt]), [
+    [1, "How did the council vote?"],
+    [2, "What was the council's vote?"],
+  ]);
+  // Unedited questions keep their single version.
+  assert.equal(db.select().from(questionVersions).all().length, 6);
+});
+
+test("a question or passage dropped from the files is retired, not deleted, and comes back with its id", () => {
+  const db = openTestDatabase();
+  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+  const spaces = db.select().from(questions).where(eq(questions.key, "spaces")).get()!;
+
+  // Drop the second passage, its questions and one more; the voices must then point into passage one.
+  const trimmed = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => (d.questions = d.questions.filter((q: { id: string }) => ["vote-count", "trial-facts"].includes(q.id))),
+    "article.yaml": (d) => d.passages.pop(),
+    "voices.yaml": (d) =>
+      (d.voices = [{ id: "council", name: "Council", kind: "organisation", role: "Voted", affiliation: "Riverside", stake: "Its decision", appearances: [{ sentence: "p01-s1", mode: "reported" }] }]),
+  });
+  const result = importLessonFolders(db, [trimmed]);
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(result.reports[0]!.questionsRetired, 3);
+  assert.equal(result.reports[0]!.passagesRetired, 1);
+  const retired = db.select().from(questions).where(eq(questions.key, "spaces")).get()!;
+  assert.ok(retired.retiredAt instanceof Date);
+  assert.equal(db.select().from(passages).all().length, 2);
+
+  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+  const back = db.select().from(questions).where(eq(questions.key, "spaces")).get()!;
+  assert.equal(back.id, spaces.id);
+  assert.equal(back.retiredAt, null);
+});

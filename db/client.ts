@@ -1,0 +1,32 @@
+/**
+ * The SQLite connection. Scripts open their own with `openDatabase(file)`; the app shares one
+ * per process through `getDb()`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+import { databaseFile } from "@/lib/env";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  // WAL lets readers (page renders, the importer's checks) run beside a writer;
+  // the busy timeout makes a writer wait for the lock instead of failing with SQLITE_BUSY.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { marginaliaDb?: Db };
+
+/** The app's connection, opened on first use and kept across hot reloads in development. */
+export function getDb(): Db {
+  globalForDb.marginaliaDb ??= openDatabase(databaseFile());
+  return globalForDb.marginaliaDb;
+}

@@ -1,0 +1,110 @@
+/**
+ * The database schema. Change it here, then `npm run db:generate` writes the migration
+ * (one per change, committed; landed migrations are never edited).
+ *
+ * Content rows carry the stable ids of the lesson files as `key` (unique within a lesson)
+ * and a generated `id`, so user data can point at a row that survives re-imports.
+ */
+import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
+import type { LessonMeta, ParagraphContent, VoiceContent } from "@/content/schema";
+
+export const lessons = sqliteTable("lessons", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  standfirst: text("standfirst"),
+  summary: text("summary").notNull(),
+  source: text("source", { mode: "json" }).$type<LessonMeta["source"]>().notNull(),
+  ageNotice: text("age_notice", { mode: "json" }).$type<LessonMeta["ageNotice"] | null>(),
+  objectives: text("objectives", { mode: "json" }).$type<string[]>().notNull(),
+  wordCount: integer("word_count").notNull(),
+  readingMinutes: integer("reading_minutes").notNull(),
+  /** Hash of the lesson's files as imported: a re-import with the same hash writes nothing. */
+  contentHash: text("content_hash").notNull(),
+  importedAt: integer("imported_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const passages = sqliteTable(
+  "passages",
+  {
+    id: text("id").primaryKey(),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    /** Paragraphs with their stable ids, each split into sentences with stable ids. */
+    body: text("body", { mode: "json" }).$type<ParagraphContent[]>().notNull(),
+    discussionPrompts: text("discussion_prompts", { mode: "json" }).$type<string[]>().notNull(),
+    wordCount: integer("word_count").notNull(),
+    /** Set when a re-import no longer has this passage; kept because user data may point at it. */
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("passages_lesson_key").on(t.lessonId, t.key)],
+);
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: text("id").primaryKey(),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    passageId: text("passage_id").notNull().references(() => passages.id),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    type: text("type", {
+      enum: ["single_choice", "multiple_select", "short_answer", "evidence", "open_response"],
+    }).notNull(),
+    kind: text("kind", { enum: ["comprehension", "critical"] }).notNull(),
+    prompt: text("prompt").notNull(),
+    points: integer("points").notNull(),
+    /** The current version; answers record the version they were given to. */
+    version: integer("version").notNull(),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("questions_lesson_key").on(t.lessonId, t.key), index("questions_passage").on(t.passageId)],
+);
+
+/** Every version of every question, exactly as imported (the full content item as JSON). */
+export const questionVersions = sqliteTable(
+  "question_versions",
+  {
+    questionId: text("question_id").notNull().references(() => questions.id),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    /** The question as written in the lesson file, validated by content/schema.ts on import. */
+    content: text("content", { mode: "json" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.version] })],
+);
+
+export const glossaryTerms = sqliteTable(
+  "glossary_terms",
+  {
+    id: text("id").primaryKey(),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    term: text("term").notNull(),
+    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull(),
+    category: text("category", { enum: ["person", "organisation", "place", "term"] }).notNull(),
+    definition: text("definition").notNull(),
+  },
+  (t) => [uniqueIndex("glossary_lesson_key").on(t.lessonId, t.key)],
+);
+
+export const voices = sqliteTable(
+  "voices",
+  {
+    id: text("id").primaryKey(),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["person", "organisation", "government", "media", "unnamed"] }).notNull(),
+    role: text("role").notNull(),
+    affiliation: text("affiliation").notNull(),
+    stake: text("stake").notNull(),
+    appearances: text("appearances", { mode: "json" }).$type<VoiceContent["appearances"]>().notNull(),
+  },
+  (t) => [uniqueIndex("voices_lesson_key").on(t.lessonId, t.key)],
+);

@@ -1,0 +1,24 @@
+/**
+ * `npm run content:import [folder ...]`: migrates the database, then imports lesson folders
+ * (default: every lesson under content/lessons). Idempotent; all or nothing.
+ */
+import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { importLessonFolders, lessonsRoot } from "@/content/import";
+import { listLessonFolders, formatContentError } from "@/content/load";
+import { databaseFile } from "@/lib/env";
+
+const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
+const db = openDatabase(databaseFile());
+runMigrations(db);
+const result = importLessonFolders(db, dirs);
+if (!result.ok) {
+  console.error("Nothing was imported; fix these first:");
+  for (const e of result.errors) console.error(`  ${formatContentError(e)}`);
+  process.exit(1);
+}
+for (const r of result.reports) {
+  const changes = r.status === "unchanged" ? "" : ` (questions: +${r.questionsAdded} new, ${r.questionsChanged} changed, ${r.questionsRetired} retired; passages retired: ${r.passagesRetired})`;
+  console.log(`${r.slug}: ${r.status}${changes}`);
+}
