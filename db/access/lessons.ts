@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { glossaryTerms, lessons, passages, questions, questionVersions, voices } from "../schema";
-import { questionSchema, type ParagraphContent } from "@/content/schema";
+import { questionSchema, type ParagraphContent, type VoiceContent } from "@/content/schema";
 import { toPublicQuestion, type PublicQuestion } from "@/lib/lesson/public-question";
 import { readingMinutes } from "@/lib/text";
 
@@ -149,7 +149,7 @@ export type PassagePage = {
   questions: PublicQuestion[];
   glossary: { key: string; term: string; aliases: string[]; category: string; definition: string }[];
   /** Voices that speak in this passage, with only their appearances here. */
-  voices: { key: string; name: string; role: string; appearances: { sentence: string; mode: string }[] }[];
+  voices: { key: string; name: string; role: string; position: number; appearances: VoiceContent["appearances"] }[];
 };
 
 export async function getPassagePage(slug: string, passageKey: string): Promise<PassagePage | null> {
@@ -183,7 +183,7 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
     questions: questionRows.map((r) => toPublicQuestion(questionSchema.parse(r.content))),
     glossary: glossaryRows.map((t) => ({ key: t.key, term: t.term, aliases: t.aliases, category: t.category, definition: t.definition })),
     voices: voiceRows
-      .map((v) => ({ key: v.key, name: v.name, role: v.role, appearances: v.appearances.filter((a) => sentenceIds.has(a.sentence)) }))
+      .map((v) => ({ key: v.key, name: v.name, role: v.role, position: v.position, appearances: v.appearances.filter((a) => sentenceIds.has(a.sentence)) }))
       .filter((v) => v.appearances.length > 0),
   };
 }

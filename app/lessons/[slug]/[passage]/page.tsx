@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getPassagePage, listPassageRoutes } from "@/db/access/lessons";
+import { annotatePassage } from "@/lib/lesson/annotate";
+import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
+import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
+import { QuestionList } from "@/components/lesson/QuestionList";
+import { PassageNav } from "@/components/lesson/PassageNav";
+import { PassageProgress } from "@/components/lesson/PassageProgress";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import styles from "./passage.module.css";
+
+type Props = { params: Promise<{ slug: string; passage: string }> };
+
+/** Lesson text changes only on import, so every passage is prerendered at build time. */
+export async function generateStaticParams() {
+  return listPassageRoutes();
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, passage } = await params;
+  const page = await getPassagePage(slug, passage);
+  return { title: page ? `${page.passage.title} · ${page.lesson.title}` : "Passage not found" };
+}
+
+export default async function PassagePage({ params }: Props) {
+  const { slug, passage: passageKey } = await params;
+  const page = await getPassagePage(slug, passageKey);
+  if (!page) notFound();
+  const { lesson, passage, voices, glossary } = page;
+
+  const paragraphs = annotatePassage(passage.body, glossary, voices);
+  const terms = new Map<string, TermInfo>(glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]));
+  const voicesBySentence = new Map<string, SentenceVoice[]>();
+  for (const v of voices) {
+    for (const a of v.appearances) {
+      voicesBySentence.set(a.sentence, [...(voicesBySentence.get(a.sentence) ?? []), { name: v.name, slot: v.position % 8, mode: a.mode }]);
+    }
+  }
+
+  return (
+    <div className="page">
+      <Breadcrumbs
+        trail={[
+          { href: "/lessons", label: "Lessons" },
+          { href: `/lessons/${lesson.slug}`, label: lesson.title },
+        ]}
+      />
+      <PassageProgress position={passage.position} total={lesson.passageCount} />
+      <div className={styles.layout}>
+        <article className={styles.reading} aria-labelledby="passage-title">
+          <h1 id="passage-title">{passage.title}</h1>
+          <VoiceHighlighter
+            voices={voices.map((v) => ({ key: v.key, name: v.name, role: v.role, slot: v.position % 8, count: v.appearances.length }))}
+          >
+            <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
+          </VoiceHighlighter>
+          <section aria-labelledby="prompts-heading" className={styles.prompts}>
+            <h2 id="prompts-heading">To discuss</h2>
+            <ul>
+              {passage.discussionPrompts.map((prompt) => (
+                <li key={prompt}>{prompt}</li>
+              ))}
+            </ul>
+          </section>
+        </article>
+        <div className={styles.questions}>
+          <QuestionList questions={page.questions} />
+        </div>
+      </div>
+      <PassageNav slug={lesson.slug} previous={page.previous} next={page.next} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import styles from "./PassageNav.module.css";
+
+type Neighbour = { key: string; title: string } | null;
+
+/** Previous / next passage, and the way back to the overview at either end. */
+export function PassageNav({ slug, previous, next }: { slug: string; previous: Neighbour; next: Neighbour }) {
+  return (
+    <nav aria-label="Passages" className={styles.nav}>
+      {previous ? (
+        <Link href={`/lessons/${slug}/${previous.key}`} rel="prev" className={styles.link}>
+          <span className={styles.dir}>← Previous passage</span>
+          <span>{previous.title}</span>
+        </Link>
+      ) : (
+        <Link href={`/lessons/${slug}`} className={styles.link}>
+          <span className={styles.dir}>← Lesson overview</span>
+          <span>Objectives and sources</span>
+        </Link>
+      )}
+      {next ? (
+        <Link href={`/lessons/${slug}/${next.key}`} rel="next" className={`${styles.link} ${styles.next}`}>
+          <span className={styles.dir}>Next passage →</span>
+          <span>{next.title}</span>
+        </Link>
+      ) : (
+        <Link href={`/lessons/${slug}`} className={`${styles.link} ${styles.next}`}>
+          <span className={styles.dir}>Finished reading →</span>
+          <span>Back to the lesson overview</span>
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run test:e2e`: the Playwright journeys against a production build, in Debian's Chromium.
+ * Uses its own database (e2e/.data/e2e.db, made fresh each run) and port (E2E_PORT, default 3100).
+ */
+import { execSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuild } from "./build";
+import { setUpDatabase } from "./setup-database";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (fs.existsSync(chromium)) return;
+  if (process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
+    console.log("Chromium is missing: installing Debian's chromium package with apt-get…");
+    execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium", { stdio: "inherit" });
+    return;
+  }
+  console.error(
+    `The end-to-end tests need Chromium at ${chromium}.\n` +
+      "Install it with: sudo apt-get install -y chromium (Debian/Ubuntu),\n" +
+      "or set CHROMIUM_PATH to a Chromium or Chrome binary.",
+  );
+  process.exit(1);
+}
+
+ensureChromium();
+const dataDir = path.resolve("e2e", ".data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+const databaseFile = path.join(dataDir, "e2e.db");
+const db = setUpDatabase(databaseFile);
+ensureBuild(db, databaseFile);
+db.$client.close();
+
+const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1" },
+});
+process.exit(result.status ?? 1);
