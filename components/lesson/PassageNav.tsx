@@ -9,23 +9,31 @@ export function PassageNav({ slug, previous, next }: { slug: string; previous: N
     <nav aria-label="Passages" className={styles.nav}>
       {previous ? (
         <Link href={`/lessons/${slug}/${previous.key}`} rel="prev" className={styles.link}>
-          <span className={styles.dir}>← Previous passage</span>
+          <span className={styles.dir}>
+            <span aria-hidden="true">← </span>Previous passage
+          </span>
           <span>{previous.title}</span>
         </Link>
       ) : (
         <Link href={`/lessons/${slug}`} className={styles.link}>
-          <span className={styles.dir}>← Lesson overview</span>
+          <span className={styles.dir}>
+            <span aria-hidden="true">← </span>Lesson overview
+          </span>
           <span>Objectives and sources</span>
         </Link>
       )}
       {next ? (
         <Link href={`/lessons/${slug}/${next.key}`} rel="next" className={`${styles.link} ${styles.next}`}>
-          <span className={styles.dir}>Next passage →</span>
+          <span className={styles.dir}>
+            Next passage<span aria-hidden="true"> →</span>
+          </span>
           <span>{next.title}</span>
         </Link>
       ) : (
         <Link href={`/lessons/${slug}`} className={`${styles.link} ${styles.next}`}>
-          <span className={styles.dir}>Finished reading →</span>
+          <span className={styles.dir}>
+            Finished reading<span aria-hidden="true"> →</span>
+          </span>
           <span>Back to the lesson overview</span>
         </Link>
       )}
