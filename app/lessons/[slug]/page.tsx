@@ -8,6 +8,9 @@ import { WhoSaysWhat } from "@/components/lesson/WhoSaysWhat";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./overview.module.css";
 
+/** Only imported lessons exist: an unknown address is a 404 without rendering (or caching) anything. */
+export const dynamicParams = false;
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateStaticParams() {

@@ -10,6 +10,9 @@ import { PassageProgress } from "@/components/lesson/PassageProgress";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./passage.module.css";
 
+/** Only imported lessons exist: an unknown address is a 404 without rendering (or caching) anything. */
+export const dynamicParams = false;
+
 type Props = { params: Promise<{ slug: string; passage: string }> };
 
 /** Lesson text changes only on import, so every passage is prerendered at build time. */
