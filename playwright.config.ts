@@ -29,6 +29,11 @@ export default defineConfig({
     url: `${baseURL}/lessons`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_PATH: process.env.DATABASE_PATH ?? "e2e/.data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_PATH: process.env.DATABASE_PATH ?? "e2e/.data/e2e.db",
+      NEXTAUTH_URL: baseURL,
+      INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/AccountMenu";
 import "./globals.css";
 import styles from "./layout.module.css";
 
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <li>
                   <Link href="/lessons">Lessons</Link>
                 </li>
+                <AccountMenu />
               </ul>
             </nav>
           </div>

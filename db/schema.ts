@@ -108,3 +108,60 @@ export const voices = sqliteTable(
   },
   (t) => [uniqueIndex("voices_lesson_key").on(t.lessonId, t.key)],
 );
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  /** Stored lowercased and trimmed: emails are case-insensitive and unique. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["student", "instructor"] }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  /** Part of every session token; bumping it ends every session of the account. */
+  sessionVersion: integer("session_version").notNull().default(1),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const classes = sqliteTable(
+  "classes",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    instructorId: text("instructor_id").notNull().references(() => users.id),
+    joinCode: text("join_code").notNull().unique(),
+    joinCodeExpiresAt: integer("join_code_expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("classes_instructor").on(t.instructorId)],
+);
+
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    classId: text("class_id").notNull().references(() => classes.id),
+    studentId: text("student_id").notNull().references(() => users.id),
+    joinedAt: integer("joined_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("enrollments_student").on(t.studentId)],
+);
+
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: text("id").primaryKey(),
+    classId: text("class_id").notNull().references(() => classes.id),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
+    /** Whether students see the correct answers and explanations once they have submitted. */
+    showAnswersAfterSubmit: integer("show_answers_after_submit", { mode: "boolean" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("assignments_class_lesson").on(t.classId, t.lessonId)],
+);
+
+/** Failed sign-ins, counted per account and per address, to slow down and then refuse guessing. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});

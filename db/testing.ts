@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "./client";
+import { getDb, openDatabase, type Db } from "./client";
 import { runMigrations } from "./migrate";
 
 export function tempDatabaseFile(): string {
@@ -21,4 +21,16 @@ export function dumpDatabase(db: Db): Record<string, unknown[]> {
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by 1, 2`).all()]));
+}
+
+/**
+ * Points the app's shared connection (getDb) at a fresh, migrated database. Call it before
+ * anything touches getDb; node's test runner gives each test file its own process.
+ */
+export function useTestDatabase(): Db {
+  process.env.DATABASE_PATH = tempDatabaseFile();
+  (globalThis as { marginaliaDb?: Db }).marginaliaDb = undefined;
+  const db = getDb();
+  runMigrations(db);
+  return db;
 }

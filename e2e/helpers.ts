@@ -10,3 +10,33 @@ export async function expectNoAxeViolations(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+export const DEMO_PASSWORD = "marginalia-demo";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+let counter = 0;
+/** A fresh student account through the sign-up form; returns its email. */
+export async function signUpStudent(page: Page, name: string): Promise<string> {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}.${counter++}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("a good long password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return email;
+}
+
+/** The join code shown on an instructor's class page. */
+export async function readJoinCode(page: Page): Promise<string> {
+  const code = (await page.getByRole("status", { name: "Join code", exact: true }).textContent())?.trim();
+  expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+  return code!;
+}

@@ -2,15 +2,22 @@
  * The environment, read and validated in one place. Only this module and the data layer
  * read process.env.
  */
+import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optional = z.preprocess(emptyAsUndefined, z.string().optional());
 
 const envSchema = z.object({
   DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/marginalia.db")),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  NEXTAUTH_URL: optional,
+  NEXTAUTH_SECRET: optional,
+  /** When set, signing up with this code makes an instructor account; when unset, instructor sign-up is closed. */
+  INSTRUCTOR_SIGNUP_CODE: optional,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -27,4 +34,36 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** The database file as an absolute path (relative paths are taken from the working directory). */
 export function databaseFile(env: Env = readEnv()): string {
   return path.resolve(env.DATABASE_PATH);
+}
+
+/** The address the server listens on, as a browser on this machine reaches it. */
+export function defaultBaseUrl(env: Env = readEnv()): string {
+  const host = env.HOSTNAME === "0.0.0.0" || env.HOSTNAME === "::" ? "localhost" : env.HOSTNAME;
+  return `http://${host}:${env.PORT}`;
+}
+
+/**
+ * NEXTAUTH_URL defaults to the address the server listens on, so sign-in works on any PORT.
+ * next-auth reads it from process.env itself, hence the assignment.
+ */
+export function ensureAuthUrl(env: Env = readEnv()): string {
+  const url = env.NEXTAUTH_URL ?? defaultBaseUrl(env);
+  process.env.NEXTAUTH_URL = url;
+  return url;
+}
+
+/**
+ * The secret that signs session tokens: NEXTAUTH_SECRET, or one generated once and kept in the
+ * data folder beside the database, so sessions survive restarts without any set-up.
+ */
+export function authSecret(env: Env = readEnv()): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(path.dirname(databaseFile(env)), "nextauth-secret");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }

@@ -4,22 +4,24 @@
  * the build is not current, and serves it on HOSTNAME:PORT.
  */
 import { spawn } from "node:child_process";
-import { databaseFile, readEnv } from "@/lib/env";
+import { databaseFile, defaultBaseUrl, readEnv } from "@/lib/env";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
+import { seedDemo } from "./seed-demo";
 
 const env = readEnv();
 const file = databaseFile(env);
 console.log(`Database: ${file}`);
 const db = setUpDatabase(file);
+await seedDemo();
 ensureBuild(db, file);
 db.$client.close();
 
-const shownHost = env.HOSTNAME === "0.0.0.0" || env.HOSTNAME === "::" ? "localhost" : env.HOSTNAME;
-console.log(`\nMarginalia is starting: open http://${shownHost}:${env.PORT}/lessons\n`);
+const baseUrl = defaultBaseUrl(env);
+console.log(`\nMarginalia is starting: open ${baseUrl}/lessons (demo accounts are listed in the README)\n`);
 const server = spawn("npx", ["next", "start", "-H", env.HOSTNAME, "-p", String(env.PORT)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: file, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_PATH: file, NEXTAUTH_URL: env.NEXTAUTH_URL ?? baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
+import { seedDemo } from "./seed-demo";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -30,11 +31,12 @@ const dataDir = path.resolve("e2e", ".data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 const databaseFile = path.join(dataDir, "e2e.db");
 const db = setUpDatabase(databaseFile);
+await seedDemo();
 ensureBuild(db, databaseFile);
 db.$client.close();
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1", INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code" },
 });
 process.exit(result.status ?? 1);

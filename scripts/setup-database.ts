@@ -1,11 +1,12 @@
-import { openDatabase, type Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { importLessonFolders } from "@/content/import";
 import { formatContentError } from "@/content/load";
 
-/** Creates or updates the database: migrations, then the lessons under content/lessons. */
+/** Creates or updates the database at `file`: migrations, then the lessons under content/lessons. */
 export function setUpDatabase(file: string): Db {
-  const db = openDatabase(file);
+  process.env.DATABASE_PATH = file; // the data layer's shared connection (getDb) opens this file
+  const db = getDb();
   runMigrations(db);
   const result = importLessonFolders(db);
   if (!result.ok) {

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getClass, listAssignableLessons, type ClassDetail } from "@/db/access/classes";
+import { requireActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { formatJoinCode } from "@/lib/join-code";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { DueDate } from "@/components/classes/DueDate";
+import { TeachingPanel } from "@/components/classes/TeachingPanel";
+import { ActionButton } from "@/components/classes/ActionButton";
+import { leaveClassAction, unassignLessonAction } from "../actions";
+import styles from "../classes.module.css";
+
+export const metadata: Metadata = { title: "Class" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string }> };
+
+export default async function ClassPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const actor = await requireActor(`/classes/${id}`);
+  let detail: ClassDetail;
+  try {
+    detail = await getClass(actor, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const justJoined = (await searchParams).joined === "1" && !detail.teaching;
+
+  return (
+    <div className="page">
+      <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }]} />
+      <h1>{detail.name}</h1>
+      <p className="muted">
+        {detail.teaching ? `${detail.studentCount} ${detail.studentCount === 1 ? "student" : "students"}` : `Taught by ${detail.instructorName}`}
+      </p>
+      {justJoined && (
+        <p role="status" className={styles.notice}>
+          You have joined {detail.name}.
+        </p>
+      )}
+
+      <section aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Assigned lessons</h2>
+        {detail.assignments.length === 0 ? (
+          <p className={styles.empty}>{detail.teaching ? "No lessons assigned yet. Assign one below." : "No lessons assigned yet."}</p>
+        ) : (
+          <ul className={styles.assignments}>
+            {detail.assignments.map((a) => (
+              <li key={a.id}>
+                <span>
+                  <Link href={`/lessons/${a.lessonSlug}`}>{a.lessonTitle}</Link>
+                  {detail.teaching && <span className="muted"> · {a.showAnswersAfterSubmit ? "answers shown after submitting" : "answers hidden after submitting"}</span>}
+                </span>
+                <span>
+                  <DueDate dueAt={a.dueAt} />{" "}
+                  {detail.teaching && (
+                    <ActionButton action={unassignLessonAction} fields={{ classId: detail.id, assignmentId: a.id }} label="Unassign" confirm={`Unassign ${a.lessonTitle}?`} />
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {detail.teaching ? (
+        <TeachingPanel classId={detail.id} className={detail.name} joinCode={formatJoinCode(detail.teaching.joinCode)} joinCodeExpiresAt={detail.teaching.joinCodeExpiresAt} roster={detail.teaching.roster} lessons={await listAssignableLessons(actor)} />
+      ) : (
+        <section aria-labelledby="leave-heading">
+          <h2 id="leave-heading">Leave this class</h2>
+          <p>Your answers stay yours; your instructor will no longer see new work from you in this class.</p>
+          <ActionButton action={leaveClassAction} fields={{ classId: detail.id }} label="Leave class" variant="danger" confirm={`Leave ${detail.name}?`} />
+        </section>
+      )}
+    </div>
+  );
+}

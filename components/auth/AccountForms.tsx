@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction, endAllSessionsAction, updateProfileAction } from "@/app/account/actions";
+import { Field } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { idleFormState } from "@/lib/form-state";
+import styles from "@/components/ui/forms.module.css";
+
+export function ProfileForm({ name }: { name: string }) {
+  const [state, action] = useActionState(updateProfileAction, idleFormState);
+  return (
+    <form action={action} className={styles.form} noValidate>
+      <Field name="name" label="Display name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
+    </form>
+  );
+}
+
+export function PasswordForm() {
+  const [state, action] = useActionState(changePasswordAction, idleFormState);
+  return (
+    <form action={action} className={styles.form} noValidate>
+      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
+      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={10} errors={state.errors?.newPassword} hint="At least 10 characters." />
+      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const [state, action] = useActionState(endAllSessionsAction, idleFormState);
+  return (
+    <form action={action} className={styles.form}>
+      <FormMessage state={state} />
+      <SubmitButton variant="danger" pendingLabel="Signing out…">
+        Sign out everywhere
+      </SubmitButton>
+    </form>
+  );
+}

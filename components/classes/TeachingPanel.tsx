@@ -1,0 +1,82 @@
+import { ActionButton } from "./ActionButton";
+import { AssignLessonForm } from "./AssignLessonForm";
+import { CopyButton } from "./CopyButton";
+import { regenerateJoinCodeAction, removeStudentAction } from "@/app/classes/actions";
+import styles from "@/app/classes/classes.module.css";
+
+type Props = {
+  classId: string;
+  className: string;
+  joinCode: string;
+  joinCodeExpiresAt: Date;
+  roster: { id: string; name: string; email: string; joinedAt: Date }[];
+  lessons: { slug: string; title: string }[];
+};
+
+/** What only the class's instructor sees: the join code, assigning lessons, the roster. */
+export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt, roster, lessons }: Props) {
+  const expires = joinCodeExpiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return (
+    <>
+      <div className={styles.grid}>
+        <section aria-labelledby="join-code-heading">
+          <h2 id="join-code-heading">Join code</h2>
+          <p>Students sign in, open “Join a class” and type this code. It works until {expires}.</p>
+          <div className={styles.codeRow}>
+            <output className={styles.code} aria-label="Join code">
+              {joinCode}
+            </output>
+            <CopyButton value={joinCode} label="Copy code" />
+          </div>
+          <p />
+          <ActionButton
+            action={regenerateJoinCodeAction}
+            fields={{ classId }}
+            label="Make a new code"
+            pendingLabel="Making a new code…"
+            confirm="Make a new code? The current code will stop working; students already in the class stay in it."
+          />
+        </section>
+        <section aria-labelledby="assign-heading">
+          <h2 id="assign-heading">Assign a lesson</h2>
+          <AssignLessonForm classId={classId} lessons={lessons} />
+        </section>
+      </div>
+
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading">Roster ({roster.length})</h2>
+        {roster.length === 0 ? (
+          <p className={styles.empty}>No students yet. Share the join code above.</p>
+        ) : (
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <caption className="visually-hidden">Students in {className}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {roster.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.name}</td>
+                    <td>{s.email}</td>
+                    <td>{s.joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}</td>
+                    <td>
+                      <ActionButton action={removeStudentAction} fields={{ classId, studentId: s.id }} label={`Remove ${s.name}`} variant="danger" confirm={`Remove ${s.name} from ${className}?`} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Classes, their rosters and assignments. Every function takes the acting user and checks,
+ * here, what they may see or change: an instructor only their own classes, a student only
+ * the classes they belong to. A class the actor may not see is "not found", never "forbidden",
+ * so ids reveal nothing.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { inTransaction } from "../transaction";
+import { assignments, classes, enrollments, lessons, users } from "../schema";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { generateJoinCode, JOIN_CODE_LIFETIME_MS, normaliseJoinCode } from "@/lib/join-code";
+
+export type AssignmentView = {
+  id: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  dueAt: Date | null;
+  showAnswersAfterSubmit: boolean;
+};
+
+export type ClassSummary = {
+  id: string;
+  name: string;
+  instructorName: string;
+  studentCount: number;
+  assignments: AssignmentView[];
+};
+
+export type ClassDetail = ClassSummary & {
+  /** Present only for the class's instructor. */
+  teaching: null | {
+    joinCode: string;
+    joinCodeExpiresAt: Date;
+    roster: { id: string; name: string; email: string; joinedAt: Date }[];
+  };
+};
+
+function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new ForbiddenError("Sign in first.");
+  return actor;
+}
+
+function requireInstructor(actor: Actor | null): Actor {
+  const a = requireSignedIn(actor);
+  if (a.role !== "instructor") throw new ForbiddenError("Only instructors can do this.");
+  return a;
+}
+
+/** The class row when the actor teaches it; otherwise not found. */
+function taughtClass(actor: Actor | null, classId: string) {
+  const a = requireInstructor(actor);
+  const row = getDb()
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.instructorId, a.userId)))
+    .get();
+  if (!row) throw new NotFoundError("Class not found.");
+  return row;
+}
+
+function isEnrolled(studentId: string, classId: string): boolean {
+  return !!getDb()
+    .select({ one: sql`1` })
+    .from(enrollments)
+    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId)))
+    .get();
+}
+
+function assignmentsOf(classIds: string[]): Map<string, AssignmentView[]> {
+  const byClass = new Map<string, AssignmentView[]>(classIds.map((id) => [id, []]));
+  if (classIds.length === 0) return byClass;
+  const rows = getDb()
+    .select({
+      id: assignments.id,
+      classId: assignments.classId,
+      lessonSlug: lessons.slug,
+      lessonTitle: lessons.title,
+      dueAt: assignments.dueAt,
+      showAnswersAfterSubmit: assignments.showAnswersAfterSubmit,
+    })
+    .from(assignments)
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(inArray(assignments.classId, classIds))
+    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(lessons.title))
+    .all();
+  for (const { classId, ...view } of rows) byClass.get(classId)!.push(view);
+  return byClass;
+}
+
+const studentCount = sql<number>`(select count(*) from ${enrollments} where ${enrollments.classId} = ${classes.id})`;
+
+/** The classes an instructor teaches, or a student belongs to. */
+export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  const base = db
+    .select({ id: classes.id, name: classes.name, instructorName: users.name, studentCount })
+    .from(classes)
+    .innerJoin(users, eq(users.id, classes.instructorId));
+  const rows =
+    a.role === "instructor"
+      ? base.where(eq(classes.instructorId, a.userId)).orderBy(asc(classes.name)).all()
+      : base
+          .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, a.userId)))
+          .orderBy(asc(classes.name))
+          .all();
+  const byClass = assignmentsOf(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, assignments: byClass.get(r.id)! }));
+}
+
+/** One class: the instructor sees roster and join code; an enrolled student sees the class and its assignments. */
+export async function getClass(actor: Actor | null, classId: string): Promise<ClassDetail> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  const row = db
+    .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId, joinCode: classes.joinCode, joinCodeExpiresAt: classes.joinCodeExpiresAt, instructorName: users.name, studentCount })
+    .from(classes)
+    .innerJoin(users, eq(users.id, classes.instructorId))
+    .where(eq(classes.id, classId))
+    .get();
+  const teaches = row?.instructorId === a.userId;
+  if (!row || (!teaches && !(a.role === "student" && isEnrolled(a.userId, classId)))) throw new NotFoundError("Class not found.");
+
+  const summary: ClassSummary = { id: row.id, name: row.name, instructorName: row.instructorName, studentCount: row.studentCount, assignments: assignmentsOf([row.id]).get(row.id)! };
+  if (!teaches) return { ...summary, teaching: null };
+  const roster = db
+    .select({ id: users.id, name: users.name, email: users.email, joinedAt: enrollments.joinedAt })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .where(eq(enrollments.classId, classId))
+    .orderBy(asc(users.name))
+    .all();
+  return { ...summary, teaching: { joinCode: row.joinCode, joinCodeExpiresAt: row.joinCodeExpiresAt, roster } };
+}
+
+/** Inserts with a fresh join code, drawing again in the (vanishingly rare) case of a collision. */
+function withUniqueJoinCode<T>(write: (code: string) => T): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write(generateJoinCode());
+    } catch (err) {
+      const collision = err instanceof Error && /UNIQUE constraint failed: classes\.join_code/.test(err.message);
+      if (!collision || attempt >= 4) throw err;
+    }
+  }
+}
+
+export async function createClass(actor: Actor | null, input: { name: string }, now = new Date()): Promise<{ id: string }> {
+  const a = requireInstructor(actor);
+  const id = randomUUID();
+  withUniqueJoinCode((joinCode) =>
+    getDb()
+      .insert(classes)
+      .values({ id, name: input.name, instructorId: a.userId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS), createdAt: now })
+      .run(),
+  );
+  return { id };
+}
+
+/** A new code; the old one stops working at once. */
+export async function regenerateJoinCode(actor: Actor | null, classId: string, now = new Date()): Promise<string> {
+  taughtClass(actor, classId);
+  return withUniqueJoinCode((joinCode) => {
+    getDb()
+      .update(classes)
+      .set({ joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS) })
+      .where(eq(classes.id, classId))
+      .run();
+    return joinCode;
+  });
+}
+
+export async function removeStudent(actor: Actor | null, classId: string, studentId: string): Promise<void> {
+  taughtClass(actor, classId);
+  const removed = getDb()
+    .delete(enrollments)
+    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId)))
+    .run();
+  if (removed.changes === 0) throw new NotFoundError("That student is not in this class.");
+}
+
+export async function assignLesson(
+  actor: Actor | null,
+  input: { classId: string; lessonSlug: string; dueAt: Date | null; showAnswersAfterSubmit: boolean },
+  now = new Date(),
+): Promise<void> {
+  taughtClass(actor, input.classId);
+  const db = getDb();
+  const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, input.lessonSlug)).get();
+  if (!lesson) throw new DomainError("Choose a lesson from the list.", "lessonSlug");
+  const settings = { dueAt: input.dueAt, showAnswersAfterSubmit: input.showAnswersAfterSubmit };
+  // Assigning a lesson again updates its due date and setting.
+  db.insert(assignments)
+    .values({ id: randomUUID(), classId: input.classId, lessonId: lesson.id, ...settings, createdAt: now })
+    .onConflictDoUpdate({ target: [assignments.classId, assignments.lessonId], set: settings })
+    .run();
+}
+
+export async function unassignLesson(actor: Actor | null, classId: string, assignmentId: string): Promise<void> {
+  taughtClass(actor, classId);
+  const removed = getDb()
+    .delete(assignments)
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId)))
+    .run();
+  if (removed.changes === 0) throw new NotFoundError("Assignment not found.");
+}
+
+/** A student joins with a code; joining a class twice is harmless. */
+export async function joinClass(actor: Actor | null, code: string, now = new Date()): Promise<{ id: string; name: string }> {
+  const a = requireSignedIn(actor);
+  if (a.role !== "student") throw new DomainError("Instructors do not join classes; sign in with a student account to join one.", "code");
+  const db = getDb();
+  const row = db.select().from(classes).where(eq(classes.joinCode, normaliseJoinCode(code))).get();
+  if (!row) throw new DomainError("No class has that code. Check it with your instructor.", "code");
+  if (row.joinCodeExpiresAt <= now) throw new DomainError("That code has expired. Ask your instructor for the new one.", "code");
+  db.insert(enrollments).values({ classId: row.id, studentId: a.userId, joinedAt: now }).onConflictDoNothing().run();
+  return { id: row.id, name: row.name };
+}
+
+export async function leaveClass(actor: Actor | null, classId: string): Promise<void> {
+  const a = requireSignedIn(actor);
+  const removed = getDb()
+    .delete(enrollments)
+    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, a.userId)))
+    .run();
+  if (removed.changes === 0) throw new NotFoundError("Class not found.");
+}
+
+/** For the assign form: the lessons an instructor can choose from. */
+export async function listAssignableLessons(actor: Actor | null): Promise<{ slug: string; title: string }[]> {
+  requireInstructor(actor);
+  return getDb().select({ slug: lessons.slug, title: lessons.title }).from(lessons).orderBy(asc(lessons.title)).all();
+}
+
+/** Used by demo seeding: a class with a given owner, in one transaction with its roster and assignment. */
+export async function seedClass(input: { name: string; instructorId: string; studentIds: string[]; lessonSlugs: string[] }, now = new Date()) {
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const id = randomUUID();
+    const joinCode = generateJoinCode();
+    tx.insert(classes).values({ id, name: input.name, instructorId: input.instructorId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS), createdAt: now }).run();
+    for (const studentId of input.studentIds) tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now }).run();
+    for (const slug of input.lessonSlugs) {
+      const lesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).get();
+      if (lesson) tx.insert(assignments).values({ id: randomUUID(), classId: id, lessonId: lesson.id, dueAt: null, showAnswersAfterSubmit: true, createdAt: now }).run();
+    }
+    return { id, joinCode };
+  });
+}

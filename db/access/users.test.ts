@@ -1,0 +1,68 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useTestDatabase } from "@/db/testing";
+import { users } from "@/db/schema";
+import { authenticate, changePassword, createAccount, endAllSessions, findSessionActor, signUp } from "./users";
+
+const db = useTestDatabase();
+const noPause = async () => {};
+
+test("emails are case-insensitive and unique, and the message does not confirm the email exists", async () => {
+  await createAccount({ email: "Ada@Example.org", name: "Ada", password: "a long password", role: "student" });
+  const stored = db.select().from(users).all().find((u) => u.name === "Ada")!;
+  assert.equal(stored.email, "ada@example.org");
+  assert.ok(!stored.passwordHash.includes("a long password"));
+  await assert.rejects(createAccount({ email: "ADA@example.org", name: "Ada 2", password: "another password", role: "student" }), (err: Error) => {
+    assert.doesNotMatch(err.message, /exists|taken|already registered/i);
+    return true;
+  });
+});
+
+test("sign-up becomes an instructor only with the configured code", async () => {
+  assert.equal((await signUp({ email: "s@x.org", name: "S", password: "password123" }, "code")).role, "student");
+  assert.equal((await signUp({ email: "t@x.org", name: "T", password: "password123", instructorCode: "code" }, "code")).role, "instructor");
+  await assert.rejects(signUp({ email: "u@x.org", name: "U", password: "password123", instructorCode: "guess" }, "code"), /not right/);
+  await assert.rejects(signUp({ email: "v@x.org", name: "V", password: "password123", instructorCode: "code" }, undefined), /closed/);
+});
+
+test("sign-in succeeds with the right password only, with one message for a wrong password and an unknown email", async () => {
+  await createAccount({ email: "grace@example.org", name: "Grace", password: "right password", role: "instructor" });
+  const ok = await authenticate("GRACE@example.org ", "right password", "10.0.0.1", { pause: noPause });
+  assert.ok(ok.ok && ok.actor.role === "instructor");
+  const wrong = await authenticate("grace@example.org", "wrong password", "10.0.0.1", { pause: noPause });
+  const unknown = await authenticate("nobody@example.org", "wrong password", "10.0.0.1", { pause: noPause });
+  assert.ok(!wrong.ok && !unknown.ok);
+  assert.equal(wrong.message, unknown.message);
+});
+
+test("repeated failures for one account are slowed down, then refused even with the right password", async () => {
+  await createAccount({ email: "target@example.org", name: "Target", password: "right password", role: "student" });
+  const pauses: number[] = [];
+  const pause = async (ms: number) => void pauses.push(ms);
+  for (let i = 0; i < 10; i++) await authenticate("target@example.org", `guess ${i}`, `10.1.0.${i}`, { pause });
+  assert.deepEqual(pauses, [400, 800, 1200, 1600, 2000]);
+  const refused = await authenticate("target@example.org", "right password", "10.2.0.1", { pause });
+  assert.ok(!refused.ok);
+  assert.match(refused.message, /Too many failed sign-ins\. Try again in 15 minutes\./);
+  const later = await authenticate("target@example.org", "right password", "10.2.0.1", { pause, now: new Date(Date.now() + 16 * 60_000) });
+  assert.ok(later.ok);
+});
+
+test("repeated failures from one address are refused across accounts", async () => {
+  for (let i = 0; i < 10; i++) await authenticate(`victim${i}@example.org`, "guess", "10.9.9.9", { pause: noPause });
+  const refused = await authenticate("grace@example.org", "right password", "10.9.9.9", { pause: noPause });
+  assert.ok(!refused.ok && /Too many/.test(refused.message));
+});
+
+test("changing the password ends other sessions; signing out everywhere ends all", async () => {
+  const actor = await createAccount({ email: "lin@example.org", name: "Lin", password: "first password", role: "student" });
+  assert.ok(await findSessionActor(actor.userId, 1));
+  await assert.rejects(changePassword(actor, { currentPassword: "not it", newPassword: "second password" }), /not your current password/);
+  const version = await changePassword(actor, { currentPassword: "first password", newPassword: "second password" });
+  assert.equal(version, 2);
+  assert.equal(await findSessionActor(actor.userId, 1), null);
+  assert.ok(await findSessionActor(actor.userId, 2));
+  assert.ok((await authenticate("lin@example.org", "second password", "10.3.0.1", { pause: noPause })).ok);
+  await endAllSessions(actor);
+  assert.equal(await findSessionActor(actor.userId, 2), null);
+});

@@ -1,0 +1,118 @@
+/**
+ * Accounts: sign-up, sign-in, the session's actor, profile and password.
+ * Emails are stored lowercased; passwords only as scrypt hashes; nothing here logs either.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { users } from "../schema";
+import { checkThrottle, clearThrottle, recordFailure } from "./sign-in-throttle";
+import type { Actor, Role } from "@/lib/actor";
+import { DomainError } from "@/lib/errors";
+import { hashForUnknownAccounts, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { decideSignUpRole } from "@/lib/auth/signup-role";
+import { describeWait } from "@/lib/auth/throttle";
+
+type UserRow = typeof users.$inferSelect;
+
+function toActor(u: UserRow): Actor {
+  return { userId: u.id, role: u.role, name: u.name, email: u.email };
+}
+
+/** Creates an account. Used by sign-up, the user:create command and demo seeding. */
+export async function createAccount(input: { email: string; name: string; password: string; role: Role }): Promise<Actor> {
+  const db = getDb();
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, sessionVersion: 1, createdAt: new Date() };
+  const inserted = db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning().get();
+  // Said without confirming the email is taken; with no email verification this is as little as we can say.
+  if (!inserted) throw new DomainError("We could not create an account with these details. If you have signed up before, sign in instead.", "email");
+  return toActor(inserted);
+}
+
+/** Sign-up from the form: students by default, instructors with the site's instructor code. */
+export async function signUp(
+  input: { email: string; name: string; password: string; instructorCode?: string },
+  configuredInstructorCode: string | undefined,
+): Promise<Actor> {
+  const decision = decideSignUpRole(input.instructorCode, configuredInstructorCode);
+  if ("error" in decision) throw new DomainError(decision.error, "instructorCode");
+  return createAccount({ ...input, role: decision.role });
+}
+
+export type SignInResult =
+  | { ok: true; actor: Actor; sessionVersion: number }
+  | { ok: false; message: string };
+
+const INVALID = "That email and password do not match an account.";
+
+/**
+ * Checks a password, throttled per account and per address: slowed after repeated failures,
+ * then refused for a while. Unknown emails cost the same time as known ones.
+ */
+export async function authenticate(
+  emailInput: string,
+  password: string,
+  address: string,
+  { now = new Date(), pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {},
+): Promise<SignInResult> {
+  const db = getDb();
+  const email = emailInput.trim().toLowerCase();
+  const keys = [`account:${email}`, `address:${address}`];
+  const decision = checkThrottle(db, keys, now);
+  if (!decision.allowed) {
+    return { ok: false, message: `Too many failed sign-ins. Try again in ${describeWait(decision.retryAfterMs)}.` };
+  }
+  if (decision.delayMs > 0) await pause(decision.delayMs);
+
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownAccounts()));
+  if (!user || !valid) {
+    recordFailure(db, keys, now);
+    return { ok: false, message: INVALID };
+  }
+  clearThrottle(db, [`account:${email}`]);
+  return { ok: true, actor: toActor(user), sessionVersion: user.sessionVersion };
+}
+
+/** The actor behind a session token, or null when the account is gone or its sessions were ended. */
+export async function findSessionActor(userId: string, sessionVersion: number): Promise<Actor | null> {
+  const user = getDb().select().from(users).where(eq(users.id, userId)).get();
+  return user && user.sessionVersion === sessionVersion ? toActor(user) : null;
+}
+
+export async function updateProfile(actor: Actor, input: { name: string }): Promise<Actor> {
+  const updated = getDb().update(users).set({ name: input.name }).where(eq(users.id, actor.userId)).returning().get();
+  return toActor(updated!);
+}
+
+/**
+ * Changes the password after checking the current one, and ends every session of the account;
+ * returns the new session version so the caller can keep the current session alive.
+ */
+export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<number> {
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new DomainError("That is not your current password.", "currentPassword");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const updated = db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, actor.userId))
+    .returning({ sessionVersion: users.sessionVersion })
+    .get();
+  return updated!.sessionVersion;
+}
+
+/** Signs the account out on every device, this one included. */
+export async function endAllSessions(actor: Actor): Promise<void> {
+  getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId)).run();
+}
+
+export async function countAccounts(): Promise<number> {
+  return getDb().select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+}

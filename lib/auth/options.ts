@@ -1,0 +1,55 @@
+/**
+ * next-auth (4.24, the stable line) with the credentials provider. Sessions are JWTs in an
+ * httpOnly cookie; each token carries the account's session version, checked against the
+ * database on every use (lib/auth/session.ts), so a password change or "sign out everywhere"
+ * ends sessions at once.
+ */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate, findSessionActor } from "@/db/access/users";
+import { signInSchema } from "@/lib/validation/accounts";
+import { authSecret, ensureAuthUrl } from "@/lib/env";
+
+ensureAuthUrl();
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+/** The client's address for throttling: the nearest hop recorded in X-Forwarded-For (Next.js sets it from the socket). */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
+  return value.split(",").map((s) => s.trim()).filter(Boolean).pop() ?? "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) throw new Error("Enter your email and password.");
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+        // The message reaches the sign-in form; it never says whether the email exists.
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.actor.userId, name: result.actor.name, email: result.actor.email, sessionVersion: result.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      return token;
+    },
+    async session({ session, token }) {
+      // A token whose sessions were ended (password change, sign out everywhere) shows as signed out.
+      const actor = token.sub && typeof token.sv === "number" ? await findSessionActor(token.sub, token.sv) : null;
+      if (!actor) return { expires: session.expires };
+      return { ...session, user: { name: actor.name, email: actor.email }, userId: actor.userId, role: actor.role, sv: token.sv };
+    },
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * Password hashing with scrypt (node:crypto), at OWASP's recommended cost: N = 2^17, r = 8, p = 1
+ * (128 MiB of memory per hash). Stored as `scrypt$N$r$p$salt$hash` so the cost can rise later
+ * without breaking existing hashes.
+ */
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+
+const COST = { N: 2 ** 17, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+function maxmem(N: number, r: number): number {
+  return 128 * N * r * 2; // twice what scrypt needs, so it never refuses for memory
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
+  return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64");
+  const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: maxmem(Number(n), Number(r)),
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+/**
+ * A hash of a password nobody has, checked when an email is unknown so that a sign-in for a
+ * missing account takes as long as one for a real account and timing reveals nothing.
+ */
+let dummyHash: Promise<string> | undefined;
+export function hashForUnknownAccounts(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}

@@ -1,0 +1,24 @@
+/**
+ * Class join codes: 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
+ * about 49.5 bits of randomness, shown as two groups of five ("K7M2Q-XR9PD").
+ */
+import { randomInt } from "node:crypto";
+
+export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const JOIN_CODE_LENGTH = 10;
+export const JOIN_CODE_LIFETIME_MS = 60 * 24 * 60 * 60_000; // 60 days: a term, after which the instructor makes a new one
+
+export function generateJoinCode(): string {
+  let code = "";
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** What a person types, made comparable: case, spaces and hyphens ignored. */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The edge of every server action: who is acting (from the session only), the input parsed once
+ * with zod, and the data layer's typed errors turned into messages beside the right field.
+ */
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { FormState } from "@/lib/form-state";
+
+/** FormData as a plain object, without React's own `$ACTION…` fields. */
+export function formDataObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (!key.startsWith("$") && typeof value === "string") out[key] = value;
+  return out;
+}
+
+const SECRET_FIELDS = /password|code$/i;
+
+function echo(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
+}
+
+/** Maps what the data layer throws to a form state; anything unexpected is logged and said plainly. */
+export function errorState(err: unknown, values: Record<string, string> = {}): FormState {
+  if (err instanceof DomainError) {
+    return { status: "error", message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined, values: echo(values) };
+  }
+  if (err instanceof NotFoundError || err instanceof ForbiddenError) return { status: "error", message: err.message, values: echo(values) };
+  console.error("Server action failed", err);
+  return { status: "error", message: "Something went wrong on our side and nothing was saved. Please try again.", values: echo(values) };
+}
+
+/**
+ * Declares an action once: its schema, and what it does for a signed-in actor with valid input.
+ * The handler's return value becomes the success state (or it may redirect).
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (actor: Actor, input: z.infer<S>) => Promise<FormState | void>,
+  { signedOut = "Your session has ended. Sign in again; nothing was changed." } = {},
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = formDataObject(formData);
+    const actor = await getActor();
+    if (!actor) return { status: "error", message: signedOut, values: echo(values) };
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      return { status: "error", message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors as FormState["errors"], values: echo(values) };
+    }
+    try {
+      return (await handler(actor, parsed.data)) ?? { status: "success" };
+    } catch (err) {
+      unstable_rethrow(err); // redirect() and notFound() work by throwing
+      return errorState(err, values);
+    }
+  };
+}
