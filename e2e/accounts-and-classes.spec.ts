@@ -49,6 +49,13 @@ test("a new student joins the demo class; the instructor creates a class that a 
   await expect(student.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(student.getByText("Omar Farouk")).toHaveCount(0);
 
+  // The student leaves the demo class (after confirming) and it is gone from their list.
+  student.on("dialog", (dialog) => dialog.accept());
+  await student.goto("/classes");
+  await student.getByRole("link", { name: "Demo class" }).click();
+  await student.getByRole("button", { name: "Leave class" }).click();
+  await expect(student.getByText("You are not in a class yet.")).toBeVisible();
+
   // Signed out, an instructor page sends you to sign in.
   await teacher.getByRole("button", { name: "Sign out" }).click();
   await expect(teacher.getByRole("link", { name: "Sign in" })).toBeVisible();

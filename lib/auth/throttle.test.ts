@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { afterFailure, decide, THROTTLE, type ThrottleState } from "./throttle";
+import { ADDRESS_THROTTLE, afterFailure, decide, THROTTLE, type ThrottleState } from "./throttle";
 
 const t0 = new Date("2026-01-01T10:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -32,4 +32,12 @@ test("the tenth failure locks the key for fifteen minutes, then it starts afresh
 test("failures older than the window are forgotten", () => {
   const old = failTimes(8)!;
   assert.deepEqual(decide(old, at(THROTTLE.windowMs + 1)), { allowed: true, delayMs: 0 });
+});
+
+test("an address has ten times an account's room before it is slowed or locked", () => {
+  let state: ThrottleState | null = null;
+  for (let i = 0; i < 49; i++) state = afterFailure(state, t0, ADDRESS_THROTTLE);
+  assert.deepEqual(decide(state, t0, ADDRESS_THROTTLE), { allowed: true, delayMs: 0 });
+  for (let i = 0; i < 51; i++) state = afterFailure(state, t0, ADDRESS_THROTTLE);
+  assert.equal(decide(state, t0, ADDRESS_THROTTLE).allowed, false);
 });
