@@ -32,7 +32,7 @@ export default defineConfig({
     env: {
       DATABASE_PATH: process.env.DATABASE_PATH ?? "e2e/.data/e2e.db",
       NEXTAUTH_URL: baseURL,
-      INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code",
+      INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code-2026",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

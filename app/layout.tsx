@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountMenu } from "@/components/auth/AccountMenu";
+import { SessionProviders } from "@/components/auth/SessionProviders";
 import "./globals.css";
 import styles from "./layout.module.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <SessionProviders>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
@@ -46,6 +48,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className={styles.footer}>
           <p>Marginalia: close reading of the news. Articles are quoted for teaching, with their source named on every lesson.</p>
         </footer>
+        </SessionProviders>
       </body>
     </html>
   );

@@ -99,7 +99,7 @@ test("instructor sign-up needs the site's instructor code", async ({ page }) => 
   await expect(page.getByText("That instructor code is not right.").first()).toBeVisible();
 
   await page.getByLabel("Password", { exact: true }).fill("a good long password");
-  await page.getByLabel("Instructor code (instructors only)").fill("e2e-instructor-code");
+  await page.getByLabel("Instructor code (instructors only)").fill("e2e-instructor-code-2026");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Create a class" })).toBeVisible();
@@ -150,6 +150,7 @@ test("an instructor assigns a lesson with a due date, makes a new code and remov
 
 test("changing the password ends the account's other sessions; sign out everywhere ends all", async ({ browser }) => {
   const here = await (await browser.newContext()).newPage();
+  here.on("dialog", (dialog) => dialog.accept());
   const email = await signUpStudent(here, "Two Devices");
   const elsewhere = await (await browser.newContext()).newPage();
   await signIn(elsewhere, email, "a good long password");
@@ -171,9 +172,11 @@ test("changing the password ends the account's other sessions; sign out everywhe
   await here.reload();
   await expect(here.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await expect(here.getByLabel("Display name")).toHaveValue("Two Devices Renamed");
+  await expect(here.getByRole("link", { name: "Account: Two Devices Renamed" })).toBeVisible();
 
   await here.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(here.getByText("You have been signed out on every device.")).toBeVisible();
+  await expect(here.getByRole("link", { name: "Sign in" })).toBeVisible();
   await here.goto("/account");
   await expect(here).toHaveURL(/\/signin/);
 });

@@ -17,20 +17,21 @@ export function formDataObject(formData: FormData): Record<string, string> {
   return out;
 }
 
-const SECRET_FIELDS = /password|code$/i;
+/** Never sent back to the browser, even to refill a form after an error. */
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "instructorCode"]);
 
-function echo(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
+export function echoValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.has(k)));
 }
 
 /** Maps what the data layer throws to a form state; anything unexpected is logged and said plainly. */
 export function errorState(err: unknown, values: Record<string, string> = {}): FormState {
   if (err instanceof DomainError) {
-    return { status: "error", message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined, values: echo(values) };
+    return { status: "error", message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined, values: echoValues(values) };
   }
-  if (err instanceof NotFoundError || err instanceof ForbiddenError) return { status: "error", message: err.message, values: echo(values) };
+  if (err instanceof NotFoundError || err instanceof ForbiddenError) return { status: "error", message: err.message, values: echoValues(values) };
   console.error("Server action failed", err);
-  return { status: "error", message: "Something went wrong on our side and nothing was saved. Please try again.", values: echo(values) };
+  return { status: "error", message: "Something went wrong on our side and nothing was saved. Please try again.", values: echoValues(values) };
 }
 
 /**
@@ -45,10 +46,13 @@ export function formAction<S extends z.ZodType>(
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formDataObject(formData);
     const actor = await getActor();
-    if (!actor) return { status: "error", message: signedOut, values: echo(values) };
+    if (!actor) return { status: "error", message: signedOut, values: echoValues(values) };
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      return { status: "error", message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors as FormState["errors"], values: echo(values) };
+      const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+      // Form-level problems (an unexpected field) have no field to stand beside: say them here.
+      const message = formErrors.length > 0 ? `The form was not as expected: ${formErrors.join(" ")}` : "Check the highlighted fields.";
+      return { status: "error", message, errors: fieldErrors as FormState["errors"], values: echoValues(values) };
     }
     try {
       return (await handler(actor, parsed.data)) ?? { status: "success" };

@@ -37,6 +37,6 @@ db.$client.close();
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1", INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code" },
+  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1", INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code-2026" },
 });
 process.exit(result.status ?? 1);

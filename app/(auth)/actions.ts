@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { signUp } from "@/db/access/users";
-import { errorState, formDataObject } from "@/lib/server-action";
+import { echoValues, errorState, formDataObject } from "@/lib/server-action";
 import { signUpSchema } from "@/lib/validation/accounts";
 import { readEnv } from "@/lib/env";
 import type { FormState } from "@/lib/form-state";
@@ -12,7 +12,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const values = formDataObject(formData);
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
-    return { status: "error", message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: { name: values.name ?? "", email: values.email ?? "" } };
+    return { status: "error", message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: echoValues(values) };
   }
   try {
     await signUp(parsed.data, readEnv().INSTRUCTOR_SIGNUP_CODE);

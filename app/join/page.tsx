@@ -5,8 +5,9 @@ import { JoinClassForm } from "@/components/classes/JoinClassForm";
 
 export const metadata: Metadata = { title: "Join a class" };
 
-export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const code = (await searchParams).code?.slice(0, 40);
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  const given = (await searchParams).code;
+  const code = typeof given === "string" ? given.slice(0, 40) : undefined;
   const actor = await requireActor(code ? `/join?code=${encodeURIComponent(code)}` : "/join");
   return (
     <div className="page-narrow">

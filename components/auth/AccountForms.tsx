@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useSession } from "next-auth/react";
 import { changePasswordAction, endAllSessionsAction, updateProfileAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -10,6 +11,11 @@ import styles from "@/components/ui/forms.module.css";
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, idleFormState);
+  const { update } = useSession();
+  // The header shows the name from the session: refresh it once the new name is saved.
+  useEffect(() => {
+    if (state.status === "success") void update();
+  }, [state, update]);
   return (
     <form action={action} className={styles.form} noValidate>
       <Field name="name" label="Display name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
@@ -35,7 +41,13 @@ export function PasswordForm() {
 export function SignOutEverywhereForm() {
   const [state, action] = useActionState(endAllSessionsAction, idleFormState);
   return (
-    <form action={action} className={styles.form}>
+    <form
+      action={action}
+      className={styles.form}
+      onSubmit={(event) => {
+        if (!window.confirm("Sign out on every device, this one included?")) event.preventDefault();
+      }}
+    >
       <FormMessage state={state} />
       <SubmitButton variant="danger" pendingLabel="Signing out…">
         Sign out everywhere

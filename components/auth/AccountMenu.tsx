@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { SessionProvider, signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "next-auth/react";
 import styles from "./AccountMenu.module.css";
 
 /**
@@ -10,14 +10,6 @@ import styles from "./AccountMenu.module.css";
  * is fetched by the browser, not read while rendering.
  */
 export function AccountMenu() {
-  return (
-    <SessionProvider refetchOnWindowFocus={false}>
-      <Menu />
-    </SessionProvider>
-  );
-}
-
-function Menu() {
   const { data, status } = useSession();
   const router = useRouter();
   if (status === "loading") return <li className={styles.placeholder} aria-hidden="true" />;

@@ -42,8 +42,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     }
   }
 
+  // method="post": if it is submitted before the page has hydrated, the password must not land in the URL.
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-describedby="signin-status">
+    <form method="post" className={styles.form} onSubmit={onSubmit} noValidate aria-describedby="signin-status">
       <div className={styles.field}>
         <label htmlFor="signin-email">Email</label>
         <input id="signin-email" name="email" type="email" autoComplete="username" required aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "signin-email-error" : undefined} />

@@ -16,17 +16,20 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const router = useRouter();
   const [signInError, setSignInError] = useState<string>();
+  const [signingIn, setSigningIn] = useState(false);
 
   // Once the account exists, sign in with what was just typed, then go on.
   useEffect(() => {
     if (state.status !== "success" || !credentials.current) return;
     const { email, password } = credentials.current;
     credentials.current = null;
+    setSigningIn(true);
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
       if (result?.ok && !result.error) {
         router.push(returnTo);
         router.refresh();
       } else {
+        setSigningIn(false);
         setSignInError("Your account was created, but signing in failed. Sign in with your new password.");
       }
     });
@@ -47,7 +50,13 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
       <Field name="password" label="Password" type="password" autoComplete="new-password" required minLength={10} errors={state.errors?.password} hint="At least 10 characters." />
       <Field name="instructorCode" label="Instructor code (instructors only)" autoComplete="off" errors={state.errors?.instructorCode} hint="Leave empty to sign up as a student or self-learner." />
       <FormMessage state={signInError ? { status: "error", message: signInError } : state} />
-      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      {signingIn ? (
+        <button type="button" className={styles.primary} disabled>
+          Signing you in…
+        </button>
+      ) : (
+        <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      )}
     </form>
   );
 }

@@ -27,7 +27,7 @@ export function AssignLessonForm({ classId, lessons }: { classId: string; lesson
       </div>
       <Field name="dueDate" label="Due date (optional)" type="date" defaultValue={state.values?.dueDate} errors={state.errors?.dueDate} hint="Due at the end of that day. Leave empty for no due date." />
       <div className={styles.checkbox}>
-        <input id="assign-show-answers" type="checkbox" name="showAnswersAfterSubmit" defaultChecked />
+        <input id="assign-show-answers" type="checkbox" name="showAnswersAfterSubmit" defaultChecked={state.values ? state.values.showAnswersAfterSubmit === "on" : true} />
         <label htmlFor="assign-show-answers">Students see the correct answers and explanations after they submit</label>
       </div>
       <FormMessage state={state} />

@@ -16,12 +16,17 @@ type Props = {
 /** What only the class's instructor sees: the join code, assigning lessons, the roster. */
 export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt, roster, lessons }: Props) {
   const expires = joinCodeExpiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const expired = joinCodeExpiresAt.getTime() <= Date.now();
   return (
     <>
       <div className={styles.grid}>
         <section aria-labelledby="join-code-heading">
           <h2 id="join-code-heading">Join code</h2>
-          <p>Students sign in, open “Join a class” and type this code. It works until {expires}.</p>
+          {expired ? (
+            <p className={styles.notice}>This code expired on {expires}. Make a new code to let students join.</p>
+          ) : (
+            <p>Students sign in, open “Join a class” and type this code. It works until {expires}.</p>
+          )}
           <div className={styles.codeRow}>
             <output className={styles.code} aria-label="Join code">
               {joinCode}

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { users } from "../schema";
-import { checkThrottle, clearThrottle, recordFailure } from "./sign-in-throttle";
+import { attemptSucceeded, reserveAttempt } from "./sign-in-throttle";
 import type { Actor, Role } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
 import { hashForUnknownAccounts, hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -60,8 +60,9 @@ export async function authenticate(
 ): Promise<SignInResult> {
   const db = getDb();
   const email = emailInput.trim().toLowerCase();
-  const keys = [`account:${email}`, `address:${address}`];
-  const decision = checkThrottle(db, keys, now);
+  const accountKey = `account:${email}`;
+  const addressKey = `address:${address}`;
+  const decision = reserveAttempt(db, [accountKey, addressKey], now);
   if (!decision.allowed) {
     return { ok: false, message: `Too many failed sign-ins. Try again in ${describeWait(decision.retryAfterMs)}.` };
   }
@@ -69,11 +70,8 @@ export async function authenticate(
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownAccounts()));
-  if (!user || !valid) {
-    recordFailure(db, keys, now);
-    return { ok: false, message: INVALID };
-  }
-  clearThrottle(db, [`account:${email}`]);
+  if (!user || !valid) return { ok: false, message: INVALID };
+  attemptSucceeded(db, accountKey, addressKey);
   return { ok: true, actor: toActor(user), sessionVersion: user.sessionVersion };
 }
 
@@ -94,10 +92,15 @@ export async function updateProfile(actor: Actor, input: { name: string }): Prom
  */
 export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<number> {
   const db = getDb();
+  // Guesses at the current password (say, from a stolen session) count against the account.
+  const accountKey = `account:${actor.email}`;
+  const decision = reserveAttempt(db, [accountKey], new Date());
+  if (!decision.allowed) throw new DomainError(`Too many wrong passwords. Try again in ${describeWait(decision.retryAfterMs)}.`, "currentPassword");
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new DomainError("That is not your current password.", "currentPassword");
   }
+  attemptSucceeded(db, accountKey);
   const passwordHash = await hashPassword(input.newPassword);
   const updated = db
     .update(users)

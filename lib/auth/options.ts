@@ -33,7 +33,14 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
         if (!parsed.success) throw new Error("Enter your email and password.");
-        const result = await authenticate(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+        let result: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          result = await authenticate(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+        } catch (err) {
+          // next-auth shows a thrown message to the user: never let an internal one through.
+          console.error("Sign-in failed unexpectedly", err);
+          throw new Error("Signing in failed on our side. Please try again in a moment.");
+        }
         // The message reaches the sign-in form; it never says whether the email exists.
         if (!result.ok) throw new Error(result.message);
         return { id: result.actor.userId, name: result.actor.name, email: result.actor.email, sessionVersion: result.sessionVersion };

@@ -50,5 +50,7 @@ export async function renewSession(actor: Actor, sessionVersion: number): Promis
 
 /** Removes this browser's session cookie (after its sessions were ended). */
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(sessionCookieName());
+  // Set, not delete(): a __Secure- cookie is only replaced by one that is Secure too.
+  const name = sessionCookieName();
+  (await cookies()).set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
 }

@@ -1,7 +1,9 @@
 /**
  * The policy for failed sign-ins, counted per account and per address within a window.
  * For an account, from the 5th failure each attempt is slowed down and the 10th locks it for
- * 15 minutes. An address gets ten times the room: a whole school may sit behind one address.
+ * 15 minutes. An address is only ever slowed, from its 50th failure: a whole school may sit
+ * behind one address, and X-Forwarded-For can be forged, so locking by address would let
+ * anyone lock a school out.
  * Pure: the caller loads and stores the state.
  */
 export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null };
@@ -24,7 +26,7 @@ export const THROTTLE: ThrottlePolicy = {
   maxDelayMs: 3_000,
 };
 
-export const ADDRESS_THROTTLE: ThrottlePolicy = { ...THROTTLE, slowAfter: 50, lockAfter: 100 };
+export const ADDRESS_THROTTLE: ThrottlePolicy = { ...THROTTLE, slowAfter: 50, lockAfter: Number.POSITIVE_INFINITY };
 
 export type ThrottleDecision = { allowed: true; delayMs: number } | { allowed: false; retryAfterMs: number };
 

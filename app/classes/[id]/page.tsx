@@ -14,7 +14,7 @@ import styles from "../classes.module.css";
 
 export const metadata: Metadata = { title: "Class" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string | string[] }> };
 
 export default async function ClassPage({ params, searchParams }: Props) {
   const { id } = await params;

@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect } from "react";
+import { signOut } from "next-auth/react";
+
+/**
+ * Arriving here after "sign out everywhere": the server has ended the session; this tells the
+ * browser's session state too, so the header stops showing the old account.
+ */
+export function RefreshSession() {
+  useEffect(() => {
+    void signOut({ redirect: false });
+  }, []);
+  return null;
+}
