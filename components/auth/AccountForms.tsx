@@ -1,20 +1,24 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useSession } from "next-auth/react";
 import { changePasswordAction, endAllSessionsAction, updateProfileAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { idleFormState } from "@/lib/form-state";
+import { idleFormState, type FormState } from "@/lib/form-state";
 import styles from "@/components/ui/forms.module.css";
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, idleFormState);
   const { update } = useSession();
-  // The header shows the name from the session: refresh it once the new name is saved.
+  // The header shows the name from the session: refresh it once per saved name. (update changes
+  // identity with every session change, so without this guard the effect would loop.)
+  const refreshedFor = useRef<FormState | null>(null);
   useEffect(() => {
-    if (state.status === "success") void update();
+    if (state.status !== "success" || refreshedFor.current === state) return;
+    refreshedFor.current = state;
+    void update();
   }, [state, update]);
   return (
     <form action={action} className={styles.form} noValidate>
