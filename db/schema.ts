@@ -5,7 +5,7 @@
  * Content rows carry the stable ids of the lesson files as `key` (unique within a lesson)
  * and a generated `id`, so user data can point at a row that survives re-imports.
  */
-import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
 import type { LessonMeta, ParagraphContent, VoiceContent } from "@/content/schema";
 
 export const lessons = sqliteTable("lessons", {
@@ -165,3 +165,63 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
+
+/**
+ * One person's work on one lesson in one context: a class (the assignment) or self-study.
+ * `contextKey` is the class id or "self", so the pair (user, lesson, context) is unique.
+ */
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    classId: text("class_id").references(() => classes.id),
+    contextKey: text("context_key").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+    /** Time spent working, summed from the gaps between saves that are short enough to be work. */
+    activeSeconds: integer("active_seconds").notNull().default(0),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("attempts_user_lesson_context").on(t.userId, t.lessonId, t.contextKey)],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: text("id").primaryKey(),
+    attemptId: text("attempt_id").notNull().references(() => attempts.id),
+    questionId: text("question_id").notNull().references(() => questions.id),
+    /** The version of the question this answer was given to. */
+    questionVersion: integer("question_version").notNull(),
+    /** The answer itself, shaped by the question's type (lib/answers/response.ts). */
+    response: text("response", { mode: "json" }).notNull(),
+    /** Sentence ids an open response cites as its evidence. */
+    citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
+    /** The client's edit time of this text: an older save never overwrites a newer one. */
+    revision: integer("revision").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set at submission for automatically graded types; null while an answer awaits an instructor. */
+    autoScore: real("auto_score"),
+    maxPoints: integer("max_points").notNull(),
+  },
+  (t) => [uniqueIndex("answers_attempt_question").on(t.attemptId, t.questionId)],
+);
+
+/** Self-study: every time a learner asks for an answer to be checked, kept as their history. */
+export const selfChecks = sqliteTable(
+  "self_checks",
+  {
+    id: text("id").primaryKey(),
+    attemptId: text("attempt_id").notNull().references(() => attempts.id),
+    questionId: text("question_id").notNull().references(() => questions.id),
+    questionVersion: integer("question_version").notNull(),
+    response: text("response", { mode: "json" }).notNull(),
+    citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
+    score: real("score"),
+    maxPoints: integer("max_points").notNull(),
+    checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("self_checks_attempt_question").on(t.attemptId, t.questionId)],
+);

@@ -1,0 +1,148 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
+import { useTestDatabase } from "@/db/testing";
+import { answers, attempts, users } from "@/db/schema";
+import { importLessonFolders, lessonsRoot } from "@/content/import";
+import { listLessonFolders } from "@/content/load";
+import { fixtureLessonDir } from "@/content/testing";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { checkAnswer, getLessonSummary, getWorkspace, listLessonProgress, saveDraft, SELF, submitLesson } from "./answers";
+import { assignLesson, createClass, joinClass, leaveClass, getClass } from "./classes";
+
+const db = useTestDatabase();
+assert.ok(importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)]).ok);
+
+let n = 0;
+function person(role: Actor["role"]): Actor {
+  const id = `user-${++n}`;
+  db.insert(users).values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+  return { userId: id, role, name: id, email: `${id}@test` };
+}
+
+/** A student in a class that has the fixture lesson assigned; returns the student and the class id. */
+async function studentInClass(showAnswersAfterSubmit = true) {
+  const teacher = person("instructor");
+  const { id: classId } = await createClass(teacher, { name: "Class" });
+  await assignLesson(teacher, { classId, lessonSlug: "bike-lane-vote", dueAt: null, showAnswersAfterSubmit });
+  const student = person("student");
+  const detail = await getClass(teacher, classId);
+  await joinClass(student, detail.teaching!.joinCode);
+  return { student, classId, teacher };
+}
+
+const lesson = "bike-lane-vote";
+let revision = 1;
+const draft = (questionKey: string, response: unknown, contextKey: string, citedSentences?: unknown) => ({
+  lessonSlug: lesson,
+  questionKey,
+  contextKey,
+  response,
+  citedSentences,
+  revision: revision++,
+});
+
+test("a student in a class answers every type, submits, and is graded once", async () => {
+  const { student, classId } = await studentInClass();
+  const ws = await getWorkspace(student, lesson);
+  assert.equal(ws.context.mode, "class");
+  assert.equal(ws.context.contextKey, classId);
+
+  await saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "a" }, classId));
+  await saveDraft(student, draft("trial-facts", { type: "multiple_select", optionIds: ["six-months"] }, classId));
+  await saveDraft(student, draft("spaces", { type: "short_answer", text: " Forty! " }, classId));
+  await saveDraft(student, draft("who-objects", { type: "evidence", sentenceIds: ["p02-s3"] }, classId));
+  await saveDraft(student, draft("fair-reporting", { type: "open_response", text: "One quote each." }, classId, ["p02-s1", "p02-s3"]));
+
+  const restored = await getWorkspace(student, lesson);
+  assert.equal(restored.answeredCount, 5);
+  assert.deepEqual(restored.answers["fair-reporting"]?.citedSentences, ["p02-s1", "p02-s3"]);
+
+  const [first, second] = await Promise.all([submitLesson(student, lesson, classId), submitLesson(student, lesson, classId)]);
+  assert.deepEqual([first.alreadySubmitted, second.alreadySubmitted].sort(), [false, true], "two submissions record one");
+  assert.equal(db.select().from(attempts).where(eq(attempts.userId, student.userId)).all().length, 1);
+  // 1 (vote) + 2 * 2/3 (one of two right options chosen, the third rightly left) + 1 (forty) + 2 (evidence), of 6
+  assert.deepEqual(first.score, { autoEarned: 5.33, autoPossible: 6, awaitingCount: 1, awaitingPoints: 4, unansweredCount: 0 });
+
+  await assert.rejects(saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "b" }, classId)), /has been submitted/);
+  const summary = await getLessonSummary(student, lesson);
+  assert.equal(summary.items.find((i) => i.key === "fair-reporting")?.state, "awaiting-feedback");
+  assert.equal(summary.items.find((i) => i.key === "vote-count")?.score, 1);
+  assert.deepEqual(summary.items.find((i) => i.key === "fair-reporting")?.citedSentences.map((s) => s.id), ["p02-s1", "p02-s3"]);
+});
+
+test("an older save never overwrites a newer one", async () => {
+  const student = person("student");
+  await saveDraft(student, { ...draft("spaces", { type: "short_answer", text: "newer" }, SELF), revision: 2000 });
+  const result = await saveDraft(student, { ...draft("spaces", { type: "short_answer", text: "older" }, SELF), revision: 1000 });
+  assert.equal(result.revision, 2000);
+  assert.deepEqual((await getWorkspace(student, lesson)).answers.spaces?.response, { type: "short_answer", text: "newer" });
+});
+
+test("bad answers are refused with a clear message and write nothing", async () => {
+  const { student, classId } = await studentInClass();
+  const before = db.select().from(answers).all().length;
+  const cases: [string, Promise<unknown>, RegExp, unknown][] = [
+    ["an option that is not the question's", saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "zzz" }, classId)), /not one of this question's options/, DomainError],
+    ["a sentence outside the passage", saveDraft(student, draft("who-objects", { type: "evidence", sentenceIds: ["p01-s1"] }, classId)), /not in this passage/, DomainError],
+    ["a cited sentence outside the passage", saveDraft(student, draft("fair-reporting", { type: "open_response", text: "x" }, classId, ["p01-s1"])), /not in this passage/, DomainError],
+    ["a text that is too long", saveDraft(student, draft("spaces", { type: "short_answer", text: "x".repeat(81) }, classId)), /Keep the answer to 80 characters/, DomainError],
+    ["a response of another type", saveDraft(student, draft("spaces", { type: "single_choice", optionId: "a" }, classId)), /./, DomainError],
+    ["a question of another lesson", saveDraft(student, draft("khalimov-training-country", { type: "short_answer", text: "US" }, classId)), /not part of this lesson/, NotFoundError],
+    ["a class the student is not in", saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, "someone-elses-class")), /no longer in the class/, ForbiddenError],
+    ["no session", saveDraft(null, draft("spaces", { type: "short_answer", text: "40" }, SELF)), /Sign in/, ForbiddenError],
+  ];
+  for (const [label, promise, message, type] of cases) {
+    await assert.rejects(promise, (err: Error) => {
+      assert.ok(err instanceof (type as typeof Error), `${label}: ${err.name}`);
+      assert.match(err.message, message, label);
+      return true;
+    });
+  }
+  assert.equal(db.select().from(answers).all().length, before);
+});
+
+test("after leaving the class a student can neither save there nor submit", async () => {
+  const { student, classId } = await studentInClass();
+  await saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, classId));
+  await leaveClass(student, classId);
+  await assert.rejects(saveDraft(student, draft("spaces", { type: "short_answer", text: "41" }, classId)), ForbiddenError);
+  await assert.rejects(submitLesson(student, lesson, classId), ForbiddenError);
+  assert.equal((await getWorkspace(student, lesson)).context.mode, "self");
+});
+
+test("results after submission follow the assignment's setting", async () => {
+  const { student, classId } = await studentInClass(false);
+  await saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "a" }, classId));
+  await submitLesson(student, lesson, classId);
+  const ws = await getWorkspace(student, lesson);
+  assert.deepEqual(ws.reveal, {}, "no keys or explanations when the assignment hides them");
+  assert.equal((await getLessonSummary(student, lesson)).items.find((i) => i.key === "vote-count")?.score, null);
+});
+
+test("self-study: a check grades, reveals the explanations, and keeps the history", async () => {
+  const learner = person("student");
+  await assert.rejects(checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: null }, revision: revision++ }), /Answer the question first/);
+  const wrong = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "b" }, revision: revision++ });
+  assert.equal(wrong.score, 0);
+  assert.equal(wrong.question.type === "single_choice" && wrong.question.options.every((o) => o.explanation.length > 0), true);
+  const right = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" }, revision: revision++ });
+  assert.equal(right.score, 1);
+  assert.equal(right.attemptNumber, 2);
+  const open = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "fair-reporting", response: { type: "open_response", text: "Mine." }, citedSentences: ["p02-s2"], revision: revision++ });
+  assert.equal(open.score, null);
+  assert.ok(open.question.type === "open_response" && open.question.exemplar.length > 0);
+  const ws = await getWorkspace(learner, lesson);
+  assert.equal(ws.reveal["vote-count"]?.checks, 2);
+  assert.equal((await listLessonProgress(learner))[lesson]?.answered, 2);
+  await assert.rejects(submitLesson(learner, lesson, SELF), /nothing to submit/);
+});
+
+test("one student's work is never another's", async () => {
+  const a = person("student");
+  const b = person("student");
+  await saveDraft(a, draft("spaces", { type: "short_answer", text: "mine" }, SELF));
+  assert.deepEqual((await getWorkspace(b, lesson)).answers, {});
+  assert.equal((await listLessonProgress(b))[lesson]?.answered, 0);
+});

@@ -1,0 +1,395 @@
+/**
+ * Answers: drafts saved as a learner works, the lesson's submission and its automatic grading,
+ * and self-study checks. Every function takes the acting user; work is always the actor's own,
+ * and a class context is honoured only while the actor is in the class and the lesson is assigned.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { inTransaction, type DbOrTx } from "../transaction";
+import { answers, assignments, attempts, classes, enrollments, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
+import { questionSchema, type QuestionContent } from "@/content/schema";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
+import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
+
+/** Gaps between saves longer than this are breaks, not work, when summing time spent. */
+const ACTIVE_GAP_MS = 5 * 60_000;
+
+export const SELF = "self";
+
+export type LessonContext =
+  | { mode: "self"; contextKey: "self" }
+  | { mode: "class"; contextKey: string; classId: string; className: string; dueAt: Date | null; showAnswersAfterSubmit: boolean };
+
+function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new ForbiddenError("Sign in to answer; your answers are kept with your account.");
+  return actor;
+}
+
+function findLesson(db: DbOrTx, slug: string) {
+  const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.slug, slug)).get();
+  if (!lesson) throw new NotFoundError("Lesson not found.");
+  return lesson;
+}
+
+/** The classes in which this student has this lesson assigned, soonest due first. */
+function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<LessonContext, { mode: "class" }>[] {
+  if (actor.role !== "student") return [];
+  return db
+    .select({ classId: classes.id, className: classes.name, dueAt: assignments.dueAt, showAnswersAfterSubmit: assignments.showAnswersAfterSubmit })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, actor.userId)))
+    .where(eq(assignments.lessonId, lessonId))
+    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
+    .all()
+    .map((c) => ({ mode: "class" as const, contextKey: c.classId, ...c }));
+}
+
+/** Where this actor's work on the lesson goes: the class that assigned it, or self-study. */
+function currentContext(db: DbOrTx, actor: Actor, lessonId: string): LessonContext {
+  return classContexts(db, actor, lessonId)[0] ?? { mode: "self", contextKey: SELF };
+}
+
+/** A context the client names, checked: self-study, or a class the actor is in that assigned the lesson. */
+function verifiedContext(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string): LessonContext {
+  if (contextKey === SELF) return { mode: "self", contextKey: SELF };
+  const found = classContexts(db, actor, lessonId).find((c) => c.classId === contextKey);
+  if (!found) throw new ForbiddenError("You are no longer in the class this lesson was assigned in, so this answer was not saved there.");
+  return found;
+}
+
+function findAttempt(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string) {
+  return db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.userId, actor.userId), eq(attempts.lessonId, lessonId), eq(attempts.contextKey, contextKey)))
+    .get();
+}
+
+function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: LessonContext, now: Date) {
+  db.insert(attempts)
+    .values({
+      id: randomUUID(),
+      userId: actor.userId,
+      lessonId,
+      classId: context.mode === "class" ? context.classId : null,
+      contextKey: context.contextKey,
+      startedAt: now,
+      lastActiveAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+  return findAttempt(db, actor, lessonId, context.contextKey)!;
+}
+
+type QuestionRow = { id: string; key: string; version: number; passageId: string; content: QuestionContent };
+
+function currentQuestions(db: DbOrTx, lessonId: string): QuestionRow[] {
+  return db
+    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, content: questionVersions.content })
+    .from(questions)
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all()
+    .map((r) => ({ ...r, content: questionSchema.parse(r.content) }));
+}
+
+function passageSentenceIds(db: DbOrTx, passageId: string): Set<string> {
+  const passage = db.select({ body: passages.body }).from(passages).where(eq(passages.id, passageId)).get();
+  return new Set(passage?.body.flatMap((g) => g.sentences.map((s) => s.id)) ?? []);
+}
+
+/** The question of this lesson, and the response and citations checked against it. */
+function validateAnswer(db: DbOrTx, lessonId: string, questionKey: string, rawResponse: unknown, rawCited: unknown) {
+  const question = currentQuestions(db, lessonId).find((q) => q.key === questionKey);
+  if (!question) throw new NotFoundError("That question is not part of this lesson.");
+  const sentences = passageSentenceIds(db, question.passageId);
+  const response = responseSchema(question.content, sentences).safeParse(rawResponse);
+  if (!response.success) throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
+  const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences).safeParse(rawCited ?? []) : { success: true as const, data: [] };
+  if (!cited.success) throw new DomainError(cited.error.issues[0]?.message ?? "Those citations are not in this passage.", "citedSentences");
+  return { question, response: response.data, cited: cited.data };
+}
+
+function recordActivity(db: DbOrTx, attempt: { id: string; lastActiveAt: Date }, now: Date) {
+  const gap = now.getTime() - attempt.lastActiveAt.getTime();
+  const add = gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0;
+  db.update(attempts)
+    .set({ lastActiveAt: now, activeSeconds: sql`${attempts.activeSeconds} + ${add}` })
+    .where(eq(attempts.id, attempt.id))
+    .run();
+}
+
+export type DraftInput = { lessonSlug: string; questionKey: string; contextKey: string; response: unknown; citedSentences?: unknown; revision: number };
+
+/**
+ * Saves a draft. Saves carry the client's edit time as a revision, and an older revision never
+ * overwrites a newer one, so retries and two tabs end with the latest text. Returns the revision
+ * the server now holds.
+ */
+export async function saveDraft(actor: Actor | null, input: DraftInput, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const lesson = findLesson(tx, input.lessonSlug);
+    const context = verifiedContext(tx, a, lesson.id, input.contextKey);
+    const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
+    const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
+    if (attempt.submittedAt) throw new DomainError("This lesson has been submitted; its answers are kept as submitted and can no longer change.", "response");
+
+    const row = { questionVersion: question.version, response, citedSentences: cited, revision: input.revision, updatedAt: now, maxPoints: question.content.points };
+    tx.insert(answers)
+      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, autoScore: null, ...row })
+      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: row, setWhere: sql`${answers.revision} < excluded.revision` })
+      .run();
+    recordActivity(tx, attempt, now);
+    const stored = tx.select({ revision: answers.revision, updatedAt: answers.updatedAt }).from(answers).where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id))).get()!;
+    return { revision: stored.revision, savedAt: stored.updatedAt };
+  });
+}
+
+export type SubmitResult = { alreadySubmitted: boolean; submittedAt: Date; score: ScoreSummary };
+
+/**
+ * Submits the lesson in a class: grades every automatically graded answer, once. A second
+ * submission (a double click, another tab) finds it submitted and changes nothing.
+ */
+export async function submitLesson(actor: Actor | null, lessonSlug: string, contextKey: string, now = new Date()): Promise<SubmitResult> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const lesson = findLesson(tx, lessonSlug);
+    const context = verifiedContext(tx, a, lesson.id, contextKey);
+    if (context.mode === "self") throw new DomainError("Self-study is checked question by question; there is nothing to submit.");
+    const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
+    const claimed = tx.update(attempts).set({ submittedAt: now }).where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt))).run();
+    if (claimed.changes === 1) {
+      const versions = tx
+        .select({ answerId: answers.id, response: answers.response, content: questionVersions.content })
+        .from(answers)
+        .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+        .where(eq(answers.attemptId, attempt.id))
+        .all();
+      // Each answer is graded against the version of the question it was given to.
+      for (const v of versions) {
+        const score = gradeAnswer(questionSchema.parse(v.content), v.response as Response);
+        tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId)).run();
+      }
+      recordActivity(tx, attempt, now);
+    }
+    const submittedAt = tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)).get()!.submittedAt!;
+    return { alreadySubmitted: claimed.changes === 0, submittedAt, score: scoreOf(tx, lesson.id, attempt.id) };
+  });
+}
+
+function scoreOf(db: DbOrTx, lessonId: string, attemptId: string): ScoreSummary {
+  const byQuestion = new Map(db.select().from(answers).where(eq(answers.attemptId, attemptId)).all().map((r) => [r.questionId, r]));
+  return summariseScores(
+    currentQuestions(db, lessonId).map((q) => {
+      const answer = byQuestion.get(q.id);
+      return {
+        score: answer?.autoScore ?? null,
+        maxPoints: q.content.points,
+        answered: answer ? isAnswered(answer.response as Response) : false,
+        autoGraded: q.content.type !== "open_response",
+      };
+    }),
+  );
+}
+
+export type CheckResult = { score: number | null; maxPoints: number; question: QuestionContent; checkedAt: Date; attemptNumber: number };
+
+/**
+ * Self-study: checks one answer now, keeps the check in the learner's history, and returns the
+ * question with its keys, explanations and (for open responses) exemplar and rubric.
+ */
+export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "contextKey">, now = new Date()): Promise<CheckResult> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const lesson = findLesson(tx, input.lessonSlug);
+    const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
+    if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
+    const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
+    const score = gradeAnswer(question.content, response);
+    tx.insert(selfChecks)
+      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, questionVersion: question.version, response, citedSentences: cited, score, maxPoints: question.content.points, checkedAt: now })
+      .run();
+    const row = { questionVersion: question.version, response, citedSentences: cited, revision: input.revision, updatedAt: now, maxPoints: question.content.points, autoScore: score };
+    tx.insert(answers)
+      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, ...row })
+      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: row, setWhere: sql`${answers.revision} <= excluded.revision` })
+      .run();
+    recordActivity(tx, attempt, now);
+    const attemptNumber = tx.select({ n: sql<number>`count(*)` }).from(selfChecks).where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id))).get()!.n;
+    return { score, maxPoints: question.content.points, question: question.content, checkedAt: now, attemptNumber };
+  });
+}
+
+export type SavedAnswer = { response: Response; citedSentences: string[]; revision: number; savedAt: string };
+
+export type Workspace = {
+  context: LessonContext;
+  submittedAt: string | null;
+  answers: Record<string, SavedAnswer>;
+  /** After a class submission whose assignment shows answers, or for questions checked in self-study. */
+  reveal: Record<string, { score: number | null; maxPoints: number; question: QuestionContent; checks?: number }>;
+  score: ScoreSummary | null;
+  answeredCount: number;
+  questionCount: number;
+};
+
+/** Everything per-user a lesson page needs, in one read: the context, drafts, and what may be revealed. */
+export async function getWorkspace(actor: Actor | null, lessonSlug: string): Promise<Workspace> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  const lesson = findLesson(db, lessonSlug);
+  const context = currentContext(db, a, lesson.id);
+  const attempt = findAttempt(db, a, lesson.id, context.contextKey);
+  const qs = currentQuestions(db, lesson.id);
+  const keyOf = new Map(qs.map((q) => [q.id, q.key]));
+  const rows = attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : [];
+
+  const saved: Record<string, SavedAnswer> = {};
+  for (const r of rows) {
+    const key = keyOf.get(r.questionId);
+    if (key) saved[key] = { response: r.response as Response, citedSentences: r.citedSentences, revision: r.revision, savedAt: r.updatedAt.toISOString() };
+  }
+  const reveal: Workspace["reveal"] = {};
+  const submitted = attempt?.submittedAt ?? null;
+  if (context.mode === "class" && submitted && context.showAnswersAfterSubmit) {
+    for (const q of qs) reveal[q.key] = { score: rows.find((r) => r.questionId === q.id)?.autoScore ?? null, maxPoints: q.content.points, question: q.content };
+  }
+  if (context.mode === "self" && attempt) {
+    const checks = db
+      .select({ questionId: selfChecks.questionId, score: selfChecks.score, n: sql<number>`count(*) over (partition by ${selfChecks.questionId})` })
+      .from(selfChecks)
+      .where(eq(selfChecks.attemptId, attempt.id))
+      .orderBy(desc(selfChecks.checkedAt))
+      .all();
+    for (const c of checks) {
+      const q = qs.find((x) => x.id === c.questionId);
+      if (q && !reveal[q.key]) reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
+    }
+  }
+  return {
+    context,
+    submittedAt: submitted?.toISOString() ?? null,
+    answers: saved,
+    reveal,
+    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id) : null,
+    answeredCount: rows.filter((r) => keyOf.has(r.questionId) && isAnswered(r.response as Response)).length,
+    questionCount: qs.length,
+  };
+}
+
+export type SummaryItem = {
+  key: string;
+  passageKey: string;
+  passageTitle: string;
+  prompt: string;
+  type: QuestionContent["type"];
+  points: number;
+  answered: boolean;
+  score: number | null;
+  state: "unanswered" | "draft" | "submitted" | "awaiting-feedback" | "checked";
+  citedSentences: { id: string; text: string }[];
+};
+
+export type LessonSummary = {
+  lesson: { slug: string; title: string };
+  context: LessonContext;
+  submittedAt: Date | null;
+  activeSeconds: number;
+  items: SummaryItem[];
+  score: ScoreSummary | null;
+  showScores: boolean;
+};
+
+/** The learner's own overview of a lesson: every question's state, score where known, time spent. */
+export async function getLessonSummary(actor: Actor | null, lessonSlug: string): Promise<LessonSummary> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  const lesson = findLesson(db, lessonSlug);
+  const context = currentContext(db, a, lesson.id);
+  const attempt = findAttempt(db, a, lesson.id, context.contextKey);
+  const qs = currentQuestions(db, lesson.id);
+  const passageRows = db.select({ id: passages.id, key: passages.key, title: passages.title, body: passages.body }).from(passages).where(eq(passages.lessonId, lesson.id)).all();
+  const passageOf = new Map(passageRows.map((p) => [p.id, p]));
+  const sentenceText = new Map(passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))));
+  const byQuestion = new Map((attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : []).map((r) => [r.questionId, r]));
+  const checked = new Set(
+    attempt && context.mode === "self" ? db.selectDistinct({ q: selfChecks.questionId }).from(selfChecks).where(eq(selfChecks.attemptId, attempt.id)).all().map((r) => r.q) : [],
+  );
+  const submitted = attempt?.submittedAt ?? null;
+  const showScores = context.mode === "self" || (!!submitted && context.showAnswersAfterSubmit);
+
+  const items: SummaryItem[] = qs.map((q) => {
+    const answer = byQuestion.get(q.id);
+    const answered = answer ? isAnswered(answer.response as Response) : false;
+    const open = q.content.type === "open_response";
+    const state: SummaryItem["state"] = !answered
+      ? "unanswered"
+      : submitted
+        ? open
+          ? "awaiting-feedback"
+          : "submitted"
+        : checked.has(q.id)
+          ? "checked"
+          : "draft";
+    const passage = passageOf.get(q.passageId)!;
+    return {
+      key: q.key,
+      passageKey: passage.key,
+      passageTitle: passage.title,
+      prompt: q.content.prompt,
+      type: q.content.type,
+      points: q.content.points,
+      answered,
+      score: showScores ? (answer?.autoScore ?? null) : null,
+      state,
+      citedSentences: (answer?.citedSentences ?? []).map((id) => ({ id, text: sentenceText.get(id) ?? "" })),
+    };
+  });
+  return {
+    lesson: { slug: lesson.slug, title: lesson.title },
+    context,
+    submittedAt: submitted,
+    activeSeconds: attempt?.activeSeconds ?? 0,
+    items,
+    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id) : null,
+    showScores,
+  };
+}
+
+/** For the lesson list: how many questions of each lesson this actor has answered. */
+export async function listLessonProgress(actor: Actor | null): Promise<Record<string, { answered: number; total: number; submitted: boolean }>> {
+  const a = requireSignedIn(actor);
+  const db = getDb();
+  const totals = db
+    .select({ slug: lessons.slug, lessonId: lessons.id, total: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)` })
+    .from(lessons)
+    .all();
+  const result: Record<string, { answered: number; total: number; submitted: boolean }> = {};
+  const userAttempts = db.select().from(attempts).where(eq(attempts.userId, a.userId)).all();
+  const answerRows = userAttempts.length
+    ? db
+        .select({ attemptId: answers.attemptId, response: answers.response })
+        .from(answers)
+        .innerJoin(questions, eq(questions.id, answers.questionId))
+        .where(and(inArray(answers.attemptId, userAttempts.map((x) => x.id)), isNull(questions.retiredAt)))
+        .all()
+    : [];
+  for (const t of totals) {
+    const context = currentContext(db, a, t.lessonId);
+    const attempt = userAttempts.find((x) => x.lessonId === t.lessonId && x.contextKey === context.contextKey);
+    const answered = attempt ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response as Response)).length : 0;
+    result[t.slug] = { answered, total: t.total, submitted: !!attempt?.submittedAt };
+  }
+  return result;
+}

@@ -1,0 +1,96 @@
+/**
+ * What an answer looks like for each question type, checked against the question itself:
+ * option ids must be the question's, sentence ids the passage's, texts within the limit.
+ */
+import { z } from "zod";
+import type { QuestionContent } from "@/content/schema";
+
+export type Response =
+  | { type: "single_choice"; optionId: string | null }
+  | { type: "multiple_select"; optionIds: string[] }
+  | { type: "short_answer"; text: string }
+  | { type: "evidence"; sentenceIds: string[] }
+  | { type: "open_response"; text: string };
+
+export const MAX_CITED_SENTENCES = 10;
+
+const id = z.string().max(100);
+
+/** The schema of a response to this question, with this passage's sentences. */
+export function responseSchema(question: QuestionContent, passageSentenceIds: ReadonlySet<string>): z.ZodType<Response> {
+  const sentence = id.refine((s) => passageSentenceIds.has(s), { error: "That sentence is not in this passage." });
+  const unique = (ids: string[]) => new Set(ids).size === ids.length;
+  switch (question.type) {
+    case "single_choice": {
+      const options = question.options.map((o) => o.id);
+      return z.strictObject({
+        type: z.literal("single_choice"),
+        optionId: id.refine((o) => options.includes(o), { error: "That is not one of this question's options." }).nullable(),
+      });
+    }
+    case "multiple_select": {
+      const options = question.options.map((o) => o.id);
+      return z.strictObject({
+        type: z.literal("multiple_select"),
+        optionIds: z
+          .array(id.refine((o) => options.includes(o), { error: "That is not one of this question's options." }))
+          .max(options.length)
+          .refine(unique, { error: "An option is chosen twice." }),
+      });
+    }
+    case "short_answer":
+      return z.strictObject({
+        type: z.literal("short_answer"),
+        text: z.string().max(question.maxLength, { error: `Keep the answer to ${question.maxLength} characters.` }),
+      });
+    case "evidence": {
+      const max = question.maxSelections ?? MAX_CITED_SENTENCES;
+      return z.strictObject({
+        type: z.literal("evidence"),
+        sentenceIds: z.array(sentence).max(max, { error: `Choose at most ${max} sentences.` }).refine(unique, { error: "A sentence is chosen twice." }),
+      });
+    }
+    case "open_response":
+      return z.strictObject({
+        type: z.literal("open_response"),
+        text: z.string().max(question.maxLength, { error: `Keep the answer to ${question.maxLength.toLocaleString("en")} characters.` }),
+      });
+  }
+}
+
+/** Sentences an open response cites: this passage's, at most ten, each once. */
+export function citedSentencesSchema(passageSentenceIds: ReadonlySet<string>) {
+  return z
+    .array(id.refine((s) => passageSentenceIds.has(s), { error: "A cited sentence is not in this passage." }))
+    .max(MAX_CITED_SENTENCES, { error: `Cite at most ${MAX_CITED_SENTENCES} sentences.` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "A sentence is cited twice." });
+}
+
+/** Whether the response says anything yet (an empty draft does not count as answered). */
+export function isAnswered(response: Response): boolean {
+  switch (response.type) {
+    case "single_choice":
+      return response.optionId !== null;
+    case "multiple_select":
+      return response.optionIds.length > 0;
+    case "evidence":
+      return response.sentenceIds.length > 0;
+    case "short_answer":
+    case "open_response":
+      return response.text.trim().length > 0;
+  }
+}
+
+export function emptyResponse(type: QuestionContent["type"]): Response {
+  switch (type) {
+    case "single_choice":
+      return { type, optionId: null };
+    case "multiple_select":
+      return { type, optionIds: [] };
+    case "evidence":
+      return { type, sentenceIds: [] };
+    case "short_answer":
+    case "open_response":
+      return { type, text: "" };
+  }
+}
