@@ -8,6 +8,9 @@ import type { ContentError, LoadedLesson } from "./load";
 import type { QuestionContent } from "./schema";
 import { normaliseWhitespace, wholeWordPattern } from "@/lib/text";
 
+/** Lesson pages that sit beside the passages in the URL (/lessons/<slug>/summary). */
+const RESERVED_PASSAGE_IDS = new Set(["summary"]);
+
 type Report = (file: string, at: string, message: string) => void;
 
 function findDuplicates(ids: string[]): string[] {
@@ -53,6 +56,9 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
     for (const id of findDuplicates([...ids])) report("article.yaml", "passages", `${label} id "${id}" is used more than once`);
   }
 
+  article.passages.forEach((p, pi) => {
+    if (RESERVED_PASSAGE_IDS.has(p.id)) report("article.yaml", `passages[${pi}].id`, `"${p.id}" is the address of a lesson page; choose another passage id`);
+  });
   const passageIds = new Set(article.passages.map((p) => p.id));
   for (const id of findDuplicates(questions.map((q) => q.id))) {
     report("questions.yaml", "questions", `question id "${id}" is used more than once`);

@@ -40,3 +40,20 @@ export async function readJoinCode(page: Page): Promise<string> {
   expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
   return code!;
 }
+
+/** A fresh student who has joined the demo class (the code read from the instructor's page). */
+export async function studentInDemoClass(browser: import("@playwright/test").Browser, name: string): Promise<Page> {
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByRole("link", { name: "Demo class" }).click();
+  const code = await readJoinCode(teacher);
+  await teacher.context().close();
+
+  const student = await (await browser.newContext()).newPage();
+  await signUpStudent(student, name);
+  await student.goto(`/join?code=${code}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByRole("status").filter({ hasText: "You have joined Demo class." })).toBeVisible();
+  return student;
+}

@@ -4,6 +4,9 @@ import { expectNoAxeViolations, lessonSlug, lessonTitle } from "./helpers";
 test("a reader finds the lesson and its overview: source, age notice, objectives, passages, voices", async ({ page }) => {
   await page.goto("/lessons");
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: lessonTitle }) });
+  await expect(card).toContainText("10 passages");
+  await expect(card).toContainText("42 questions");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: lessonTitle }).click();
 
@@ -56,10 +59,12 @@ test("a reader walks every passage with next and previous, and meets every quest
   await expect(page.getByRole("link", { name: /Lesson overview/ })).toBeVisible();
 });
 
-test("a choice question shows its options and never its answer key", async ({ page }) => {
+test("a reader without an account sees the questions and options, is asked to sign in to answer, and never gets the key", async ({ page }) => {
   await page.goto(`/lessons/${lessonSlug}/a-colonel-defects`);
-  const options = page.getByRole("list", { name: "Options" }).first().getByRole("listitem");
+  const options = page.getByRole("radio");
   expect(await options.count()).toBeGreaterThanOrEqual(2);
+  await expect(options.first()).toBeDisabled();
+  await expect(page.getByText(/to answer\. Answers save as you type\./)).toBeVisible();
   const html = await page.content();
   expect(html).not.toContain("explanation");
   expect(html).not.toContain("acceptedAnswers");

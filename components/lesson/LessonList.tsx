@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { LessonCard } from "@/db/access/lessons";
+import { LessonProgress } from "./LessonProgress";
 import styles from "./LessonList.module.css";
 
 export function LessonList({ lessons }: { lessons: LessonCard[] }) {
@@ -27,6 +28,7 @@ export function LessonList({ lessons }: { lessons: LessonCard[] }) {
             <span>about {lesson.readingMinutes} min to read</span>
             {lesson.ageNotice && <span className={styles.age}>{lesson.ageNotice}</span>}
           </p>
+          <LessonProgress slug={lesson.slug} />
         </li>
       ))}
     </ul>

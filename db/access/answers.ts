@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
+import { countQuestionsByLesson } from "./lessons";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
 const ACTIVE_GAP_MS = 5 * 60_000;
@@ -234,6 +235,8 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
 export type SavedAnswer = { response: Response; citedSentences: string[]; revision: number; savedAt: string };
 
 export type Workspace = {
+  /** The owner's id, so the browser keeps unsaved drafts apart on a shared computer. */
+  owner: string;
   context: LessonContext;
   submittedAt: string | null;
   answers: Record<string, SavedAnswer>;
@@ -278,6 +281,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
     }
   }
   return {
+    owner: a.userId,
     context,
     submittedAt: submitted?.toISOString() ?? null,
     answers: saved,
@@ -371,10 +375,12 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
 export async function listLessonProgress(actor: Actor | null): Promise<Record<string, { answered: number; total: number; submitted: boolean }>> {
   const a = requireSignedIn(actor);
   const db = getDb();
+  const questionCounts = countQuestionsByLesson();
   const totals = db
-    .select({ slug: lessons.slug, lessonId: lessons.id, total: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)` })
+    .select({ slug: lessons.slug, lessonId: lessons.id })
     .from(lessons)
-    .all();
+    .all()
+    .map((l) => ({ ...l, total: questionCounts.get(l.lessonId) ?? 0 }));
   const result: Record<string, { answered: number; total: number; submitted: boolean }> = {};
   const userAttempts = db.select().from(attempts).where(eq(attempts.userId, a.userId)).all();
   const answerRows = userAttempts.length

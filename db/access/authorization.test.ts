@@ -85,7 +85,7 @@ for (const [name, op] of Object.entries(operations)) {
 test("what each actor's class list and class page show", async () => {
   resetWorld();
   assert.deepEqual((await access.listMyClasses(actors.studentOfClass)).map((c) => c.id), ["class-a"]);
-  assert.deepEqual((await access.listMyClasses(actors.otherInstructor)).map((c) => c.id), ["class-b"]);
+  assert.deepEqual((await access.listMyClasses(actors.otherInstructor)).map((c) => [c.id, c.studentCount]), [["class-b", 1]]);
   const asStudent = await access.getClass(actors.studentOfClass, "class-a");
   assert.equal(asStudent.teaching, null, "a student sees neither the roster nor the join code");
   const asInstructor = await access.getClass(actors.instructorOfClass, "class-a");

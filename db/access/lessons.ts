@@ -24,27 +24,42 @@ export type LessonCard = {
   ageNotice: string | null;
 };
 
+/** Current (not retired) questions per lesson id. */
+export function countQuestionsByLesson(): Map<string, number> {
+  return new Map(
+    getDb()
+      .select({ lessonId: questions.lessonId, n: sql<number>`count(*)` })
+      .from(questions)
+      .where(isNull(questions.retiredAt))
+      .groupBy(questions.lessonId)
+      .all()
+      .map((r) => [r.lessonId, r.n]),
+  );
+}
+
 export async function listLessons(): Promise<LessonCard[]> {
   const db = getDb();
-  const rows = db
-    .select({
-      slug: lessons.slug,
-      title: lessons.title,
-      summary: lessons.summary,
-      source: lessons.source,
-      ageNotice: lessons.ageNotice,
-      readingMinutes: lessons.readingMinutes,
-      passageCount: sql<number>`(select count(*) from ${passages} where ${passages.lessonId} = ${lessons.id} and ${passages.retiredAt} is null)`,
-      questionCount: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)`,
-    })
-    .from(lessons)
-    .orderBy(asc(lessons.title))
-    .all();
-  return rows.map(({ source, ageNotice, ...r }) => ({
-    ...r,
-    outlet: source.outlet,
-    author: source.author,
-    ageNotice: ageNotice?.notice ?? null,
+  const passageCounts = new Map(
+    db
+      .select({ lessonId: passages.lessonId, n: sql<number>`count(*)` })
+      .from(passages)
+      .where(isNull(passages.retiredAt))
+      .groupBy(passages.lessonId)
+      .all()
+      .map((r) => [r.lessonId, r.n]),
+  );
+  const questionCounts = countQuestionsByLesson();
+  const rows = db.select().from(lessons).orderBy(asc(lessons.title)).all();
+  return rows.map((l) => ({
+    slug: l.slug,
+    title: l.title,
+    summary: l.summary,
+    readingMinutes: l.readingMinutes,
+    passageCount: passageCounts.get(l.id) ?? 0,
+    questionCount: questionCounts.get(l.id) ?? 0,
+    outlet: l.source.outlet,
+    author: l.source.author,
+    ageNotice: l.ageNotice?.notice ?? null,
   }));
 }
 

@@ -4,13 +4,9 @@
  */
 import { z } from "zod";
 import type { QuestionContent } from "@/content/schema";
+import type { Response } from "./response-shape";
 
-export type Response =
-  | { type: "single_choice"; optionId: string | null }
-  | { type: "multiple_select"; optionIds: string[] }
-  | { type: "short_answer"; text: string }
-  | { type: "evidence"; sentenceIds: string[] }
-  | { type: "open_response"; text: string };
+export { emptyResponse, isAnswered, type Response } from "./response-shape";
 
 export const MAX_CITED_SENTENCES = 10;
 
@@ -64,33 +60,4 @@ export function citedSentencesSchema(passageSentenceIds: ReadonlySet<string>) {
     .array(id.refine((s) => passageSentenceIds.has(s), { error: "A cited sentence is not in this passage." }))
     .max(MAX_CITED_SENTENCES, { error: `Cite at most ${MAX_CITED_SENTENCES} sentences.` })
     .refine((ids) => new Set(ids).size === ids.length, { error: "A sentence is cited twice." });
-}
-
-/** Whether the response says anything yet (an empty draft does not count as answered). */
-export function isAnswered(response: Response): boolean {
-  switch (response.type) {
-    case "single_choice":
-      return response.optionId !== null;
-    case "multiple_select":
-      return response.optionIds.length > 0;
-    case "evidence":
-      return response.sentenceIds.length > 0;
-    case "short_answer":
-    case "open_response":
-      return response.text.trim().length > 0;
-  }
-}
-
-export function emptyResponse(type: QuestionContent["type"]): Response {
-  switch (type) {
-    case "single_choice":
-      return { type, optionId: null };
-    case "multiple_select":
-      return { type, optionIds: [] };
-    case "evidence":
-      return { type, sentenceIds: [] };
-    case "short_answer":
-    case "open_response":
-      return { type, text: "" };
-  }
 }

@@ -4,7 +4,7 @@ import { getPassagePage, listPassageRoutes } from "@/db/access/lessons";
 import { annotatePassage } from "@/lib/lesson/annotate";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
-import { QuestionList } from "@/components/lesson/QuestionList";
+import { PassageQuestions } from "@/components/answering/PassageQuestions";
 import { PassageNav } from "@/components/lesson/PassageNav";
 import { PassageProgress } from "@/components/lesson/PassageProgress";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -68,7 +68,11 @@ export default async function PassagePage({ params }: Props) {
           </section>
         </article>
         <div className={styles.questions}>
-          <QuestionList questions={page.questions} />
+          <PassageQuestions
+            lessonSlug={lesson.slug}
+            questions={page.questions}
+            sentences={passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })))}
+          />
         </div>
       </div>
       <PassageNav slug={lesson.slug} previous={page.previous} next={page.next} />

@@ -1,0 +1,6 @@
+import { z } from "zod";
+import { listLessonProgress } from "@/db/access/answers";
+import { jsonRoute } from "@/lib/route-handler";
+
+/** Answered / total per lesson, for the lesson list. */
+export const GET = jsonRoute(z.strictObject({}), (actor) => listLessonProgress(actor));

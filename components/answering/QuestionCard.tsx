@@ -1,0 +1,296 @@
+"use client";
+
+import { useCallback, useId, useMemo, useState } from "react";
+import type { PublicQuestion } from "@/lib/lesson/public-question";
+import { questionTypeLabel } from "@/lib/lesson/public-question";
+import { emptyResponse, isAnswered, type Response } from "@/lib/answers/response-shape";
+import type { CheckResult } from "@/db/access/answers";
+import type { QuestionContent } from "@/content/schema";
+import { useAutosave, type Draft, type SaveStatus } from "./useAutosave";
+import { useWorkspace } from "./Workspace";
+import { Reveal } from "./Reveal";
+import styles from "./QuestionCard.module.css";
+
+export type PassageSentence = { id: string; text: string };
+
+const kindLabel = { comprehension: "Comprehension", critical: "Critical thinking" } as const;
+
+type Props = { question: PublicQuestion; number: number; sentences: PassageSentence[] };
+
+/** One question: its inputs, autosaved as the learner works, and its check or results. */
+export function QuestionCard({ question: q, number, sentences }: Props) {
+  const ws = useWorkspace();
+  const ready = ws.status === "ready" ? ws : null;
+  const submitted = !!ready?.workspace.submittedAt;
+  const contextKey = ready?.workspace.context.contextKey ?? "self";
+  const saved = ready?.workspace.answers[q.key] ?? null;
+  const storageKey = ready ? `marginalia:draft:${ready.workspace.owner}:${ready.lessonSlug}:${contextKey}:${q.key}` : null;
+
+  const save = useCallback(
+    async (draft: Draft, revision: number) => {
+      const res = await fetch("/api/answers", {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, contextKey, response: draft.response, citedSentences: draft.citedSentences, revision }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { revision?: number; message?: string };
+      if (res.ok && typeof body.revision === "number") {
+        // Keep the page's count of answered questions in step with what is saved.
+        ready?.setWorkspace((w) => {
+          const wasAnswered = w.answers[q.key] ? isAnswered(w.answers[q.key]!.response) : false;
+          const nowAnswered = isAnswered(draft.response);
+          return {
+            ...w,
+            answers: { ...w.answers, [q.key]: { ...draft, revision: body.revision!, savedAt: new Date().toISOString() } },
+            answeredCount: w.answeredCount + (nowAnswered ? 1 : 0) - (wasAnswered ? 1 : 0),
+          };
+        });
+        return { ok: true as const, revision: body.revision };
+      }
+      const retry = res.status >= 500 || res.status === 401;
+      return { ok: false as const, retry, message: retry ? `Not saved, retrying. ${body.message ?? ""}`.trim() : (body.message ?? "This answer could not be saved.") };
+    },
+    [ready?.lessonSlug, q.key, contextKey],
+  );
+  const autosave = useAutosave({ storageKey, serverDraft: saved, save, enabled: !!ready && !submitted });
+  const draft: Draft = autosave.draft ?? (saved ? { response: saved.response, citedSentences: saved.citedSentences } : { response: emptyResponse(q.type), citedSentences: [] });
+
+  const [check, setCheck] = useState<{ result?: CheckResult; error?: string; pending?: boolean }>({});
+  const revealed = check.result ?? (ready?.workspace.reveal[q.key] ? { ...ready.workspace.reveal[q.key]!, checkedAt: null, attemptNumber: ready.workspace.reveal[q.key]!.checks ?? 0 } : null);
+  const selfStudy = ready?.workspace.context.mode === "self";
+  const disabled = !ready || submitted;
+  const headingId = useId();
+
+  async function runCheck() {
+    await autosave.flush();
+    setCheck({ pending: true });
+    try {
+      const res = await fetch("/api/answers/check", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, response: draft.response, citedSentences: draft.citedSentences, revision: Date.now() }),
+      });
+      const body = (await res.json()) as CheckResult & { message?: string };
+      setCheck(res.ok ? { result: body } : { error: body.message ?? "The answer could not be checked." });
+    } catch {
+      setCheck({ error: "The answer could not be checked: no connection. Your answer is kept; try again in a moment." });
+    }
+  }
+
+  return (
+    <li className={styles.card}>
+      <h3 id={headingId} className={styles.title}>
+        Question {number}
+        <span className={styles.badges}>
+          <span className={styles.badge}>{questionTypeLabel[q.type]}</span>
+          <span className={styles.badge} data-kind={q.kind}>
+            {kindLabel[q.kind]}
+          </span>
+          <span className={styles.points}>
+            {q.points} {q.points === 1 ? "point" : "points"}
+          </span>
+        </span>
+      </h3>
+      <AnswerInput question={q} draft={draft} sentences={sentences} disabled={disabled} onChange={autosave.update} />
+      <div className={styles.footer}>
+        {ready && !submitted && <SaveIndicator status={autosave.status} />}
+        {ready && submitted && <span className={styles.status}>Submitted</span>}
+        {selfStudy && (
+          <button type="button" className={styles.check} onClick={runCheck} disabled={check.pending}>
+            {check.pending ? "Checking…" : revealed ? "Check again" : "Check answer"}
+          </button>
+        )}
+      </div>
+      {check.error && (
+        <p role="alert" className={styles.error}>
+          {check.error}
+        </p>
+      )}
+      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} />}
+    </li>
+  );
+}
+
+function SaveIndicator({ status }: { status: SaveStatus }) {
+  const text =
+    status.kind === "saving" ? "Saving…" : status.kind === "saved" ? "Saved" : status.kind === "retrying" ? status.message : status.kind === "refused" ? status.message : "";
+  return (
+    <span role="status" className={styles.status} data-kind={status.kind}>
+      {text}
+    </span>
+  );
+}
+
+type InputProps = { question: PublicQuestion; draft: Draft; sentences: PassageSentence[]; disabled: boolean; onChange: (d: Draft) => void };
+
+function AnswerInput({ question: q, draft, sentences, disabled, onChange }: InputProps) {
+  const r = draft.response;
+  const set = (response: Response) => onChange({ ...draft, response });
+  const name = `answer-${q.key}`;
+  switch (q.type) {
+    case "single_choice":
+    case "multiple_select": {
+      const single = q.type === "single_choice";
+      const chosen = single ? [(r as Extract<Response, { type: "single_choice" }>).optionId] : (r as Extract<Response, { type: "multiple_select" }>).optionIds;
+      return (
+        <fieldset className={styles.fieldset} disabled={disabled}>
+          <legend className={styles.prompt}>{q.prompt}</legend>
+          <p className={styles.hint}>{single ? "Choose one answer." : "Choose every answer that applies."}</p>
+          {q.options.map((o) => (
+            <label key={o.id} className={styles.option}>
+              <input
+                type={single ? "radio" : "checkbox"}
+                name={name}
+                value={o.id}
+                checked={chosen.includes(o.id)}
+                onChange={(e) => {
+                  if (single) set({ type: "single_choice", optionId: o.id });
+                  else {
+                    const ids = (r as Extract<Response, { type: "multiple_select" }>).optionIds;
+                    set({ type: "multiple_select", optionIds: e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id) });
+                  }
+                }}
+              />
+              <span>{o.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case "short_answer":
+      return (
+        <div className={styles.field}>
+          <label htmlFor={name} className={styles.prompt}>
+            {q.prompt}
+          </label>
+          <p className={styles.hint} id={`${name}-hint`}>
+            A word, a name or a number.
+          </p>
+          <input
+            id={name}
+            type="text"
+            className={styles.text}
+            maxLength={q.maxLength}
+            disabled={disabled}
+            aria-describedby={`${name}-hint`}
+            value={(r as Extract<Response, { type: "short_answer" }>).text}
+            onChange={(e) => set({ type: "short_answer", text: e.target.value })}
+            autoComplete="off"
+          />
+        </div>
+      );
+    case "evidence":
+      return (
+        <SentencePicker
+          legend={q.prompt}
+          hint={`Select the sentences of the passage that support the claim${q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.`}
+          sentences={sentences}
+          selected={(r as Extract<Response, { type: "evidence" }>).sentenceIds}
+          max={q.maxSelections ?? undefined}
+          disabled={disabled}
+          onChange={(sentenceIds) => set({ type: "evidence", sentenceIds })}
+        />
+      );
+    case "open_response":
+      return <OpenResponse question={q} draft={draft} sentences={sentences} disabled={disabled} onChange={onChange} />;
+  }
+}
+
+function OpenResponse({ question: q, draft, sentences, disabled, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
+  const text = (draft.response as Extract<Response, { type: "open_response" }>).text;
+  const id = `answer-${q.key}`;
+  const cited = useMemo(() => sentences.filter((s) => draft.citedSentences.includes(s.id)), [sentences, draft.citedSentences]);
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.prompt}>
+        {q.prompt}
+      </label>
+      <details className={styles.rubric}>
+        <summary>How this answer is read (rubric, {q.points} points)</summary>
+        <ul>
+          {q.rubric.map((c) => (
+            <li key={c.id}>
+              <strong>{c.name}</strong> ({Math.max(...c.levels.map((l) => l.points))} points): {c.levels[c.levels.length - 1]!.description}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <textarea
+        id={id}
+        className={styles.textarea}
+        rows={6}
+        maxLength={q.maxLength}
+        disabled={disabled}
+        aria-describedby={`${id}-count`}
+        value={text}
+        onChange={(e) => onChange({ ...draft, response: { type: "open_response", text: e.target.value } })}
+      />
+      <p id={`${id}-count`} className={styles.count} aria-live="off">
+        {text.length.toLocaleString("en")} / {q.maxLength.toLocaleString("en")} characters
+      </p>
+      {cited.length > 0 && (
+        <div className={styles.cited}>
+          <p className={styles.hint}>Your evidence from the text:</p>
+          {cited.map((s) => (
+            <blockquote key={s.id}>{s.text}</blockquote>
+          ))}
+        </div>
+      )}
+      <details className={styles.cite}>
+        <summary>Cite the text ({draft.citedSentences.length} cited)</summary>
+        <SentencePicker
+          legend="Sentences you rely on"
+          hint="Attach the sentences of the passage your answer rests on."
+          sentences={sentences}
+          selected={draft.citedSentences}
+          max={10}
+          disabled={disabled}
+          onChange={(citedSentences) => onChange({ ...draft, citedSentences })}
+        />
+      </details>
+    </div>
+  );
+}
+
+/** Sentences of the passage as checkboxes: mouse, touch and keyboard alike. */
+function SentencePicker({
+  legend,
+  hint,
+  sentences,
+  selected,
+  max,
+  disabled,
+  onChange,
+}: {
+  legend: string;
+  hint: string;
+  sentences: PassageSentence[];
+  selected: string[];
+  max?: number;
+  disabled: boolean;
+  onChange: (ids: string[]) => void;
+}) {
+  const full = max !== undefined && selected.length >= max;
+  return (
+    <fieldset className={styles.fieldset} disabled={disabled}>
+      <legend className={styles.prompt}>{legend}</legend>
+      <p className={styles.hint}>{hint}</p>
+      {sentences.map((s) => {
+        const checked = selected.includes(s.id);
+        return (
+          <label key={s.id} className={styles.sentence}>
+            <input
+              type="checkbox"
+              value={s.id}
+              checked={checked}
+              disabled={!checked && full}
+              // Keep the passage's order, whatever order they were ticked in.
+              onChange={(e) => onChange(e.target.checked ? sentences.filter((x) => x.id === s.id || selected.includes(x.id)).map((x) => x.id) : selected.filter((x) => x !== s.id))}
+            />
+            <span>{s.text}</span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

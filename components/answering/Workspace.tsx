@@ -1,0 +1,49 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState } from "react";
+import type { Workspace } from "@/db/access/answers";
+
+export type WorkspaceState =
+  | { status: "loading" }
+  | { status: "anonymous" }
+  | { status: "error"; message: string }
+  | { status: "ready"; workspace: Workspace; lessonSlug: string; setWorkspace: (update: (w: Workspace) => Workspace) => void };
+
+const WorkspaceContext = createContext<WorkspaceState>({ status: "loading" });
+
+export function useWorkspace(): WorkspaceState {
+  return useContext(WorkspaceContext);
+}
+
+/**
+ * The per-user part of a prerendered lesson page: one small authenticated request for the
+ * learner's context, drafts and results, made by the browser after the page has loaded.
+ */
+export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string; children: React.ReactNode }) {
+  const [state, setState] = useState<WorkspaceState>({ status: "loading" });
+  useEffect(() => {
+    let cancelled = false;
+    const load = async () => {
+      try {
+        const res = await fetch(`/api/workspace?lesson=${encodeURIComponent(lessonSlug)}`, { cache: "no-store" });
+        if (cancelled) return;
+        if (res.status === 401) return setState({ status: "anonymous" });
+        if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
+        const workspace = (await res.json()) as Workspace;
+        setState({
+          status: "ready",
+          workspace,
+          lessonSlug,
+          setWorkspace: (update) => setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
+        });
+      } catch {
+        if (!cancelled) setState({ status: "error", message: "Your answers could not be loaded: no connection. Reload when you are back online." });
+      }
+    };
+    void load();
+    return () => {
+      cancelled = true;
+    };
+  }, [lessonSlug]);
+  return <WorkspaceContext.Provider value={state}>{children}</WorkspaceContext.Provider>;
+}
