@@ -89,12 +89,13 @@ function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: 
 
 type QuestionRow = { id: string; key: string; version: number; passageId: string; content: QuestionContent };
 
-function currentQuestions(db: DbOrTx, lessonId: string): QuestionRow[] {
+/** The lesson's current questions in order (or just one of them, by key). */
+function currentQuestions(db: DbOrTx, lessonId: string, onlyKey?: string): QuestionRow[] {
   return db
     .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, content: questionVersions.content })
     .from(questions)
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
-    .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt)))
+    .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt), onlyKey === undefined ? undefined : eq(questions.key, onlyKey)))
     .orderBy(asc(questions.position))
     .all()
     .map((r) => ({ ...r, content: questionSchema.parse(r.content) }));
@@ -107,7 +108,7 @@ function passageSentenceIds(db: DbOrTx, passageId: string): Set<string> {
 
 /** The question of this lesson, and the response and citations checked against it. */
 function validateAnswer(db: DbOrTx, lessonId: string, questionKey: string, rawResponse: unknown, rawCited: unknown) {
-  const question = currentQuestions(db, lessonId).find((q) => q.key === questionKey);
+  const [question] = currentQuestions(db, lessonId, questionKey);
   if (!question) throw new NotFoundError("That question is not part of this lesson.");
   const sentences = passageSentenceIds(db, question.passageId);
   const response = responseSchema(question.content, sentences).safeParse(rawResponse);
