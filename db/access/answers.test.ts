@@ -139,6 +139,14 @@ test("self-study: a check grades, reveals the explanations, and keeps the histor
   await assert.rejects(submitLesson(learner, lesson, SELF), /nothing to submit/);
 });
 
+test("a student whose class assigned the lesson cannot check answers (and so see keys) before submitting", async () => {
+  const { student } = await studentInClass(false);
+  await assert.rejects(
+    checkAnswer(student, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" }, revision: revision++ }),
+    (err: Error) => err instanceof ForbiddenError && /assigned in Class/.test(err.message),
+  );
+});
+
 test("one student's work is never another's", async () => {
   const a = person("student");
   const b = person("student");

@@ -215,6 +215,9 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
   const db = getDb();
   return inTransaction(db, (tx) => {
     const lesson = findLesson(tx, input.lessonSlug);
+    // A lesson assigned in a class is answered there; checking it here would reveal the key before submitting.
+    const assigned = classContexts(tx, a, lesson.id)[0];
+    if (assigned) throw new ForbiddenError(`This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`);
     const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
     if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
     const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
