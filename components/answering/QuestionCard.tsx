@@ -27,11 +27,11 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
   const storageKey = ready ? `marginalia:draft:${ready.workspace.owner}:${ready.lessonSlug}:${contextKey}:${q.key}` : null;
 
   const save = useCallback(
-    async (draft: Draft, revision: number) => {
+    async (draft: Draft) => {
       const res = await fetch("/api/answers", {
         method: "PUT",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, contextKey, response: draft.response, citedSentences: draft.citedSentences, revision }),
+        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, contextKey, response: draft.response, citedSentences: draft.citedSentences }),
       });
       const body = (await res.json().catch(() => ({}))) as { revision?: number; message?: string };
       if (res.ok && typeof body.revision === "number") {
@@ -45,14 +45,20 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
             answeredCount: w.answeredCount + (nowAnswered ? 1 : 0) - (wasAnswered ? 1 : 0),
           };
         });
-        return { ok: true as const, revision: body.revision };
+        return { ok: true as const };
       }
       const retry = res.status >= 500 || res.status === 401;
       return { ok: false as const, retry, message: retry ? `Not saved, retrying. ${body.message ?? ""}`.trim() : (body.message ?? "This answer could not be saved.") };
     },
     [ready?.lessonSlug, q.key, contextKey],
   );
-  const autosave = useAutosave({ storageKey, serverDraft: saved, save, enabled: !!ready && !submitted });
+  const autosave = useAutosave({
+    storageKey,
+    questionType: q.type,
+    serverDraft: saved ? { response: saved.response, citedSentences: saved.citedSentences } : null,
+    save,
+    enabled: !!ready && !submitted,
+  });
   const draft: Draft = autosave.draft ?? (saved ? { response: saved.response, citedSentences: saved.citedSentences } : { response: emptyResponse(q.type), citedSentences: [] });
 
   const [check, setCheck] = useState<{ result?: CheckResult; error?: string; pending?: boolean }>({});
@@ -62,13 +68,14 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
   const headingId = useId();
 
   async function runCheck() {
-    await autosave.flush();
+    const checked = draft; // the answer as it stands when the learner asks
     setCheck({ pending: true });
+    await autosave.flush();
     try {
       const res = await fetch("/api/answers/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, response: draft.response, citedSentences: draft.citedSentences, revision: Date.now() }),
+        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, response: checked.response, citedSentences: checked.citedSentences }),
       });
       const body = (await res.json()) as CheckResult & { message?: string };
       setCheck(res.ok ? { result: body } : { error: body.message ?? "The answer could not be checked." });
@@ -91,7 +98,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
           </span>
         </span>
       </h3>
-      <AnswerInput question={q} draft={draft} sentences={sentences} disabled={disabled} onChange={autosave.update} />
+      <AnswerInput question={q} draft={draft} sentences={sentences} disabled={disabled} loaded={!!ready} onChange={autosave.update} />
       <div className={styles.footer}>
         {ready && !submitted && <SaveIndicator status={autosave.status} />}
         {ready && submitted && <span className={styles.status}>Submitted</span>}
@@ -121,9 +128,9 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
   );
 }
 
-type InputProps = { question: PublicQuestion; draft: Draft; sentences: PassageSentence[]; disabled: boolean; onChange: (d: Draft) => void };
+type InputProps = { question: PublicQuestion; draft: Draft; sentences: PassageSentence[]; disabled: boolean; loaded: boolean; onChange: (d: Draft) => void };
 
-function AnswerInput({ question: q, draft, sentences, disabled, onChange }: InputProps) {
+function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange }: InputProps) {
   const r = draft.response;
   const set = (response: Response) => onChange({ ...draft, response });
   const name = `answer-${q.key}`;
@@ -180,6 +187,15 @@ function AnswerInput({ question: q, draft, sentences, disabled, onChange }: Inpu
         </div>
       );
     case "evidence":
+      // The sentence list only once the learner's work has loaded: the prerendered page has the text once, in the passage.
+      if (!loaded) {
+        return (
+          <>
+            <p className={styles.prompt}>{q.prompt}</p>
+            <p className={styles.hint}>Answered by selecting sentences of the passage{q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.</p>
+          </>
+        );
+      }
       return (
         <SentencePicker
           legend={q.prompt}
@@ -192,11 +208,11 @@ function AnswerInput({ question: q, draft, sentences, disabled, onChange }: Inpu
         />
       );
     case "open_response":
-      return <OpenResponse question={q} draft={draft} sentences={sentences} disabled={disabled} onChange={onChange} />;
+      return <OpenResponse question={q} draft={draft} sentences={sentences} disabled={disabled} loaded={loaded} onChange={onChange} />;
   }
 }
 
-function OpenResponse({ question: q, draft, sentences, disabled, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
+function OpenResponse({ question: q, draft, sentences, disabled, loaded, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
   const text = (draft.response as Extract<Response, { type: "open_response" }>).text;
   const id = `answer-${q.key}`;
   const cited = useMemo(() => sentences.filter((s) => draft.citedSentences.includes(s.id)), [sentences, draft.citedSentences]);
@@ -236,6 +252,7 @@ function OpenResponse({ question: q, draft, sentences, disabled, onChange }: Inp
           ))}
         </div>
       )}
+      {loaded && (
       <details className={styles.cite}>
         <summary>Cite the text ({draft.citedSentences.length} cited)</summary>
         <SentencePicker
@@ -248,6 +265,7 @@ function OpenResponse({ question: q, draft, sentences, disabled, onChange }: Inp
           onChange={(citedSentences) => onChange({ ...draft, citedSentences })}
         />
       </details>
+      )}
     </div>
   );
 }

@@ -7,94 +7,106 @@ export type Draft = { response: Response; citedSentences: string[] };
 export type SaveStatus =
   | { kind: "idle" }
   | { kind: "saving" }
-  | { kind: "saved"; at: Date }
+  | { kind: "saved" }
   | { kind: "retrying"; message: string }
   | { kind: "refused"; message: string };
 
-type Stored = Draft & { revision: number };
+/** An edit not yet confirmed by the server, as kept in localStorage. */
+export type LocalDraft = Draft & { editedAt: number };
+export type SaveResult = { ok: true } | { ok: false; retry: boolean; message: string };
 
 const DEBOUNCE_MS = 700;
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
 
+export function readLocalDraft(key: string): LocalDraft | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Keeps one answer safe: every edit goes to localStorage at once and to the server shortly after;
- * failed saves are retried (and again as soon as the browser is back online) until the server
- * confirms this revision. The local copy is dropped only then, so a reload or a dropped
- * connection loses nothing.
+ * Keeps one answer safe: every edit goes to localStorage at once and to the server shortly
+ * after, one save at a time (so the newest text always arrives last). Failed saves are retried,
+ * and again as soon as the browser is back online. The local copy exists only while an edit is
+ * unconfirmed, so on load it is always the newest text, and it is removed only when the save of
+ * that very edit is confirmed.
  */
 export function useAutosave({
   storageKey,
+  questionType,
   serverDraft,
   save,
   enabled,
 }: {
   storageKey: string | null;
-  serverDraft: (Draft & { revision: number }) | null;
-  save: (draft: Draft, revision: number) => Promise<{ ok: true; revision: number } | { ok: false; retry: boolean; message: string }>;
+  questionType: Response["type"];
+  serverDraft: Draft | null;
+  save: (draft: Draft) => Promise<SaveResult>;
   enabled: boolean;
 }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
-  const pending = useRef<Stored | null>(null);
+  const pending = useRef<LocalDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
-  const inFlight = useRef(false);
-  const lastRevision = useRef(0);
+  const inFlight = useRef<Promise<void> | null>(null);
 
-  const flush = useCallback(async () => {
+  const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const current = pending.current;
-    if (!current || inFlight.current) return;
-    inFlight.current = true;
+    if (inFlight.current) return inFlight.current.then(() => (pending.current ? flush() : undefined));
+    const sent = pending.current;
+    if (!sent) return Promise.resolve();
     setStatus({ kind: "saving" });
-    let result: Awaited<ReturnType<typeof save>>;
-    try {
-      result = await save({ response: current.response, citedSentences: current.citedSentences }, current.revision);
-    } catch {
-      result = { ok: false, retry: true, message: "Not saved, retrying: no connection." };
-    }
-    inFlight.current = false;
-    if (result.ok) {
-      attempt.current = 0;
-      if (pending.current && pending.current.revision <= result.revision) {
-        pending.current = null;
-        if (storageKey) localStorage.removeItem(storageKey);
-        setStatus({ kind: "saved", at: new Date() });
-      } else {
-        void flush(); // edited while saving: save the newer text
+    inFlight.current = (async () => {
+      let result: SaveResult;
+      try {
+        result = await save({ response: sent.response, citedSentences: sent.citedSentences });
+      } catch {
+        result = { ok: false, retry: true, message: "Not saved, retrying: no connection." };
       }
-      return;
-    }
-    if (!result.retry) {
-      setStatus({ kind: "refused", message: result.message });
-      return;
-    }
-    setStatus({ kind: "retrying", message: result.message });
-    const delay = RETRY_MS[Math.min(attempt.current++, RETRY_MS.length - 1)]!;
-    timer.current = setTimeout(() => void flush(), delay);
+      inFlight.current = null;
+      const newer = pending.current !== sent;
+      if (result.ok) {
+        attempt.current = 0;
+        if (storageKey && readLocalDraft(storageKey)?.editedAt === sent.editedAt) localStorage.removeItem(storageKey);
+        if (!newer) {
+          pending.current = null;
+          setStatus({ kind: "saved" });
+        } else await flush(); // edited while saving: send the newer text
+        return;
+      }
+      if (!result.retry) {
+        setStatus({ kind: "refused", message: result.message });
+        if (newer) await flush(); // a later edit may be fine
+        return;
+      }
+      setStatus({ kind: "retrying", message: result.message });
+      const delay = RETRY_MS[Math.min(attempt.current++, RETRY_MS.length - 1)]!;
+      timer.current = setTimeout(() => void flush(), delay);
+    })();
+    return inFlight.current;
   }, [save, storageKey]);
 
-  // Start from whichever is newer: the server's draft or an unsaved one kept in this browser.
+  // Start from an unconfirmed edit kept in this browser if there is one, else from the server's draft.
   useEffect(() => {
     if (!enabled || !storageKey) return;
-    let local: Stored | null = null;
-    try {
-      const raw = localStorage.getItem(storageKey);
-      local = raw ? (JSON.parse(raw) as Stored) : null;
-    } catch {
-      local = null;
-    }
-    if (local && (!serverDraft || local.revision > serverDraft.revision)) {
-      setDraft({ response: local.response, citedSentences: local.citedSentences });
+    const local = readLocalDraft(storageKey);
+    if (local && local.response?.type === questionType) {
+      setDraft({ response: local.response, citedSentences: local.citedSentences ?? [] });
       pending.current = local;
       void flush();
-    } else if (serverDraft) {
-      setDraft({ response: serverDraft.response, citedSentences: serverDraft.citedSentences });
-      setStatus({ kind: "saved", at: new Date(serverDraft.revision) });
-      if (local) localStorage.removeItem(storageKey);
+    } else {
+      if (local) localStorage.removeItem(storageKey); // made for a question that has since changed type
+      if (serverDraft) {
+        setDraft(serverDraft);
+        setStatus({ kind: "saved" });
+      }
     }
-    // Only when the workspace arrives.
+    // Once, when the learner's workspace has arrived.
   }, [enabled, storageKey]);
 
   useEffect(() => {
@@ -115,13 +127,11 @@ export function useAutosave({
   const update = useCallback(
     (next: Draft) => {
       setDraft(next);
-      // Edit time as the revision, kept strictly increasing so two quick edits never tie.
-      lastRevision.current = Math.max(Date.now(), lastRevision.current + 1, serverDraft?.revision ?? 0);
-      const stored: Stored = { ...next, revision: lastRevision.current };
-      pending.current = stored;
+      const local: LocalDraft = { ...next, editedAt: Date.now() };
+      pending.current = local;
       if (storageKey) {
         try {
-          localStorage.setItem(storageKey, JSON.stringify(stored));
+          localStorage.setItem(storageKey, JSON.stringify(local));
         } catch {
           // Storage full or blocked: the server save still runs.
         }
@@ -130,8 +140,8 @@ export function useAutosave({
       attempt.current = 0;
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     },
-    [flush, storageKey, serverDraft],
+    [flush, storageKey],
   );
 
-  return { draft, status, update, flush, hasUnsaved: () => pending.current !== null };
+  return { draft, status, update, flush };
 }

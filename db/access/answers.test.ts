@@ -33,14 +33,12 @@ async function studentInClass(showAnswersAfterSubmit = true) {
 }
 
 const lesson = "bike-lane-vote";
-let revision = 1;
 const draft = (questionKey: string, response: unknown, contextKey: string, citedSentences?: unknown) => ({
   lessonSlug: lesson,
   questionKey,
   contextKey,
   response,
   citedSentences,
-  revision: revision++,
 });
 
 test("a student in a class answers every type, submits, and is graded once", async () => {
@@ -62,8 +60,8 @@ test("a student in a class answers every type, submits, and is graded once", asy
   const [first, second] = await Promise.all([submitLesson(student, lesson, classId), submitLesson(student, lesson, classId)]);
   assert.deepEqual([first.alreadySubmitted, second.alreadySubmitted].sort(), [false, true], "two submissions record one");
   assert.equal(db.select().from(attempts).where(eq(attempts.userId, student.userId)).all().length, 1);
-  // 1 (vote) + 2 * 2/3 (one of two right options chosen, the third rightly left) + 1 (forty) + 2 (evidence), of 6
-  assert.deepEqual(first.score, { autoEarned: 5.33, autoPossible: 6, awaitingCount: 1, awaitingPoints: 4, unansweredCount: 0 });
+  // 1 (vote) + 1 (one of two right options chosen, none wrong: half of 2) + 1 (forty) + 2 (evidence), of 6
+  assert.deepEqual(first.score, { autoEarned: 5, autoPossible: 6, awaitingCount: 1, awaitingPoints: 4, unansweredCount: 0 });
 
   await assert.rejects(saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "b" }, classId)), /has been submitted/);
   const summary = await getLessonSummary(student, lesson);
@@ -72,12 +70,16 @@ test("a student in a class answers every type, submits, and is graded once", asy
   assert.deepEqual(summary.items.find((i) => i.key === "fair-reporting")?.citedSentences.map((s) => s.id), ["p02-s1", "p02-s3"]);
 });
 
-test("an older save never overwrites a newer one", async () => {
+test("each save replaces the last and bumps the revision", async () => {
   const student = person("student");
-  await saveDraft(student, { ...draft("spaces", { type: "short_answer", text: "newer" }, SELF), revision: 2000 });
-  const result = await saveDraft(student, { ...draft("spaces", { type: "short_answer", text: "older" }, SELF), revision: 1000 });
-  assert.equal(result.revision, 2000);
-  assert.deepEqual((await getWorkspace(student, lesson)).answers.spaces?.response, { type: "short_answer", text: "newer" });
+  assert.equal((await saveDraft(student, draft("spaces", { type: "short_answer", text: "first" }, SELF))).revision, 1);
+  assert.equal((await saveDraft(student, draft("spaces", { type: "short_answer", text: "second" }, SELF))).revision, 2);
+  assert.deepEqual((await getWorkspace(student, lesson)).answers.spaces?.response, { type: "short_answer", text: "second" });
+});
+
+test("a save to self-study after a class has assigned the lesson is refused, to be reloaded", async () => {
+  const { student } = await studentInClass();
+  await assert.rejects(saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, SELF)), /Reload the page/);
 });
 
 test("bad answers are refused with a clear message and write nothing", async () => {
@@ -123,28 +125,36 @@ test("results after submission follow the assignment's setting", async () => {
 
 test("self-study: a check grades, reveals the explanations, and keeps the history", async () => {
   const learner = person("student");
-  await assert.rejects(checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: null }, revision: revision++ }), /Answer the question first/);
-  const wrong = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "b" }, revision: revision++ });
+  await assert.rejects(checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: null } }), /Answer the question first/);
+  const wrong = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "b" } });
   assert.equal(wrong.score, 0);
   assert.equal(wrong.question.type === "single_choice" && wrong.question.options.every((o) => o.explanation.length > 0), true);
-  const right = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" }, revision: revision++ });
+  const right = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" } });
   assert.equal(right.score, 1);
   assert.equal(right.attemptNumber, 2);
-  const open = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "fair-reporting", response: { type: "open_response", text: "Mine." }, citedSentences: ["p02-s2"], revision: revision++ });
+  const open = await checkAnswer(learner, { lessonSlug: lesson, questionKey: "fair-reporting", response: { type: "open_response", text: "Mine." }, citedSentences: ["p02-s2"] });
   assert.equal(open.score, null);
   assert.ok(open.question.type === "open_response" && open.question.exemplar.length > 0);
   const ws = await getWorkspace(learner, lesson);
   assert.equal(ws.reveal["vote-count"]?.checks, 2);
-  assert.equal((await listLessonProgress(learner))[lesson]?.answered, 2);
+  // Checks are history: the draft is the autosave's.
+  assert.equal((await listLessonProgress(learner))[lesson]?.answered, 0);
+  await saveDraft(learner, draft("vote-count", { type: "single_choice", optionId: "a" }, SELF));
+  const summary = await getLessonSummary(learner, lesson);
+  assert.deepEqual([summary.items[0]?.state, summary.items[0]?.score], ["checked", 1]);
+  await saveDraft(learner, draft("vote-count", { type: "single_choice", optionId: "b" }, SELF));
+  const edited = await getLessonSummary(learner, lesson);
+  assert.deepEqual([edited.items[0]?.state, edited.items[0]?.score], ["draft", null], "an edited answer is no longer the checked one");
   await assert.rejects(submitLesson(learner, lesson, SELF), /nothing to submit/);
 });
 
-test("a student whose class assigned the lesson cannot check answers (and so see keys) before submitting", async () => {
-  const { student } = await studentInClass(false);
-  await assert.rejects(
-    checkAnswer(student, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" }, revision: revision++ }),
-    (err: Error) => err instanceof ForbiddenError && /assigned in Class/.test(err.message),
-  );
+test("a student whose class assigned the lesson cannot check answers (and so see keys) before submitting, even after leaving", async () => {
+  const { student, classId } = await studentInClass(false);
+  const check = () => checkAnswer(student, { lessonSlug: lesson, questionKey: "vote-count", response: { type: "single_choice", optionId: "a" } });
+  await assert.rejects(check(), (err: Error) => err instanceof ForbiddenError && /assigned in Class/.test(err.message));
+  await saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, classId));
+  await leaveClass(student, classId);
+  await assert.rejects(check(), (err: Error) => err instanceof ForbiddenError && /class work on this lesson/.test(err.message));
 });
 
 test("one student's work is never another's", async () => {

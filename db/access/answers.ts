@@ -127,12 +127,14 @@ function recordActivity(db: DbOrTx, attempt: { id: string; lastActiveAt: Date },
     .run();
 }
 
-export type DraftInput = { lessonSlug: string; questionKey: string; contextKey: string; response: unknown; citedSentences?: unknown; revision: number };
+export type DraftInput = { lessonSlug: string; questionKey: string; contextKey: string; response: unknown; citedSentences?: unknown };
 
 /**
- * Saves a draft. Saves carry the client's edit time as a revision, and an older revision never
- * overwrites a newer one, so retries and two tabs end with the latest text. Returns the revision
- * the server now holds.
+ * Saves a draft; each save that arrives replaces the last and bumps the answer's revision.
+ * (A page sends one save at a time per answer, always its newest text, so arrival order is
+ * edit order.) Work goes only where the lesson currently belongs for the actor: if that has
+ * changed since the page loaded (a class assigned it, or the student left), the save is refused
+ * with a message to reload, and the browser keeps the text.
  */
 export async function saveDraft(actor: Actor | null, input: DraftInput, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
   const a = requireSignedIn(actor);
@@ -140,14 +142,17 @@ export async function saveDraft(actor: Actor | null, input: DraftInput, now = ne
   return inTransaction(db, (tx) => {
     const lesson = findLesson(tx, input.lessonSlug);
     const context = verifiedContext(tx, a, lesson.id, input.contextKey);
+    if (currentContext(tx, a, lesson.id).contextKey !== context.contextKey) {
+      throw new DomainError("Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.", "response");
+    }
     const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
     const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
     if (attempt.submittedAt) throw new DomainError("This lesson has been submitted; its answers are kept as submitted and can no longer change.", "response");
 
-    const row = { questionVersion: question.version, response, citedSentences: cited, revision: input.revision, updatedAt: now, maxPoints: question.content.points };
+    const row = { questionVersion: question.version, response, citedSentences: cited, updatedAt: now, maxPoints: question.content.points, autoScore: null };
     tx.insert(answers)
-      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, autoScore: null, ...row })
-      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: row, setWhere: sql`${answers.revision} < excluded.revision` })
+      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, revision: 1, ...row })
+      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: { ...row, revision: sql`${answers.revision} + 1` } })
       .run();
     recordActivity(tx, attempt, now);
     const stored = tx.select({ revision: answers.revision, updatedAt: answers.updatedAt }).from(answers).where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id))).get()!;
@@ -215,9 +220,12 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
   const db = getDb();
   return inTransaction(db, (tx) => {
     const lesson = findLesson(tx, input.lessonSlug);
-    // A lesson assigned in a class is answered there; checking it here would reveal the key before submitting.
+    // A lesson assigned in a class is answered there; checking it here would reveal the key before
+    // submitting, so checks are refused to anyone in such a class or with class work on it (left and rejoining).
     const assigned = classContexts(tx, a, lesson.id)[0];
     if (assigned) throw new ForbiddenError(`This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`);
+    const classWork = tx.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`)).get();
+    if (classWork) throw new ForbiddenError("You have class work on this lesson, so it is checked by your instructor, not here.");
     const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
     if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
     const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
@@ -225,11 +233,7 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
     tx.insert(selfChecks)
       .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, questionVersion: question.version, response, citedSentences: cited, score, maxPoints: question.content.points, checkedAt: now })
       .run();
-    const row = { questionVersion: question.version, response, citedSentences: cited, revision: input.revision, updatedAt: now, maxPoints: question.content.points, autoScore: score };
-    tx.insert(answers)
-      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, ...row })
-      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: row, setWhere: sql`${answers.revision} <= excluded.revision` })
-      .run();
+    // The check is history only: the draft itself is the autosave's, which may hold newer text by now.
     recordActivity(tx, attempt, now);
     const attemptNumber = tx.select({ n: sql<number>`count(*)` }).from(selfChecks).where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id))).get()!.n;
     return { score, maxPoints: question.content.points, question: question.content, checkedAt: now, attemptNumber };
@@ -262,15 +266,29 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
   const keyOf = new Map(qs.map((q) => [q.id, q.key]));
   const rows = attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : [];
 
+  const typeOf = new Map(qs.map((q) => [q.id, q.content.type]));
   const saved: Record<string, SavedAnswer> = {};
   for (const r of rows) {
     const key = keyOf.get(r.questionId);
-    if (key) saved[key] = { response: r.response as Response, citedSentences: r.citedSentences, revision: r.revision, savedAt: r.updatedAt.toISOString() };
+    // An answer to a version of the question of another type (after a re-import) cannot be shown in today's inputs.
+    if (key && (r.response as Response).type === typeOf.get(r.questionId)) {
+      saved[key] = { response: r.response as Response, citedSentences: r.citedSentences, revision: r.revision, savedAt: r.updatedAt.toISOString() };
+    }
   }
   const reveal: Workspace["reveal"] = {};
   const submitted = attempt?.submittedAt ?? null;
-  if (context.mode === "class" && submitted && context.showAnswersAfterSubmit) {
-    for (const q of qs) reveal[q.key] = { score: rows.find((r) => r.questionId === q.id)?.autoScore ?? null, maxPoints: q.content.points, question: q.content };
+  if (context.mode === "class" && submitted && context.showAnswersAfterSubmit && attempt) {
+    // Explained with the version of each question the student answered.
+    const answered = db
+      .select({ questionId: answers.questionId, score: answers.autoScore, maxPoints: answers.maxPoints, content: questionVersions.content })
+      .from(answers)
+      .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+      .where(eq(answers.attemptId, attempt.id))
+      .all();
+    for (const r of answered) {
+      const key = keyOf.get(r.questionId);
+      if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: questionSchema.parse(r.content) };
+    }
   }
   if (context.mode === "self" && attempt) {
     const checks = db
@@ -331,9 +349,17 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
   const passageOf = new Map(passageRows.map((p) => [p.id, p]));
   const sentenceText = new Map(passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))));
   const byQuestion = new Map((attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : []).map((r) => [r.questionId, r]));
-  const checked = new Set(
-    attempt && context.mode === "self" ? db.selectDistinct({ q: selfChecks.questionId }).from(selfChecks).where(eq(selfChecks.attemptId, attempt.id)).all().map((r) => r.q) : [],
-  );
+  // Self-study: a question counts as checked, with that check's score, while its answer is the one checked.
+  const latestCheck = new Map<string, { score: number | null; response: unknown }>();
+  if (attempt && context.mode === "self") {
+    for (const c of db.select().from(selfChecks).where(eq(selfChecks.attemptId, attempt.id)).orderBy(asc(selfChecks.checkedAt)).all()) {
+      latestCheck.set(c.questionId, { score: c.score, response: c.response });
+    }
+  }
+  const checkOf = (questionId: string, response: unknown) => {
+    const check = latestCheck.get(questionId);
+    return check && JSON.stringify(check.response) === JSON.stringify(response) ? check : null;
+  };
   const submitted = attempt?.submittedAt ?? null;
   const showScores = context.mode === "self" || (!!submitted && context.showAnswersAfterSubmit);
 
@@ -347,7 +373,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
         ? open
           ? "awaiting-feedback"
           : "submitted"
-        : checked.has(q.id)
+        : checkOf(q.id, answer?.response)
           ? "checked"
           : "draft";
     const passage = passageOf.get(q.passageId)!;
@@ -359,7 +385,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
       type: q.content.type,
       points: q.content.points,
       answered,
-      score: showScores ? (answer?.autoScore ?? null) : null,
+      score: !showScores ? null : context.mode === "self" ? (checkOf(q.id, answer?.response)?.score ?? null) : (answer?.autoScore ?? null),
       state,
       citedSentences: (answer?.citedSentences ?? []).map((id) => ({ id, text: sentenceText.get(id) ?? "" })),
     };

@@ -22,17 +22,21 @@ test("single choice: the key earns every point, anything else none", () => {
   assert.equal(gradeAnswer(single, { type: "single_choice", optionId: null }), 0);
 });
 
-test("multiple select: partial credit per option rightly chosen or rightly left", () => {
+test("multiple select: partial credit per right option, each wrong one taking a share back", () => {
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b"] }), 2);
-  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a"] }), 1.5);
-  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "c"] }), 1);
-  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c", "d"] }), 1);
-  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["c", "d"] }), 0);
+  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a"] }), 1);
+  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c"] }), 1);
+  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "c"] }), 0);
+  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c", "d"] }), 0, "ticking everything earns nothing");
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: [] }), 0, "choosing nothing earns nothing");
 });
 
 test("short answer: case, spacing and punctuation are ignored", () => {
   assert.equal(normaliseShortAnswer("  $2,700. "), "2700");
+  assert.equal(normaliseShortAnswer("2.5"), "2.5");
+  assert.notEqual(normaliseShortAnswer("2.5"), normaliseShortAnswer("25"), "a decimal point changes the value");
+  assert.notEqual(normaliseShortAnswer("-3"), normaliseShortAnswer("3"), "so does a minus sign");
+  assert.equal(normaliseShortAnswer("Human-Rights Watch"), "humanrightswatch");
   for (const given of ["2700", "$2,700", "2 700", "Around 144", "around-144!"]) assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 1, given);
   for (const given of ["27000", "144", "", "   "]) assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 0, given);
 });

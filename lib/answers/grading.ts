@@ -5,9 +5,22 @@
 import type { QuestionContent } from "@/content/schema";
 import type { Response } from "./response";
 
-/** Case, spacing and punctuation ignored: "$2,700 " and "2700" are the same answer. */
+/**
+ * Case, spacing and punctuation ignored: "$2,700 " and "2700" are the same answer. Numbers keep
+ * what changes their value: a decimal point between digits ("2.5" is not "25") and a minus sign.
+ */
 export function normaliseShortAnswer(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  const DECIMAL = "\u0000";
+  const MINUS = "\u0001";
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/(?<=\d)[,\s](?=\d{3}(?!\d))/gu, "") // thousands separators: 2,700 and 2 700
+    .replace(/(?<=\d)\.(?=\d)/g, DECIMAL)
+    .replace(/(^|[^\p{L}\p{N}])-(?=\d)/gu, `$1${MINUS}`)
+    .replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, "")
+    .replaceAll(DECIMAL, ".")
+    .replaceAll(MINUS, "-");
 }
 
 function round2(n: number): number {
@@ -18,12 +31,16 @@ export function gradeSingleChoice(q: Extract<QuestionContent, { type: "single_ch
   return q.options.find((o) => o.id === optionId)?.correct ? q.points : 0;
 }
 
-/** Partial credit per option: each option rightly chosen or rightly left earns its share. */
+/**
+ * Partial credit per option: each right option chosen earns its share, each wrong option chosen
+ * takes one back (never below zero), so ticking everything, or guessing, earns little.
+ */
 export function gradeMultipleSelect(q: Extract<QuestionContent, { type: "multiple_select" }>, optionIds: readonly string[]): number {
-  if (optionIds.length === 0) return 0;
   const chosen = new Set(optionIds);
-  const right = q.options.filter((o) => o.correct === chosen.has(o.id)).length;
-  return round2((q.points * right) / q.options.length);
+  const right = q.options.filter((o) => o.correct && chosen.has(o.id)).length;
+  const wrong = q.options.filter((o) => !o.correct && chosen.has(o.id)).length;
+  const correctCount = q.options.filter((o) => o.correct).length;
+  return round2((q.points * Math.max(0, right - wrong)) / correctCount);
 }
 
 export function gradeShortAnswer(q: Extract<QuestionContent, { type: "short_answer" }>, text: string): number {

@@ -9,8 +9,6 @@ export const draftRequestSchema = z.strictObject({
   contextKey: z.string().min(1).max(100),
   response: z.unknown(),
   citedSentences: z.array(z.string().max(100)).max(50).optional(),
-  /** The client's edit time in ms: later edits win. */
-  revision: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
 });
 
 export const checkRequestSchema = draftRequestSchema.omit({ contextKey: true });

@@ -100,7 +100,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ slug: 
             <p>Every question has an answer.</p>
           )}
           <p>You submit the whole lesson at once. Your instructor then sees your answers; open answers wait for their feedback.</p>
-          <SubmitLessonForm lessonSlug={slug} contextKey={context.contextKey} unanswered={unanswered.length} />
+          <SubmitLessonForm lessonSlug={slug} contextKey={context.contextKey} owner={actor.userId} unanswered={unanswered.length} />
         </section>
       )}
 
