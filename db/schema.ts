@@ -225,3 +225,40 @@ export const selfChecks = sqliteTable(
   },
   (t) => [index("self_checks_attempt_question").on(t.attemptId, t.questionId)],
 );
+
+/**
+ * An instructor's feedback on one submitted answer: rubric levels, points, a comment, an
+ * optional override of the automatic grade. Students see it only once returned; each return is
+ * kept in feedback_history, so edits after returning leave a record.
+ */
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    answerId: text("answer_id").notNull().unique().references(() => answers.id),
+    instructorId: text("instructor_id").notNull().references(() => users.id),
+    /** Points chosen per rubric criterion id (open responses). */
+    rubricLevels: text("rubric_levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** The answer's points: the rubric's sum, or an override of the automatic grade. */
+    points: real("points"),
+    overrideReason: text("override_reason"),
+    comment: text("comment").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /** When the latest version was returned; null while it is a draft only the instructor sees. */
+    returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
+    /** Whether the returned feedback has changes the student has not returned to read yet. */
+    unreadByStudent: integer("unread_by_student", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("feedback_instructor").on(t.instructorId)],
+);
+
+export const feedbackHistory = sqliteTable(
+  "feedback_history",
+  {
+    id: text("id").primaryKey(),
+    feedbackId: text("feedback_id").notNull().references(() => feedback.id),
+    snapshot: text("snapshot", { mode: "json" }).$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string }>().notNull(),
+    returnedAt: integer("returned_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("feedback_history_feedback").on(t.feedbackId)],
+);

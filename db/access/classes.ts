@@ -50,8 +50,8 @@ function requireInstructor(actor: Actor | null): Actor {
   return a;
 }
 
-/** The class row when the actor teaches it; otherwise not found. */
-function taughtClass(actor: Actor | null, classId: string) {
+/** The class row when the actor teaches it; otherwise not found. Other data-access modules use it too. */
+export function taughtClass(actor: Actor | null, classId: string) {
   const a = requireInstructor(actor);
   const row = getDb()
     .select()

@@ -1,0 +1,85 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useTestDatabase } from "@/db/testing";
+import { users } from "@/db/schema";
+import { importLessonFolders } from "@/content/import";
+import { fixtureLessonDir } from "@/content/testing";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { saveDraft, submitLesson } from "./answers";
+import { assignLesson, createClass, getClass, joinClass } from "./classes";
+import { countUnreadFeedback, getReviewQueue, listMyFeedback, markFeedbackRead, returnFeedback, saveFeedbackDraft } from "./feedback";
+
+const db = useTestDatabase();
+assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+
+let n = 0;
+function person(role: Actor["role"]): Actor {
+  const id = `user-${++n}`;
+  db.insert(users).values({ id, email: `${id}@test`, name: `Person ${n}`, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+  return { userId: id, role, name: `Person ${n}`, email: `${id}@test` };
+}
+
+/** A class with one student who submitted an open response; returns everyone and the answer id. */
+async function world() {
+  const teacher = person("instructor");
+  const { id: classId } = await createClass(teacher, { name: "Class" });
+  await assignLesson(teacher, { classId, lessonSlug: "bike-lane-vote", dueAt: null, showAnswersAfterSubmit: true });
+  const student = person("student");
+  await joinClass(student, (await getClass(teacher, classId)).teaching!.joinCode);
+  await saveDraft(student, { lessonSlug: "bike-lane-vote", questionKey: "fair-reporting", contextKey: classId, response: { type: "open_response", text: "Each side gets one quote." }, citedSentences: ["p02-s1"] });
+  await submitLesson(student, "bike-lane-vote", classId);
+  const queue = await getReviewQueue(teacher, classId);
+  const answerId = queue.current!.items[0]!.answerId;
+  return { teacher, student, classId, answerId, otherTeacher: person("instructor"), otherStudent: person("student") };
+}
+
+test("the instructor reviews, returns, and the student sees only returned feedback, with an unread count", async () => {
+  const { teacher, student, classId, answerId } = await world();
+  const queue = await getReviewQueue(teacher, classId);
+  assert.equal(queue.questions[0]?.needsReview, 1);
+  assert.equal(queue.current?.items[0]?.text, "Each side gets one quote.");
+  assert.deepEqual(queue.current?.items[0]?.cited.map((c) => c.id), ["p02-s1"]);
+
+  const saved = await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 2, reasoning: 0 }, comment: "Good use of both quotes." });
+  assert.equal(saved.points, 2);
+  assert.deepEqual(await listMyFeedback(student), [], "a draft is invisible to the student");
+  assert.equal(await countUnreadFeedback(student), 0);
+
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1 });
+  assert.equal(await countUnreadFeedback(student), 1);
+  const [seen] = await listMyFeedback(student);
+  assert.equal(seen?.comment, "Good use of both quotes.");
+  assert.equal(seen?.points, 2);
+  assert.deepEqual(seen?.rubric.map((r) => r.level), ["Strong", "Weak"]);
+
+  // Edited after returning: the student keeps seeing the returned version until it is returned again.
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 2, reasoning: 2 }, comment: "Revised." });
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "draft");
+  assert.equal((await listMyFeedback(student))[0]?.comment, "Good use of both quotes.");
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  assert.equal((await listMyFeedback(student))[0]?.comment, "Revised.");
+
+  await markFeedbackRead(student);
+  assert.equal(await countUnreadFeedback(student), 0);
+});
+
+test("only the class's instructor reads the queue or writes feedback", async () => {
+  const { classId, answerId, otherTeacher, otherStudent, student } = await world();
+  for (const actor of [null, student, otherStudent, otherTeacher]) {
+    await assert.rejects(getReviewQueue(actor, classId), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+    await assert.rejects(saveFeedbackDraft(actor, { classId, answerId, rubricLevels: {}, comment: "x" }), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+    await assert.rejects(returnFeedback(actor, { classId, answerIds: [answerId] }), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+  }
+  assert.deepEqual(await listMyFeedback(otherStudent), []);
+});
+
+test("bad feedback is refused and writes nothing: a level outside the rubric, an unknown criterion, an answer of another class", async () => {
+  const { teacher, classId, answerId } = await world();
+  const other = await world();
+  await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 7 }, comment: "" }), (e: Error) => e instanceof DomainError && /7 is not a level of "Use of evidence"/.test(e.message));
+  await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { style: 1 }, comment: "" }), /not a criterion/);
+  await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId: other.answerId, rubricLevels: {}, comment: "" }), NotFoundError);
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [other.answerId] }), { returned: 0 });
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "needs-review");
+});

@@ -1,0 +1,304 @@
+/**
+ * Reviewing answers and returning feedback. Only the class's instructor reads a class's answers
+ * or writes feedback on them; a student reads only feedback that was returned on their own answers.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { inTransaction } from "../transaction";
+import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
+import { taughtClass } from "./classes";
+import { questionSchema, type QuestionContent } from "@/content/schema";
+import type { Actor } from "@/lib/actor";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Response } from "@/lib/answers/response-shape";
+
+export type ReviewState = "needs-review" | "draft" | "returned";
+
+export type ReviewQuestion = { key: string; lessonSlug: string; lessonTitle: string; passageTitle: string; prompt: string; total: number; needsReview: number };
+
+export type ReviewItem = {
+  answerId: string;
+  studentName: string;
+  text: string;
+  cited: { id: string; text: string }[];
+  state: ReviewState;
+  rubricLevels: Record<string, number>;
+  comment: string;
+  points: number | null;
+};
+
+export type ReviewQueue = {
+  questions: ReviewQuestion[];
+  current: null | {
+    key: string;
+    question: Extract<QuestionContent, { type: "open_response" }>;
+    passage: { title: string; sentences: { id: string; text: string }[] };
+    items: ReviewItem[];
+  };
+};
+
+function stateOf(f: { returnedAt: Date | null; updatedAt: Date } | null): ReviewState {
+  if (!f) return "needs-review";
+  return f.returnedAt && f.returnedAt >= f.updatedAt ? "returned" : "draft";
+}
+
+/**
+ * The open answers of a class's submitted lessons, question by question: the list of questions
+ * with how many answers still need review, and every student's answer to the chosen one.
+ */
+export async function getReviewQueue(actor: Actor | null, classId: string, questionKey?: string): Promise<ReviewQueue> {
+  taughtClass(actor, classId);
+  const db = getDb();
+  const rows = db
+    .select({
+      answerId: answers.id,
+      questionKey: questions.key,
+      questionId: questions.id,
+      questionVersion: answers.questionVersion,
+      lessonSlug: lessons.slug,
+      lessonTitle: lessons.title,
+      passageTitle: passages.title,
+      prompt: questions.prompt,
+      position: questions.position,
+      studentName: users.name,
+      response: answers.response,
+      citedSentences: answers.citedSentences,
+      body: passages.body,
+      feedbackReturnedAt: feedback.returnedAt,
+      feedbackUpdatedAt: feedback.updatedAt,
+      rubricLevels: feedback.rubricLevels,
+      comment: feedback.comment,
+      points: feedback.points,
+    })
+    .from(answers)
+    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(passages, eq(passages.id, questions.passageId))
+    .leftJoin(feedback, eq(feedback.answerId, answers.id))
+    .where(and(eq(attempts.classId, classId), isNotNull(attempts.submittedAt), eq(questions.type, "open_response")))
+    .orderBy(asc(lessons.title), asc(questions.position), asc(users.name))
+    .all();
+
+  const byQuestion = new Map<string, ReviewQuestion>();
+  for (const r of rows) {
+    const q = byQuestion.get(r.questionKey) ?? { key: r.questionKey, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, prompt: r.prompt, total: 0, needsReview: 0 };
+    q.total++;
+    if (stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null) === "needs-review") q.needsReview++;
+    byQuestion.set(r.questionKey, q);
+  }
+  const list = [...byQuestion.values()];
+  const chosenKey = questionKey && byQuestion.has(questionKey) ? questionKey : (list.find((q) => q.needsReview > 0) ?? list[0])?.key;
+  if (!chosenKey) return { questions: list, current: null };
+
+  const chosen = rows.filter((r) => r.questionKey === chosenKey);
+  const first = chosen[0]!;
+  const version = db
+    .select({ content: questionVersions.content })
+    .from(questionVersions)
+    .where(and(eq(questionVersions.questionId, first.questionId), eq(questionVersions.version, first.questionVersion)))
+    .get()!;
+  const question = questionSchema.parse(version.content);
+  if (question.type !== "open_response") throw new Error("review queue holds open responses only");
+  const sentences = first.body.flatMap((g) => g.sentences);
+  const textOf = new Map(sentences.map((s) => [s.id, s.text]));
+  return {
+    questions: list,
+    current: {
+      key: chosenKey,
+      question,
+      passage: { title: first.passageTitle, sentences },
+      items: chosen.map((r) => ({
+        answerId: r.answerId,
+        studentName: r.studentName,
+        text: (r.response as Extract<Response, { type: "open_response" }>).text,
+        cited: r.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
+        state: stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null),
+        rubricLevels: r.rubricLevels ?? {},
+        comment: r.comment ?? "",
+        points: r.points,
+      })),
+    },
+  };
+}
+
+/** The answer, when it belongs to a submitted lesson of a class the actor teaches, with its question as answered. */
+function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
+  taughtClass(actor, classId);
+  const row = getDb()
+    .select({ id: answers.id, content: questionVersions.content, submittedAt: attempts.submittedAt })
+    .from(answers)
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .where(eq(answers.id, answerId))
+    .get();
+  if (!row) throw new NotFoundError("That answer is not in this class.");
+  if (!row.submittedAt) throw new DomainError("That lesson has not been submitted yet.");
+  return { ...row, question: questionSchema.parse(row.content) };
+}
+
+/** Saves feedback as a draft (the student sees nothing until it is returned). */
+export async function saveFeedbackDraft(
+  actor: Actor | null,
+  input: { classId: string; answerId: string; rubricLevels: Record<string, number>; comment: string },
+  now = new Date(),
+): Promise<{ points: number | null; state: ReviewState }> {
+  const { question } = reviewableAnswer(actor, input.classId, input.answerId);
+  if (question.type !== "open_response") throw new DomainError("Only open responses are scored with a rubric.", "rubricLevels");
+  for (const [criterionId, points] of Object.entries(input.rubricLevels)) {
+    const criterion = question.rubric.find((c) => c.id === criterionId);
+    if (!criterion) throw new DomainError(`"${criterionId}" is not a criterion of this question's rubric.`, "rubricLevels");
+    if (!criterion.levels.some((l) => l.points === points)) throw new DomainError(`${points} is not a level of "${criterion.name}".`, "rubricLevels");
+  }
+  const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
+  const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
+  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, updatedAt: now };
+  getDb()
+    .insert(feedback)
+    .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, overrideReason: null, returnedAt: null, ...row })
+    .onConflictDoUpdate({ target: feedback.answerId, set: row })
+    .run();
+  return { points, state: "draft" };
+}
+
+/** Returns feedback to students (one answer or many): each return is kept in the history. */
+export async function returnFeedback(actor: Actor | null, input: { classId: string; answerIds: string[] }, now = new Date()): Promise<{ returned: number }> {
+  taughtClass(actor, input.classId);
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const rows = tx
+      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment })
+      .from(feedback)
+      .innerJoin(answers, eq(answers.id, feedback.answerId))
+      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
+      .where(inArray(feedback.answerId, input.answerIds))
+      .all();
+    for (const f of rows) {
+      tx.insert(feedbackHistory)
+        .values({ id: randomUUID(), feedbackId: f.id, snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment }, returnedAt: now })
+        .run();
+      tx.update(feedback).set({ returnedAt: now, updatedAt: now, unreadByStudent: true }).where(eq(feedback.id, f.id)).run();
+    }
+    return { returned: rows.length };
+  });
+}
+
+export type StudentFeedback = {
+  feedbackId: string;
+  unread: boolean;
+  returnedAt: Date;
+  className: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  passageKey: string;
+  prompt: string;
+  answerText: string;
+  cited: string[];
+  points: number | null;
+  maxPoints: number;
+  comment: string;
+  rubric: { name: string; level: string; points: number }[];
+};
+
+/** A student's returned feedback, newest first, as last returned (drafts never show). */
+export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedback[]> {
+  if (!actor) throw new ForbiddenError("Sign in to see your feedback.");
+  const db = getDb();
+  const rows = db
+    .select({
+      feedbackId: feedback.id,
+      unread: feedback.unreadByStudent,
+      className: classes.name,
+      lessonSlug: lessons.slug,
+      lessonTitle: lessons.title,
+      passageKey: passages.key,
+      body: passages.body,
+      response: answers.response,
+      citedSentences: answers.citedSentences,
+      maxPoints: answers.maxPoints,
+      content: questionVersions.content,
+    })
+    .from(feedback)
+    .innerJoin(answers, eq(answers.id, feedback.answerId))
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
+    .innerJoin(classes, eq(classes.id, attempts.classId))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(passages, eq(passages.id, questions.passageId))
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .where(isNotNull(feedback.returnedAt))
+    .all();
+  if (rows.length === 0) return [];
+  const history = db
+    .select()
+    .from(feedbackHistory)
+    .where(inArray(feedbackHistory.feedbackId, rows.map((r) => r.feedbackId)))
+    .orderBy(desc(feedbackHistory.returnedAt))
+    .all();
+  const latest = new Map<string, (typeof history)[number]>();
+  for (const h of history) if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, h);
+
+  return rows
+    .flatMap((r) => {
+      const h = latest.get(r.feedbackId);
+      if (!h) return [];
+      const question = questionSchema.parse(r.content);
+      const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
+      const rubric =
+        question.type === "open_response"
+          ? question.rubric.flatMap((c) => {
+              const points = h.snapshot.rubricLevels[c.id];
+              const level = c.levels.find((l) => l.points === points);
+              return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
+            })
+          : [];
+      return [
+        {
+          feedbackId: r.feedbackId,
+          unread: r.unread,
+          returnedAt: h.returnedAt,
+          className: r.className,
+          lessonSlug: r.lessonSlug,
+          lessonTitle: r.lessonTitle,
+          passageKey: r.passageKey,
+          prompt: question.prompt,
+          answerText: "text" in (r.response as object) ? (r.response as { text: string }).text : "",
+          cited: r.citedSentences.map((id) => textOf.get(id) ?? ""),
+          points: h.snapshot.points,
+          maxPoints: r.maxPoints,
+          comment: h.snapshot.comment,
+          rubric,
+        },
+      ];
+    })
+    .sort((a, b) => b.returnedAt.getTime() - a.returnedAt.getTime());
+}
+
+export async function countUnreadFeedback(actor: Actor | null): Promise<number> {
+  if (!actor) return 0;
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(feedback)
+    .innerJoin(answers, eq(answers.id, feedback.answerId))
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
+    .where(and(eq(feedback.unreadByStudent, true), isNotNull(feedback.returnedAt)))
+    .get()!.n;
+}
+
+/** The student has opened their feedback: nothing returned so far is new any more. */
+export async function markFeedbackRead(actor: Actor | null): Promise<void> {
+  if (!actor) throw new ForbiddenError("Sign in to see your feedback.");
+  const db = getDb();
+  const mine = db
+    .select({ id: feedback.id })
+    .from(feedback)
+    .innerJoin(answers, eq(answers.id, feedback.answerId))
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
+    .where(eq(feedback.unreadByStudent, true))
+    .all()
+    .map((r) => r.id);
+  if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const MAX_COMMENT = 5000;
+
+const id = z.string().trim().min(1).max(100);
+
+export const feedbackDraftSchema = z.strictObject({
+  classId: id,
+  answerId: id,
+  rubricLevels: z.record(z.string().max(100), z.number().int().min(0).max(100)),
+  comment: z.string().max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` }),
+});
+
+export const returnFeedbackSchema = z.strictObject({
+  classId: id,
+  answerIds: z.array(id).min(1).max(2000),
+});
