@@ -25,11 +25,20 @@ export function AccountMenu() {
       </>
     );
   }
+  const unread = (data as { unreadFeedback?: number }).unreadFeedback ?? 0;
+  const role = (data as { role?: string }).role;
   return (
     <>
       <li>
         <Link href="/classes">Classes</Link>
       </li>
+      {role === "student" && (
+        <li>
+          <Link href="/feedback" aria-label={unread > 0 ? `Feedback, ${unread} new` : "Feedback"}>
+            Feedback{unread > 0 && <span className={styles.badge}>{unread}</span>}
+          </Link>
+        </li>
+      )}
       <li>
         <Link href="/account" aria-label={`Account: ${data.user.name ?? data.user.email}`}>
           {data.user.name ?? "Account"}

@@ -8,6 +8,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate, findSessionActor } from "@/db/access/users";
+import { countUnreadFeedback } from "@/db/access/feedback";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authSecret, ensureAuthUrl } from "@/lib/env";
 
@@ -56,7 +57,9 @@ export const authOptions: NextAuthOptions = {
       // A token whose sessions were ended (password change, sign out everywhere) shows as signed out.
       const actor = token.sub && typeof token.sv === "number" ? await findSessionActor(token.sub, token.sv) : null;
       if (!actor) return { expires: session.expires };
-      return { ...session, user: { name: actor.name, email: actor.email }, userId: actor.userId, role: actor.role, sv: token.sv };
+      // The header shows students how much returned feedback they have not read yet.
+      const unreadFeedback = actor.role === "student" ? await countUnreadFeedback(actor) : 0;
+      return { ...session, user: { name: actor.name, email: actor.email }, userId: actor.userId, role: actor.role, sv: token.sv, unreadFeedback };
     },
   },
 };

@@ -35,6 +35,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
       <p className="muted">
         {detail.teaching ? `${detail.studentCount} ${detail.studentCount === 1 ? "student" : "students"}` : `Taught by ${detail.instructorName}`}
       </p>
+      {detail.teaching && (
+        <p>
+          <Link href={`/classes/${detail.id}/review`} className={styles.reviewLink}>
+            Review answers
+          </Link>
+        </p>
+      )}
       {justJoined && (
         <p role="status" className={styles.notice}>
           You have joined {detail.name}.

@@ -1,0 +1,6 @@
+import { returnFeedback } from "@/db/access/feedback";
+import { jsonRoute } from "@/lib/route-handler";
+import { returnFeedbackSchema } from "@/lib/validation/feedback";
+
+/** Returns feedback on one or many answers to their students. */
+export const POST = jsonRoute(returnFeedbackSchema, (actor, input) => returnFeedback(actor, input));

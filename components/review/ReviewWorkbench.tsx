@@ -1,0 +1,241 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
+import styles from "./ReviewWorkbench.module.css";
+
+type Current = NonNullable<ReviewQueue["current"]>;
+type SaveState = "idle" | "saving" | "saved" | "error";
+
+const SHORTCUTS: [string, string][] = [
+  ["j / k", "next / previous answer"],
+  ["1 – 4", "level of the active criterion (then the next criterion)"],
+  ["[ / ]", "previous / next criterion"],
+  ["c", "write the comment (Esc leaves it)"],
+  ["r", "return this feedback to the student"],
+];
+
+/**
+ * One question's answers, one at a time, scored with the rubric by click or key. Feedback saves
+ * as a draft while the instructor works and reaches the student only when returned.
+ */
+export function ReviewWorkbench({ classId, current }: { classId: string; current: Current }) {
+  const [items, setItems] = useState<ReviewItem[]>(current.items);
+  const [index, setIndex] = useState(() => Math.max(0, current.items.findIndex((i) => i.state !== "returned")));
+  const [criterion, setCriterion] = useState(0);
+  const [save, setSave] = useState<{ state: SaveState; message?: string }>({ state: "idle" });
+  const [announcement, setAnnouncement] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const comment = useRef<HTMLTextAreaElement>(null);
+  const item = items[index];
+  const rubric = current.question.rubric;
+
+  useEffect(() => setItems(current.items), [current.items]);
+
+  const inFlight = useRef<Promise<void> | null>(null);
+  const persistNow = useCallback(
+    async (next: ReviewItem) => {
+      setSave({ state: "saving" });
+      try {
+        const res = await fetch("/api/feedback", {
+          method: "PUT",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ classId, answerId: next.answerId, rubricLevels: next.rubricLevels, comment: next.comment }),
+        });
+        const body = (await res.json()) as { points?: number | null; message?: string };
+        if (!res.ok) return setSave({ state: "error", message: body.message ?? "Not saved." });
+        setItems((all) => all.map((i) => (i.answerId === next.answerId ? { ...i, points: body.points ?? null, state: "draft" } : i)));
+        setSave({ state: "saved" });
+      } catch {
+        setSave({ state: "error", message: "Not saved: no connection. Your feedback is still here; it will save with your next change." });
+      }
+    },
+    [classId],
+  );
+  // One save at a time, in order; returning waits for the last one.
+  const persist = useCallback(
+    (next: ReviewItem) => {
+      const run = (inFlight.current ?? Promise.resolve()).then(() => persistNow(next));
+      inFlight.current = run;
+      return run;
+    },
+    [persistNow],
+  );
+
+  const change = useCallback(
+    (patch: Partial<ReviewItem>, immediately = false) => {
+      if (!item) return;
+      const next = { ...item, ...patch };
+      setItems((all) => all.map((i) => (i.answerId === item.answerId ? next : i)));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void persist(next);
+      }, immediately ? 0 : 600);
+    },
+    [item, persist],
+  );
+
+  const returnCurrent = useCallback(
+    async (answerIds: string[]) => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+        if (item) void persist(item);
+      }
+      await inFlight.current;
+      const res = await fetch("/api/feedback/return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerIds }) });
+      const body = (await res.json()) as { returned?: number; message?: string };
+      if (!res.ok) return setSave({ state: "error", message: body.message ?? "Not returned." });
+      setItems((all) => all.map((i) => (answerIds.includes(i.answerId) && i.state !== "needs-review" ? { ...i, state: "returned" } : i)));
+      setAnnouncement(`${body.returned ?? 0} ${body.returned === 1 ? "answer" : "answers"} returned to ${body.returned === 1 ? "its student" : "their students"}.`);
+    },
+    [classId, item, persist],
+  );
+
+  const go = useCallback(
+    (delta: number) => {
+      setIndex((i) => Math.min(items.length - 1, Math.max(0, i + delta)));
+      setCriterion(0);
+      setSave({ state: "idle" });
+    },
+    [items.length],
+  );
+
+  // Keyboard shortcuts, except while typing in the comment.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT")) {
+        if (event.key === "Escape" && target.tagName === "TEXTAREA") target.blur();
+        return;
+      }
+      if (event.metaKey || event.ctrlKey || event.altKey || !item) return;
+      if (event.key === "j") go(1);
+      else if (event.key === "k") go(-1);
+      else if (event.key === "]") setCriterion((c) => Math.min(rubric.length - 1, c + 1));
+      else if (event.key === "[") setCriterion((c) => Math.max(0, c - 1));
+      else if (event.key === "c") {
+        event.preventDefault();
+        comment.current?.focus();
+      } else if (event.key === "r") void returnCurrent([item.answerId]);
+      else if (/^[1-9]$/.test(event.key)) {
+        const c = rubric[criterion];
+        const level = c?.levels[Number(event.key) - 1];
+        if (!c || !level) return;
+        change({ rubricLevels: { ...item.rubricLevels, [c.id]: level.points } }, true);
+        setCriterion((x) => Math.min(rubric.length - 1, x + 1));
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [item, go, change, returnCurrent, criterion, rubric]);
+
+  if (!item) return <p>No answers to review for this question.</p>;
+  const cited = new Set(item.cited.map((c) => c.id));
+  const returnable = items.filter((i) => i.state === "draft").map((i) => i.answerId);
+
+  return (
+    <div className={styles.workbench}>
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      <section aria-labelledby="review-passage" className={styles.passage}>
+        <h2 id="review-passage">{current.passage.title}</h2>
+        <p className={styles.hint}>Sentences the student cited are highlighted.</p>
+        <p className={styles.text}>
+          {current.passage.sentences.map((s) => (
+            <span key={s.id} className={cited.has(s.id) ? styles.cited : undefined}>
+              {s.text}{" "}
+            </span>
+          ))}
+        </p>
+        <details className={styles.exemplar}>
+          <summary>Model answer</summary>
+          <p>{current.question.exemplar}</p>
+        </details>
+      </section>
+
+      <section aria-labelledby="review-answer" className={styles.answer}>
+        <div className={styles.nav}>
+          <h2 id="review-answer">
+            Answer {index + 1} of {items.length}: {item.studentName}
+          </h2>
+          <span className={styles.state} data-state={item.state}>
+            {item.state === "needs-review" ? "Needs review" : item.state === "draft" ? "Reviewed, not returned" : "Returned"}
+          </span>
+        </div>
+        <blockquote className={styles.response}>{item.text || <em>(no text)</em>}</blockquote>
+        {item.cited.length > 0 && <p className={styles.hint}>Cites {item.cited.length} {item.cited.length === 1 ? "sentence" : "sentences"} of the passage.</p>}
+
+        {rubric.map((c, ci) => (
+          <fieldset key={c.id} className={styles.criterion} data-active={ci === criterion || undefined}>
+            <legend>
+              {c.name}
+              {ci === criterion && <span className="visually-hidden"> (active: keys 1 to {c.levels.length})</span>}
+            </legend>
+            <div className={styles.levels}>
+              {c.levels.map((l, li) => (
+                <label key={l.label} className={styles.level}>
+                  <input
+                    type="radio"
+                    name={`${item.answerId}-${c.id}`}
+                    checked={item.rubricLevels[c.id] === l.points}
+                    onChange={() => {
+                      setCriterion(ci);
+                      change({ rubricLevels: { ...item.rubricLevels, [c.id]: l.points } }, true);
+                    }}
+                  />
+                  <span>
+                    <kbd>{li + 1}</kbd> {l.label} ({l.points})
+                  </span>
+                  <span className={styles.levelText}>{l.description}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <p className={styles.points}>
+          Points: {item.points ?? "–"} of {current.question.points}
+        </p>
+
+        <label htmlFor="review-comment" className={styles.label}>
+          Comment to the student
+        </label>
+        <textarea id="review-comment" ref={comment} className={styles.comment} rows={4} maxLength={5000} value={item.comment} onChange={(e) => change({ comment: e.target.value })} />
+        <p className={styles.saveState} role="status" data-state={save.state}>
+          {save.state === "saving" ? "Saving…" : save.state === "saved" ? "Draft saved" : save.state === "error" ? save.message : ""}
+        </p>
+
+        <div className={styles.actions}>
+          <button type="button" onClick={() => go(-1)} disabled={index === 0}>
+            Previous (k)
+          </button>
+          <button type="button" onClick={() => go(1)} disabled={index === items.length - 1}>
+            Next (j)
+          </button>
+          <button type="button" className={styles.primary} onClick={() => void returnCurrent([item.answerId])} disabled={item.state === "needs-review"}>
+            Return to student (r)
+          </button>
+          <button type="button" onClick={() => void returnCurrent(returnable)} disabled={returnable.length === 0}>
+            Return all reviewed ({returnable.length})
+          </button>
+        </div>
+        <details className={styles.shortcuts}>
+          <summary>Keyboard shortcuts</summary>
+          <dl>
+            {SHORTCUTS.map(([k, v]) => (
+              <div key={k}>
+                <dt>
+                  <kbd>{k}</kbd>
+                </dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
+    </div>
+  );
+}

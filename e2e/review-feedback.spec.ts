@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+test("the instructor reviews the demo class's open answers by question with the keyboard alone, returns them, and a student reads the feedback", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByRole("link", { name: "Demo class" }).click();
+  await teacher.getByRole("link", { name: "Review answers" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Review answers" })).toBeVisible();
+  const classUrl = teacher.url().replace(/\/review.*$/, "");
+  await expectNoAxeViolations(teacher);
+
+  const questionLinks = teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link");
+  const questionCount = await questionLinks.count();
+  expect(questionCount).toBe(7);
+  for (let q = 0; q < questionCount; q++) {
+    await teacher.goto(`${classUrl}/review?question=${(await questionLinks.nth(q).getAttribute("href"))!.split("question=")[1]}`);
+    const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ });
+    const total = Number((await heading.textContent())!.match(/of (\d+)/)![1]);
+    await teacher.locator("body").click({ position: { x: 1, y: 1 } }); // focus the page, not a field
+    for (let a = 0; a < total; a++) {
+      await expect(heading).toHaveText(new RegExp(`^Answer ${a + 1} of ${total}`));
+      const criteria = await teacher.getByRole("group").filter({ has: teacher.getByRole("radio") }).count();
+      for (let c = 0; c < criteria; c++) await teacher.keyboard.press(String((a % 3) + 1));
+      await teacher.keyboard.press("c");
+      await teacher.keyboard.type(`Feedback ${q}-${a}: point to the sentence that shows it.`);
+      await teacher.keyboard.press("Escape");
+      await expect(teacher.getByText("Draft saved")).toBeVisible();
+      await teacher.keyboard.press("r");
+      await expect(teacher.getByText("Returned", { exact: true })).toBeVisible();
+      if (a < total - 1) await teacher.keyboard.press("j");
+    }
+  }
+  await teacher.goto(`${classUrl}/review`);
+  await expect(teacher.getByText(/need review/)).toHaveCount(0);
+
+  // A student sees the unread count, reads the feedback, and the count goes down.
+  const student = await (await browser.newContext()).newPage();
+  await signIn(student, "student2@demo.test");
+  const feedbackLink = student.getByRole("link", { name: /^Feedback, \d+ new$/ });
+  await expect(feedbackLink).toHaveAccessibleName("Feedback, 7 new");
+  await feedbackLink.click();
+  await expect(student.getByRole("heading", { level: 1, name: "Your feedback" })).toBeVisible();
+  await expect(student.getByText("7 new since your last visit.")).toBeVisible();
+  await expect(student.getByText(/^Feedback \d-\d: point to the sentence that shows it\.$/).first()).toBeVisible();
+  await expectNoAxeViolations(student);
+  await expect(student.getByRole("link", { name: "Feedback", exact: true })).toBeVisible();
+  await student.reload();
+  await expect(student.getByText("Nothing new since your last visit.")).toBeVisible();
+
+  // Another instructor cannot open this class's review page.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/signup");
+  await other.getByLabel("Your name").fill("Other Teacher");
+  await other.getByLabel("Email").fill(`other.teacher.${Date.now()}@example.org`);
+  await other.getByLabel("Password", { exact: true }).fill("a good long password");
+  await other.getByLabel("Instructor code (instructors only)").fill("e2e-instructor-code-2026");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  const response = await other.goto(`${classUrl}/review`);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByText(/Feedback \d-\d/)).toHaveCount(0);
+});
