@@ -83,3 +83,28 @@ test("bad feedback is refused and writes nothing: a level outside the rubric, an
   assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [other.answerId] }), { returned: 0 });
   assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "needs-review");
 });
+
+test("the gradebook and the answers export: the class's instructor only, awaiting never zero", async () => {
+  const { getGradebook, exportAnswers } = await import("./gradebook");
+  const { teacher, classId, answerId, otherTeacher, student } = await world();
+  const book = await getGradebook(teacher, classId);
+  assert.equal(book.rows.length, 1);
+  const open = book.questions.findIndex((q) => q.key === "fair-reporting");
+  assert.equal(book.rows[0]!.cells[open]!.state, "awaiting-review");
+  assert.deepEqual(book.rows[0]!.totals, { earned: 0, gradedPossible: 6, awaitingCount: 1, awaitingPoints: 4 });
+
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1, reasoning: 2 }, comment: "Say more, \"quote\", please" });
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  const after = await getGradebook(teacher, classId);
+  assert.deepEqual(after.rows[0]!.cells[open], { state: "graded", points: 3 });
+
+  const rows = await exportAnswers(teacher, classId, "bike-lane-vote");
+  assert.equal(rows.length, 1);
+  assert.deepEqual([rows[0]!.answer, rows[0]!.feedbackPoints, rows[0]!.returnedComment], ["Each side gets one quote.", 3, "Say more, \"quote\", please"]);
+  assert.match(rows[0]!.citedSentences, /People are scared to ride here/);
+
+  for (const actor of [null, student, otherTeacher]) {
+    await assert.rejects(getGradebook(actor, classId), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+    await assert.rejects(exportAnswers(actor, classId, "bike-lane-vote"), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+  }
+});

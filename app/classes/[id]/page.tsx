@@ -39,6 +39,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
         <p>
           <Link href={`/classes/${detail.id}/review`} className={styles.reviewLink}>
             Review answers
+          </Link>{" "}
+          <Link href={`/classes/${detail.id}/gradebook`} className={styles.reviewLink}>
+            Gradebook
           </Link>
         </p>
       )}

@@ -1,0 +1,184 @@
+/**
+ * The gradebook and its CSV exports: only the class's instructor, one lesson at a time, built
+ * from a handful of queries whatever the class size (no query per student or per answer).
+ */
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "../client";
+import { answers, assignments, attempts, enrollments, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
+import { taughtClass } from "./classes";
+import { questionSchema } from "@/content/schema";
+import type { Actor } from "@/lib/actor";
+import { NotFoundError } from "@/lib/errors";
+import { isAnswered, type Response } from "@/lib/answers/response-shape";
+import { buildGradebook, type GradebookAnswer, type GradebookQuestion, type GradebookRow, type GradebookStudent } from "@/lib/gradebook";
+
+export type Gradebook = {
+  lessons: { slug: string; title: string }[];
+  lesson: { slug: string; title: string } | null;
+  questions: (GradebookQuestion & { prompt: string; passageTitle: string })[];
+  rows: GradebookRow[];
+};
+
+function assignedLessons(classId: string) {
+  return getDb()
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
+    .from(assignments)
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(eq(assignments.classId, classId))
+    .orderBy(asc(lessons.title))
+    .all();
+}
+
+function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
+  taughtClass(actor, classId);
+  const all = assignedLessons(classId);
+  const lesson = lessonSlug ? all.find((l) => l.slug === lessonSlug) : all[0];
+  if (lessonSlug && !lesson) throw new NotFoundError("That lesson is not assigned in this class.");
+  return { all, lesson };
+}
+
+export async function getGradebook(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Gradebook> {
+  const { all, lesson } = loadClassLesson(actor, classId, lessonSlug);
+  const lessonsList = all.map(({ slug, title }) => ({ slug, title }));
+  if (!lesson) return { lessons: lessonsList, lesson: null, questions: [], rows: [] };
+  const db = getDb();
+
+  const questionRows = db
+    .select({ key: questions.key, type: questions.type, points: questions.points, prompt: questions.prompt, passageTitle: passages.title, passagePosition: passages.position })
+    .from(questions)
+    .innerJoin(passages, eq(passages.id, questions.passageId))
+    .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all();
+  const gbQuestions = questionRows.map((q, i) => ({
+    key: q.key,
+    label: `Q${i + 1}`,
+    points: q.points,
+    autoGraded: q.type !== "open_response",
+    prompt: q.prompt,
+    passageTitle: q.passageTitle,
+  }));
+
+  const roster = db
+    .select({ id: users.id, name: users.name })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .where(eq(enrollments.classId, classId))
+    .orderBy(asc(users.name))
+    .all();
+  const submitted = new Set(
+    db
+      .select({ userId: attempts.userId, submittedAt: attempts.submittedAt })
+      .from(attempts)
+      .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+      .all()
+      .filter((a) => a.submittedAt)
+      .map((a) => a.userId),
+  );
+  const students: GradebookStudent[] = roster.map((s) => ({ ...s, submitted: submitted.has(s.id) }));
+
+  const answerRows = db
+    .select({
+      studentId: attempts.userId,
+      questionKey: questions.key,
+      response: answers.response,
+      autoScore: answers.autoScore,
+      feedbackPoints: feedback.points,
+      returnedAt: feedback.returnedAt,
+      updatedAt: feedback.updatedAt,
+    })
+    .from(answers)
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .leftJoin(feedback, eq(feedback.answerId, answers.id))
+    .all();
+  const gbAnswers: GradebookAnswer[] = answerRows.map((r) => ({
+    studentId: r.studentId,
+    questionKey: r.questionKey,
+    answered: isAnswered(r.response as Response),
+    autoScore: r.autoScore,
+    feedback: r.updatedAt ? { points: r.feedbackPoints, returned: !!r.returnedAt && r.returnedAt >= r.updatedAt } : null,
+  }));
+  return { lessons: lessonsList, lesson: { slug: lesson.slug, title: lesson.title }, questions: gbQuestions, rows: buildGradebook(gbQuestions, students, gbAnswers) };
+}
+
+export type AnswerExportRow = {
+  student: string;
+  email: string;
+  question: string;
+  prompt: string;
+  type: string;
+  answer: string;
+  citedSentences: string;
+  autoScore: number | null;
+  feedbackPoints: number | null;
+  maxPoints: number;
+  returnedComment: string;
+};
+
+/** Every submitted answer of the lesson in the class, with its text, citations, scores and returned feedback. */
+export async function exportAnswers(actor: Actor | null, classId: string, lessonSlug: string): Promise<AnswerExportRow[]> {
+  const { lesson } = loadClassLesson(actor, classId, lessonSlug);
+  if (!lesson) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      feedbackId: feedback.id,
+      student: users.name,
+      email: users.email,
+      questionKey: questions.key,
+      position: questions.position,
+      content: questionVersions.content,
+      response: answers.response,
+      citedSentences: answers.citedSentences,
+      body: passages.body,
+      autoScore: answers.autoScore,
+      maxPoints: answers.maxPoints,
+    })
+    .from(answers)
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .innerJoin(passages, eq(passages.id, questions.passageId))
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .leftJoin(feedback, eq(feedback.answerId, answers.id))
+    .orderBy(asc(users.name), asc(questions.position))
+    .all();
+  const ids = rows.map((r) => r.feedbackId).filter((x): x is string => !!x);
+  const latest = new Map<string, { points: number | null; comment: string }>();
+  if (ids.length > 0) {
+    for (const h of db.select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, ids)).orderBy(desc(feedbackHistory.returnedAt)).all()) {
+      if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, { points: h.snapshot.points, comment: h.snapshot.comment });
+    }
+  }
+  return rows.map((r) => {
+    const q = questionSchema.parse(r.content);
+    const response = r.response as Response;
+    const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
+    const answerText =
+      response.type === "short_answer" || response.type === "open_response"
+        ? response.text
+        : response.type === "single_choice"
+          ? (q.type === "single_choice" ? q.options.find((o) => o.id === response.optionId)?.text : "") ?? ""
+          : response.type === "multiple_select"
+            ? q.type === "multiple_select"
+              ? q.options.filter((o) => response.optionIds.includes(o.id)).map((o) => o.text).join(" | ")
+              : ""
+            : response.sentenceIds.map((id) => textOf.get(id) ?? id).join(" | ");
+    const returned = r.feedbackId ? latest.get(r.feedbackId) : undefined;
+    return {
+      student: r.student,
+      email: r.email,
+      question: r.questionKey,
+      prompt: q.prompt,
+      type: q.type,
+      answer: answerText,
+      citedSentences: r.citedSentences.map((id) => textOf.get(id) ?? id).join(" | "),
+      autoScore: r.autoScore,
+      feedbackPoints: returned?.points ?? null,
+      maxPoints: r.maxPoints,
+      returnedComment: returned?.comment ?? "",
+    };
+  });
+}

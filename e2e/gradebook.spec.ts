@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, lessonSlug, parseCsv, readJoinCode, signIn, signUpStudent } from "./helpers";
+
+test("the gradebook shows what awaits review, and both CSV downloads parse with the right rows and columns", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByLabel("Class name").fill("Gradebook, \"period 5\"");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await teacher.getByRole("button", { name: "Assign lesson" }).click();
+  await expect(teacher.getByText("Lesson assigned.")).toBeVisible();
+  const code = await readJoinCode(teacher);
+  const classUrl = teacher.url();
+
+  const student = await (await browser.newContext()).newPage();
+  student.on("dialog", (d) => d.accept());
+  await signUpStudent(student, "Grade, \"Book\" Student");
+  await student.goto(`/join?code=${code}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await student.goto(`/lessons/${lessonSlug}/the-warning`);
+  const cards = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
+  await cards.filter({ has: student.getByRole("heading", { name: /Short answer/ }) }).first().getByRole("textbox").fill("=SUM(A1:A9)");
+  const open = cards.filter({ has: student.getByRole("heading", { name: /Open response/ }) }).first();
+  await open.getByRole("textbox").fill("A reading, with a comma, and \"quotes\"\nand a second line.");
+  await expect(open.getByRole("status")).toHaveText("Saved");
+  await student.goto(`/lessons/${lessonSlug}/summary`);
+  await student.getByRole("button", { name: "Submit lesson" }).click();
+  await expect(student.getByText(/^Submitted /)).toBeVisible();
+
+  await teacher.goto(`${classUrl}/gradebook`);
+  await expect(teacher.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
+  const row = teacher.getByRole("row").filter({ has: teacher.getByRole("rowheader", { name: 'Grade, "Book" Student' }) });
+  await expect(row).toContainText(/of \d+ graded points, 1 awaiting review \(9 points\)/);
+  await expect(row.getByRole("link", { name: /awaiting review/ })).toHaveCount(1);
+  await expectNoAxeViolations(teacher);
+
+  const [grades] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download grades (CSV)" }).click()]);
+  const gradeRows = parseCsv(fs.readFileSync((await grades.path())!, "utf8"));
+  expect(gradeRows.length).toBe(2);
+  expect(gradeRows[0]!.length).toBe(1 + 42 + 4);
+  expect(gradeRows[1]![0]).toBe('Grade, "Book" Student');
+  expect(gradeRows.every((r) => r.length === gradeRows[0]!.length)).toBe(true);
+
+  const [answers] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download every answer (CSV)" }).click()]);
+  const answerRows = parseCsv(fs.readFileSync((await answers.path())!, "utf8"));
+  expect(answerRows.length).toBe(1 + 2);
+  expect(answerRows.every((r) => r.length === 11)).toBe(true);
+  expect(answerRows.map((r) => r[5])).toContain('A reading, with a comma, and "quotes"\nand a second line.');
+  expect(answerRows.map((r) => r[5])).toContain("'=SUM(A1:A9)");
+
+  // Another instructor gets neither the page nor the files.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/signup");
+  await other.getByLabel("Your name").fill("Not This Teacher");
+  await other.getByLabel("Email").fill(`not.this.teacher.${Date.now()}@example.org`);
+  await other.getByLabel("Password", { exact: true }).fill("a good long password");
+  await other.getByLabel("Instructor code (instructors only)").fill("e2e-instructor-code-2026");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  expect((await other.goto(`${classUrl}/gradebook`))?.status()).toBe(404);
+  expect((await other.request.get(`${classUrl}/gradebook/grades.csv`)).status()).toBe(404);
+});

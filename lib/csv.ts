@@ -1,0 +1,17 @@
+/**
+ * CSV that opens cleanly in a spreadsheet: RFC 4180 quoting (commas, quotes, line breaks),
+ * CRLF line ends, a UTF-8 byte-order mark for Excel, and text that would start a formula
+ * (= + - @) prefixed with an apostrophe so a spreadsheet never runs it.
+ */
+export type Cell = string | number | null | undefined;
+
+function escapeCell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "number" ? String(value) : value;
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly Cell[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(escapeCell).join(",")).join("\r\n")}\r\n`;
+}
