@@ -50,6 +50,13 @@ test("the instructor reviews the demo class's open answers by question with the 
   await student.reload();
   await expect(student.getByText("Nothing new since your last visit.")).toBeVisible();
 
+  // The feedback also stands beside the answer: on the summary and on the passage page.
+  await student.goto("/lessons/tajikistan-islamic-state/summary");
+  await expect(student.getByText("Feedback returned").first()).toBeVisible();
+  await expect(student.getByRole("note", { name: "Feedback from your instructor" }).first()).toContainText(/Feedback \d-\d: point to the sentence/);
+  await student.goto("/lessons/tajikistan-islamic-state/the-warning");
+  await expect(student.getByRole("note", { name: "Feedback from your instructor" })).toContainText(/of 9 points/);
+
   // Another instructor cannot open this class's review page.
   const other = await (await browser.newContext()).newPage();
   await other.goto("/signup");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listMyFeedback, markFeedbackRead } from "@/db/access/feedback";
+import { listMyFeedback } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
-import { RefreshSessionState } from "@/components/auth/RefreshSessionState";
+import { MarkFeedbackRead } from "@/components/auth/MarkFeedbackRead";
 import styles from "./feedback.module.css";
 
 export const metadata: Metadata = { title: "Your feedback" };
@@ -11,12 +11,11 @@ export default async function FeedbackPage() {
   const actor = await requireActor("/feedback");
   const items = await listMyFeedback(actor);
   const unread = items.filter((i) => i.unread).length;
-  // Opening this page is reading it: what was new is marked read (and shown as new this once).
-  if (unread > 0) await markFeedbackRead(actor);
 
   return (
     <div className="page-narrow">
-      {unread > 0 && <RefreshSessionState />}
+      {/* Shown as new this once; marked read by the browser after it has been shown. */}
+      {unread > 0 && <MarkFeedbackRead />}
       <h1>Your feedback</h1>
       {items.length === 0 ? (
         <p className={styles.empty}>No feedback yet. When your instructor returns feedback on your answers, it appears here.</p>

@@ -9,6 +9,7 @@ import type { QuestionContent } from "@/content/schema";
 import { useAutosave, type Draft, type SaveStatus } from "./useAutosave";
 import { useWorkspace } from "./Workspace";
 import { Reveal } from "./Reveal";
+import { FeedbackNote } from "./FeedbackNote";
 import styles from "./QuestionCard.module.css";
 
 export type PassageSentence = { id: string; text: string };
@@ -113,6 +114,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
           {check.error}
         </p>
       )}
+      {ready?.workspace.feedback[q.key] && <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} />}
       {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} />}
     </li>
   );

@@ -34,7 +34,7 @@ export function AccountMenu() {
       </li>
       {role === "student" && (
         <li>
-          <Link href="/feedback" aria-label={unread > 0 ? `Feedback, ${unread} new` : "Feedback"}>
+          <Link href="/feedback" prefetch={false} aria-label={unread > 0 ? `Feedback, ${unread} new` : "Feedback"}>
             Feedback{unread > 0 && <span className={styles.badge}>{unread}</span>}
           </Link>
         </li>

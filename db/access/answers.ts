@@ -15,6 +15,7 @@ import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
 import { countQuestionsByLesson } from "./lessons";
+import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
 const ACTIVE_GAP_MS = 5 * 60_000;
@@ -253,6 +254,8 @@ export type Workspace = {
   score: ScoreSummary | null;
   answeredCount: number;
   questionCount: number;
+  /** Feedback the instructor has returned, by question key. */
+  feedback: Record<string, ReturnedFeedback>;
 };
 
 /** Everything per-user a lesson page needs, in one read: the context, drafts, and what may be revealed. */
@@ -311,6 +314,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
     score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id) : null,
     answeredCount: rows.filter((r) => keyOf.has(r.questionId) && isAnswered(r.response as Response)).length,
     questionCount: qs.length,
+    feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id)].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
   };
 }
 
@@ -323,8 +327,9 @@ export type SummaryItem = {
   points: number;
   answered: boolean;
   score: number | null;
-  state: "unanswered" | "draft" | "submitted" | "awaiting-feedback" | "checked";
+  state: "unanswered" | "draft" | "submitted" | "awaiting-feedback" | "feedback-returned" | "checked";
   citedSentences: { id: string; text: string }[];
+  feedback: ReturnedFeedback | null;
 };
 
 export type LessonSummary = {
@@ -362,6 +367,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
   };
   const submitted = attempt?.submittedAt ?? null;
   const showScores = context.mode === "self" || (!!submitted && context.showAnswersAfterSubmit);
+  const returned = attempt ? returnedFeedbackForAttempt(attempt.id) : new Map<string, ReturnedFeedback>();
 
   const items: SummaryItem[] = qs.map((q) => {
     const answer = byQuestion.get(q.id);
@@ -370,9 +376,11 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
     const state: SummaryItem["state"] = !answered
       ? "unanswered"
       : submitted
-        ? open
-          ? "awaiting-feedback"
-          : "submitted"
+        ? returned.has(q.id)
+          ? "feedback-returned"
+          : open
+            ? "awaiting-feedback"
+            : "submitted"
         : checkOf(q.id, answer?.response)
           ? "checked"
           : "draft";
@@ -388,6 +396,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
       score: !showScores ? null : context.mode === "self" ? (checkOf(q.id, answer?.response)?.score ?? null) : (answer?.autoScore ?? null),
       state,
       citedSentences: (answer?.citedSentences ?? []).map((id) => ({ id, text: sentenceText.get(id) ?? "" })),
+      feedback: returned.get(q.id) ?? null,
     };
   });
   return {

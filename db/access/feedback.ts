@@ -302,3 +302,37 @@ export async function markFeedbackRead(actor: Actor | null): Promise<void> {
     .map((r) => r.id);
   if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
 }
+
+export type ReturnedFeedback = { points: number | null; comment: string; rubric: { name: string; level: string; points: number }[]; returnedAt: Date };
+
+/**
+ * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
+ * the data layer: callers have already established that the attempt is the actor's own.
+ */
+export function returnedFeedbackForAttempt(attemptId: string): Map<string, ReturnedFeedback> {
+  const db = getDb();
+  const rows = db
+    .select({ feedbackId: feedback.id, questionId: answers.questionId, content: questionVersions.content })
+    .from(feedback)
+    .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .where(isNotNull(feedback.returnedAt))
+    .all();
+  const result = new Map<string, ReturnedFeedback>();
+  if (rows.length === 0) return result;
+  const history = db.select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, rows.map((r) => r.feedbackId))).orderBy(desc(feedbackHistory.returnedAt)).all();
+  for (const r of rows) {
+    const h = history.find((x) => x.feedbackId === r.feedbackId);
+    if (!h) continue;
+    const q = questionSchema.parse(r.content);
+    const rubric =
+      q.type === "open_response"
+        ? q.rubric.flatMap((c) => {
+            const level = c.levels.find((l) => l.points === h.snapshot.rubricLevels[c.id]);
+            return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
+          })
+        : [];
+    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, rubric, returnedAt: h.returnedAt });
+  }
+  return result;
+}

@@ -9,6 +9,7 @@ import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { SubmitLessonForm } from "@/components/answering/SubmitLessonForm";
 import { DueDate } from "@/components/classes/DueDate";
+import { FeedbackNote } from "@/components/answering/FeedbackNote";
 import styles from "./summary.module.css";
 
 export const metadata: Metadata = { title: "Your summary" };
@@ -19,6 +20,7 @@ const stateLabel: Record<SummaryItem["state"], string> = {
   checked: "Checked",
   submitted: "Submitted",
   "awaiting-feedback": "Awaiting feedback",
+  "feedback-returned": "Feedback returned",
 };
 
 function groupByPassage(items: SummaryItem[]) {
@@ -121,6 +123,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ slug: 
               )}
             </p>
             <p className={styles.prompt}>{i.prompt}</p>
+            {i.feedback && <FeedbackNote feedback={i.feedback} points={i.points} />}
             {i.citedSentences.length > 0 && (
               <div className={styles.cited}>
                 <p className="muted">Cited:</p>

@@ -1,0 +1,23 @@
+import type { ReturnedFeedback } from "@/db/access/feedback";
+import styles from "./FeedbackNote.module.css";
+
+/** The instructor's returned feedback, shown beside the answer it is about. */
+export function FeedbackNote({ feedback, points }: { feedback: ReturnedFeedback | (Omit<ReturnedFeedback, "returnedAt"> & { returnedAt: string | Date }); points: number }) {
+  return (
+    <div className={styles.note} role="note" aria-label="Feedback from your instructor">
+      <p className={styles.heading}>
+        Feedback from your instructor{feedback.points !== null ? `: ${feedback.points} of ${points} points` : ""}
+      </p>
+      {feedback.rubric.length > 0 && (
+        <ul className={styles.rubric}>
+          {feedback.rubric.map((r) => (
+            <li key={r.name}>
+              {r.name}: <strong>{r.level}</strong> ({r.points})
+            </li>
+          ))}
+        </ul>
+      )}
+      {feedback.comment && <p className={styles.comment}>{feedback.comment}</p>}
+    </div>
+  );
+}
