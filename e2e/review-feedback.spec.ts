@@ -12,6 +12,13 @@ test("the instructor reviews the demo class's open answers by question with the 
   const classUrl = teacher.url().replace(/\/review.*$/, "");
   await expectNoAxeViolations(teacher);
 
+  // Anonymous review hides names until feedback is returned.
+  await teacher.getByRole("link", { name: "Hide names (anonymous review)" }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of \d+: Student 1$/ })).toBeVisible();
+  await expect(teacher.getByText("Ben Lindqvist")).toHaveCount(0);
+  await teacher.getByRole("link", { name: "Show names" }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of \d+: (?!Student \d)/ })).toBeVisible();
+
   const questionLinks = teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link");
   const questionCount = await questionLinks.count();
   expect(questionCount).toBe(7);
@@ -29,7 +36,7 @@ test("the instructor reviews the demo class's open answers by question with the 
       await teacher.keyboard.press("Escape");
       await expect(teacher.getByText("Draft saved")).toBeVisible();
       await teacher.keyboard.press("r");
-      await expect(teacher.getByText("Returned", { exact: true })).toBeVisible();
+      await expect(teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true })).toBeVisible();
       if (a < total - 1) await teacher.keyboard.press("j");
     }
   }

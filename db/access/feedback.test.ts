@@ -38,6 +38,8 @@ test("the instructor reviews, returns, and the student sees only returned feedba
   const { teacher, student, classId, answerId } = await world();
   const queue = await getReviewQueue(teacher, classId);
   assert.equal(queue.questions[0]?.needsReview, 1);
+  assert.equal((await getReviewQueue(teacher, classId, { anonymous: true })).current?.items[0]?.studentName, "Student 1");
+  assert.equal((await getReviewQueue(teacher, classId, { state: "returned" })).current?.items.length, 0);
   assert.equal(queue.current?.items[0]?.text, "Each side gets one quote.");
   assert.deepEqual(queue.current?.items[0]?.cited.map((c) => c.id), ["p02-s1"]);
 

@@ -48,7 +48,16 @@ function stateOf(f: { returnedAt: Date | null; updatedAt: Date } | null): Review
  * The open answers of a class's submitted lessons, question by question: the list of questions
  * with how many answers still need review, and every student's answer to the chosen one.
  */
-export async function getReviewQueue(actor: Actor | null, classId: string, questionKey?: string): Promise<ReviewQueue> {
+export type ReviewOptions = {
+  questionKey?: string;
+  /** Only answers in this state. */
+  state?: ReviewState;
+  /** Anonymous review: names are replaced by "Student n" until the feedback has been returned. */
+  anonymous?: boolean;
+};
+
+export async function getReviewQueue(actor: Actor | null, classId: string, options: ReviewOptions = {}): Promise<ReviewQueue> {
+  const { questionKey, state, anonymous = false } = options;
   taughtClass(actor, classId);
   const db = getDb();
   const rows = db
@@ -94,8 +103,8 @@ export async function getReviewQueue(actor: Actor | null, classId: string, quest
   const chosenKey = questionKey && byQuestion.has(questionKey) ? questionKey : (list.find((q) => q.needsReview > 0) ?? list[0])?.key;
   if (!chosenKey) return { questions: list, current: null };
 
-  const chosen = rows.filter((r) => r.questionKey === chosenKey);
-  const first = chosen[0]!;
+  const all = rows.filter((r) => r.questionKey === chosenKey);
+  const first = all[0]!;
   const version = db
     .select({ content: questionVersions.content })
     .from(questionVersions)
@@ -111,16 +120,22 @@ export async function getReviewQueue(actor: Actor | null, classId: string, quest
       key: chosenKey,
       question,
       passage: { title: first.passageTitle, sentences },
-      items: chosen.map((r) => ({
-        answerId: r.answerId,
-        studentName: r.studentName,
-        text: (r.response as Extract<Response, { type: "open_response" }>).text,
-        cited: r.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
-        state: stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null),
-        rubricLevels: r.rubricLevels ?? {},
-        comment: r.comment ?? "",
-        points: r.points,
-      })),
+      items: all
+        .map((r, i) => {
+          const itemState = stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null);
+          return {
+            answerId: r.answerId,
+            // Numbered by the alphabetical roster, which the instructor cannot see while reviewing anonymously.
+            studentName: anonymous && itemState !== "returned" ? `Student ${i + 1}` : r.studentName,
+            text: (r.response as Extract<Response, { type: "open_response" }>).text,
+            cited: r.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
+            state: itemState,
+            rubricLevels: r.rubricLevels ?? {},
+            comment: r.comment ?? "",
+            points: r.points,
+          };
+        })
+        .filter((item) => !state || item.state === state),
     },
   };
 }

@@ -11,22 +11,40 @@ import styles from "./review.module.css";
 
 export const metadata: Metadata = { title: "Review answers" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ question?: string | string[] }> };
+type Search = { question?: string | string[]; state?: string | string[]; anonymous?: string | string[] };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Search> };
+
+const STATES = { "needs-review": "Needs review", draft: "Reviewed, not returned", returned: "Returned" } as const;
+
+function one(v: string | string[] | undefined): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const given = (await searchParams).question;
+  const search = await searchParams;
+  const stateParam = one(search.state);
+  const state = stateParam && stateParam in STATES ? (stateParam as keyof typeof STATES) : undefined;
+  const anonymous = one(search.anonymous) === "1";
   const actor = await requireActor(`/classes/${id}/review`);
   let queue: ReviewQueue;
   let className: string;
   try {
-    queue = await getReviewQueue(actor, id, typeof given === "string" ? given : undefined);
+    queue = await getReviewQueue(actor, id, { questionKey: one(search.question), state, anonymous });
     className = (await getClass(actor, id)).name;
   } catch (err) {
     if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
     throw err;
   }
   const { questions, current } = queue;
+  const href = (change: Partial<{ question: string; state: string | undefined; anonymous: boolean }>) => {
+    const next = { question: current?.key, state, anonymous, ...change };
+    const params = new URLSearchParams();
+    if (next.question) params.set("question", next.question);
+    if (next.state) params.set("state", next.state);
+    if (next.anonymous) params.set("anonymous", "1");
+    return `/classes/${id}/review?${params}`;
+  };
 
   return (
     <div className="page">
@@ -40,7 +58,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <ol>
               {questions.map((q) => (
                 <li key={q.key}>
-                  <Link href={`/classes/${id}/review?question=${q.key}`} aria-current={q.key === current?.key ? "page" : undefined}>
+                  <Link href={href({ question: q.key })} aria-current={q.key === current?.key ? "page" : undefined}>
                     {q.passageTitle}: {q.prompt.length > 90 ? `${q.prompt.slice(0, 88)}…` : q.prompt}
                   </Link>{" "}
                   <span className={styles.count}>{q.needsReview > 0 ? `${q.needsReview} of ${q.total} need review` : `all ${q.total} reviewed`}</span>
@@ -48,10 +66,26 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               ))}
             </ol>
           </nav>
+          <nav aria-label="Filter answers" className={styles.filters}>
+            <span>Show:</span>
+            <Link href={href({ state: undefined })} aria-current={!state ? "page" : undefined}>
+              All
+            </Link>
+            {Object.entries(STATES).map(([key, label]) => (
+              <Link key={key} href={href({ state: key })} aria-current={state === key ? "page" : undefined}>
+                {label}
+              </Link>
+            ))}
+            <Link href={href({ anonymous: !anonymous })}>{anonymous ? "Show names" : "Hide names (anonymous review)"}</Link>
+          </nav>
           {current && (
             <>
               <h2 className={styles.prompt}>{current.question.prompt}</h2>
-              <ReviewWorkbench key={current.key} classId={id} current={current} />
+              {current.items.length === 0 ? (
+                <p className={styles.empty}>No answers to this question are in that state.</p>
+              ) : (
+                <ReviewWorkbench key={`${current.key}-${state ?? "all"}-${anonymous}`} classId={id} current={current} />
+              )}
             </>
           )}
         </>
