@@ -62,3 +62,17 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   expect((await other.goto(`${classUrl}/gradebook`))?.status()).toBe(404);
   expect((await other.request.get(`${classUrl}/gradebook/grades.csv`)).status()).toBe(404);
 });
+
+test("insights show the demo class's share correct, option counts and rubric averages, without names", async ({ page }) => {
+  await signIn(page, "instructor@demo.test");
+  await page.goto("/classes");
+  await page.getByRole("link", { name: "Demo class" }).click();
+  await page.getByRole("link", { name: "Insights" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ students submitted/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Most often wrong first" })).toBeVisible();
+  await expect(page.getByText(/% correct/).first()).toBeVisible();
+  await expect(page.getByText(/^\d+ of \d+$/).first()).toBeVisible();
+  for (const name of ["Ben Lindqvist", "Chen Wei", "Dana Haddad", "Elif Kaya"]) await expect(page.getByText(name)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

@@ -42,6 +42,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </Link>{" "}
           <Link href={`/classes/${detail.id}/gradebook`} className={styles.reviewLink}>
             Gradebook
+          </Link>{" "}
+          <Link href={`/classes/${detail.id}/insights`} className={styles.reviewLink}>
+            Insights
           </Link>
         </p>
       )}

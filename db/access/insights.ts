@@ -1,0 +1,69 @@
+/** Class statistics for the instructor (students never see them): one lesson, a few queries. */
+import "server-only";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { answers, assignments, attempts, enrollments, feedback, lessons, questions, questionVersions } from "../schema";
+import { taughtClass } from "./classes";
+import { questionSchema } from "@/content/schema";
+import type { Actor } from "@/lib/actor";
+import { NotFoundError } from "@/lib/errors";
+import type { Response } from "@/lib/answers/response-shape";
+import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
+
+export type Insights = {
+  lessons: { slug: string; title: string }[];
+  lesson: { slug: string; title: string } | null;
+  submissions: number;
+  enrolled: number;
+  questions: QuestionInsight[];
+  mostOftenWrong: QuestionInsight[];
+  completion: { day: string; count: number; cumulative: number }[];
+};
+
+export async function getInsights(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Insights> {
+  taughtClass(actor, classId);
+  const db = getDb();
+  const assigned = db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
+    .from(assignments)
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(eq(assignments.classId, classId))
+    .orderBy(asc(lessons.title))
+    .all();
+  const lesson = lessonSlug ? assigned.find((l) => l.slug === lessonSlug) : assigned[0];
+  if (lessonSlug && !lesson) throw new NotFoundError("That lesson is not assigned in this class.");
+  const list = assigned.map(({ slug, title }) => ({ slug, title }));
+  const enrolled = db.select({ n: sql<number>`count(*)` }).from(enrollments).where(eq(enrollments.classId, classId)).get()!.n;
+  if (!lesson) return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };
+
+  const qs = db
+    .select({ key: questions.key, content: questionVersions.content })
+    .from(questions)
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all()
+    .map((q) => ({ key: q.key, content: questionSchema.parse(q.content) }));
+  const submitted = db
+    .select({ submittedAt: attempts.submittedAt })
+    .from(attempts)
+    .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
+    .all();
+  const rows = db
+    .select({ questionKey: questions.key, response: answers.response, autoScore: answers.autoScore, rubricLevels: feedback.rubricLevels })
+    .from(answers)
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .leftJoin(feedback, eq(feedback.answerId, answers.id))
+    .all();
+  const insights = questionInsights(qs, rows.map((r) => ({ ...r, response: r.response as Response })));
+  return {
+    lessons: list,
+    lesson: { slug: lesson.slug, title: lesson.title },
+    submissions: submitted.length,
+    enrolled,
+    questions: insights,
+    mostOftenWrong: mostOftenWrong(insights),
+    completion: completionOverTime(submitted.map((s) => s.submittedAt!)),
+  };
+}
