@@ -262,3 +262,16 @@ export const feedbackHistory = sqliteTable(
   },
   (t) => [index("feedback_history_feedback").on(t.feedbackId)],
 );
+
+/** An instructor's reusable comments: for one question (of a lesson), or general (no question). */
+export const savedComments = sqliteTable(
+  "saved_comments",
+  {
+    id: text("id").primaryKey(),
+    instructorId: text("instructor_id").notNull().references(() => users.id),
+    questionId: text("question_id").references(() => questions.id),
+    text: text("text").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("saved_comments_instructor").on(t.instructorId, t.questionId)],
+);

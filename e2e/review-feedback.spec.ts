@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { expectNoAxeViolations, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("the instructor reviews the demo class's open answers by question with the keyboard alone, returns them, and a student reads the feedback", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -76,4 +76,54 @@ test("the instructor reviews the demo class's open answers by question with the 
   const response = await other.goto(`${classUrl}/review`);
   expect(response?.status()).toBe(404);
   await expect(other.getByText(/Feedback \d-\d/)).toHaveCount(0);
+});
+
+test("saved comments: keep one with a key, insert it in the next answer with Shift+1, edit it in place", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByLabel("Class name").fill("Saved comments class");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await teacher.getByRole("button", { name: "Assign lesson" }).click();
+  await expect(teacher.getByText("Lesson assigned.")).toBeVisible();
+  const code = await readJoinCode(teacher);
+  const classUrl = teacher.url();
+
+  for (const name of ["First Writer", "Second Writer"]) {
+    const student = await (await browser.newContext()).newPage();
+    student.on("dialog", (d) => d.accept());
+    await signUpStudent(student, name);
+    await student.goto(`/join?code=${code}`);
+    await student.getByRole("button", { name: "Join class" }).click();
+    await student.goto("/lessons/tajikistan-islamic-state/the-warning");
+    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).first();
+    await open.getByRole("textbox").fill(`${name}'s reading of the headline.`);
+    await expect(open.getByRole("status")).toHaveText("Saved");
+    await student.goto("/lessons/tajikistan-islamic-state/summary");
+    await student.getByRole("button", { name: "Submit lesson" }).click();
+    await expect(student.getByText(/^Submitted /)).toBeVisible();
+    await student.context().close();
+  }
+
+  await teacher.goto(`${classUrl}/review`);
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of 2/ })).toBeVisible();
+  await teacher.locator("body").click({ position: { x: 1, y: 1 } });
+  await teacher.keyboard.press("c");
+  await teacher.keyboard.type("Name the hedging words.");
+  await teacher.keyboard.press("Escape");
+  await teacher.keyboard.press("s");
+  await expect(teacher.getByText("Comment saved for reuse.")).toBeVisible();
+  await teacher.keyboard.press("j");
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 2 of 2/ })).toBeVisible();
+  await teacher.keyboard.press("Shift+Digit1");
+  await expect(teacher.getByLabel("Comment to the student")).toHaveValue("Name the hedging words.");
+
+  await teacher.getByRole("button", { name: "Edit saved comment 1" }).click();
+  await teacher.getByLabel("Edit saved comment 1").fill("Name the hedging words: may, could, claim.");
+  await teacher.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await teacher.reload();
+  await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await expectNoAxeViolations(teacher);
 });

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
+import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -12,6 +13,8 @@ const SHORTCUTS: [string, string][] = [
   ["1 – 4", "level of the active criterion (then the next criterion)"],
   ["[ / ]", "previous / next criterion"],
   ["c", "write the comment (Esc leaves it)"],
+  ["Shift + 1 – 9", "insert saved comment 1 – 9"],
+  ["s", "save the comment for reuse on this question"],
   ["r", "return this feedback to the student"],
 ];
 
@@ -27,6 +30,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
   const [announcement, setAnnouncement] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
+  const saved = useRef<SavedCommentsHandle>(null);
   const item = items[index];
   const rubric = current.question.rubric;
 
@@ -111,7 +115,9 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
         return;
       }
       if (event.metaKey || event.ctrlKey || event.altKey || !item) return;
-      if (event.key === "j") go(1);
+      if (event.shiftKey && /^Digit[1-9]$/.test(event.code)) saved.current?.insert(Number(event.code.slice(5)));
+      else if (event.key === "s") saved.current?.saveCurrent();
+      else if (event.key === "j") go(1);
       else if (event.key === "k") go(-1);
       else if (event.key === "]") setCriterion((c) => Math.min(rubric.length - 1, c + 1));
       else if (event.key === "[") setCriterion((c) => Math.max(0, c - 1));
@@ -204,6 +210,13 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           Comment to the student
         </label>
         <textarea id="review-comment" ref={comment} className={styles.comment} rows={4} maxLength={5000} value={item.comment} onChange={(e) => change({ comment: e.target.value })} />
+        <SavedComments
+          ref={saved}
+          lessonSlug={current.lessonSlug}
+          questionKey={current.key}
+          current={item.comment}
+          onInsert={(text) => change({ comment: item.comment.trim() ? `${item.comment.trim()}\n${text}` : text })}
+        />
         <p className={styles.saveState} role="status" data-state={save.state}>
           {save.state === "saving" ? "Saving…" : save.state === "saved" ? "Draft saved" : save.state === "error" ? save.message : ""}
         </p>

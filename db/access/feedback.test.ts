@@ -110,3 +110,19 @@ test("the gradebook and the answers export: the class's instructor only, awaitin
     await assert.rejects(exportAnswers(actor, classId, "bike-lane-vote"), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
   }
 });
+
+test("saved comments belong to their instructor: listed per question and general, edited and deleted only by them", async () => {
+  const saved = await import("./saved-comments");
+  const { teacher, otherTeacher, student } = await world();
+  const mine = await saved.createSavedComment(teacher, { lessonSlug: "bike-lane-vote", questionKey: "fair-reporting", text: "Quote the sentence." });
+  await saved.createSavedComment(teacher, { lessonSlug: "bike-lane-vote", questionKey: null, text: "Good work." });
+  await saved.createSavedComment(otherTeacher, { lessonSlug: "bike-lane-vote", questionKey: "fair-reporting", text: "Not yours." });
+  assert.deepEqual((await saved.listSavedComments(teacher, "bike-lane-vote", "fair-reporting")).map((c) => [c.text, c.general]), [["Quote the sentence.", false], ["Good work.", true]]);
+  await assert.rejects(saved.updateSavedComment(otherTeacher, { id: mine.id, text: "hijacked" }), NotFoundError);
+  await assert.rejects(saved.deleteSavedComment(otherTeacher, mine.id), NotFoundError);
+  await assert.rejects(saved.listSavedComments(student, "bike-lane-vote", "fair-reporting"), ForbiddenError);
+  await assert.rejects(saved.createSavedComment(teacher, { lessonSlug: "bike-lane-vote", questionKey: "no-such", text: "x" }), NotFoundError);
+  await saved.updateSavedComment(teacher, { id: mine.id, text: "Quote the exact sentence." });
+  await saved.deleteSavedComment(teacher, mine.id);
+  assert.deepEqual((await saved.listSavedComments(teacher, "bike-lane-vote", "fair-reporting")).map((c) => c.text), ["Good work."]);
+});

@@ -33,6 +33,7 @@ export type ReviewQueue = {
   questions: ReviewQuestion[];
   current: null | {
     key: string;
+    lessonSlug: string;
     question: Extract<QuestionContent, { type: "open_response" }>;
     passage: { title: string; sentences: { id: string; text: string }[] };
     items: ReviewItem[];
@@ -118,6 +119,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     questions: list,
     current: {
       key: chosenKey,
+      lessonSlug: first.lessonSlug,
       question,
       passage: { title: first.passageTitle, sentences },
       items: all

@@ -15,3 +15,10 @@ export const returnFeedbackSchema = z.strictObject({
   classId: id,
   answerIds: z.array(id).min(1).max(2000),
 });
+
+const commentText = z.string().trim().min(1, { error: "A saved comment needs some text." }).max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` });
+
+export const savedCommentCreateSchema = z.strictObject({ lessonSlug: id, questionKey: id.nullable(), text: commentText });
+export const savedCommentUpdateSchema = z.strictObject({ id, text: commentText });
+export const savedCommentDeleteSchema = z.strictObject({ id });
+export const savedCommentListSchema = z.strictObject({ lesson: id, question: id });
