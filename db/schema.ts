@@ -184,7 +184,7 @@ export const attempts = sqliteTable(
     activeSeconds: integer("active_seconds").notNull().default(0),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("attempts_user_lesson_context").on(t.userId, t.lessonId, t.contextKey)],
+  (t) => [uniqueIndex("attempts_user_lesson_context").on(t.userId, t.lessonId, t.contextKey), index("attempts_class_lesson").on(t.classId, t.lessonId)],
 );
 
 export const answers = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `attempts_class_lesson` ON `attempts` (`class_id`,`lesson_id`);
