@@ -50,6 +50,21 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   expect(answerRows.map((r) => r[5])).toContain('A reading, with a comma, and "quotes"\nand a second line.');
   expect(answerRows.map((r) => r[5])).toContain("'=SUM(A1:A9)");
 
+  // One student's whole lesson: override the automatic grade of the short answer, with a reason, and return it.
+  teacher.on("dialog", (d) => d.accept());
+  await teacher.getByRole("link", { name: 'Grade, "Book" Student' }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: 'Grade, "Book" Student' })).toBeVisible();
+  const shortItem = teacher.getByRole("listitem").filter({ hasText: "=SUM(A1:A9)" });
+  await shortItem.getByText("Override the automatic grade").click();
+  await shortItem.getByLabel(/points \(0 to 1\)/).fill("1");
+  await shortItem.getByLabel(/reason for the change/).fill("A spreadsheet formula, but the idea is right.");
+  await shortItem.getByRole("button", { name: "Save override" }).click();
+  await expect(shortItem.getByText("Override saved as a draft.")).toBeVisible();
+  await teacher.reload();
+  await teacher.getByRole("listitem").filter({ hasText: "=SUM(A1:A9)" }).getByRole("button", { name: /^Return Q\d+ to the student$/ }).click();
+  await expect(teacher.getByText(/overridden to 1 \(returned\)/)).toBeVisible();
+  await expectNoAxeViolations(teacher);
+
   // Another instructor gets neither the page nor the files.
   const other = await (await browser.newContext()).newPage();
   await other.goto("/signup");

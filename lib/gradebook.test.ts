@@ -24,6 +24,15 @@ test("partial credit, returned feedback and awaiting answers add up honestly", (
   assert.equal(describeTotals(row!.totals), "6.5 of 9 graded points, 1 awaiting review (6 points)");
 });
 
+test("a returned override replaces the automatic grade; one not yet returned does not", () => {
+  const rows = buildGradebook(questions.slice(0, 2), [{ id: "s", name: "S", submitted: true }], [
+    answer("s", "choice", { autoScore: 0, feedback: { points: 1, returned: true } }),
+    answer("s", "multi", { autoScore: 1, feedback: { points: 2, returned: false } }),
+  ]);
+  assert.deepEqual(rows[0]!.cells, [{ state: "graded", points: 1 }, { state: "graded", points: 1 }]);
+  assert.deepEqual(rows[0]!.totals, { earned: 2, gradedPossible: 3, awaitingCount: 0, awaitingPoints: 0 });
+});
+
 test("feedback not yet returned still awaits, and shows its points to the instructor only as a draft", () => {
   const [row] = buildGradebook(questions.slice(2, 3), [{ id: "s", name: "S", submitted: true }], [answer("s", "open", { feedback: { points: 5, returned: false } })]);
   assert.deepEqual(row!.cells[0], { state: "reviewed-not-returned", points: 5 });

@@ -24,7 +24,8 @@ function round2(n: number): number {
 export function gradeCell(q: GradebookQuestion, student: GradebookStudent, answer: GradebookAnswer | undefined): GradebookCell {
   if (!student.submitted) return { state: "not-submitted", points: null };
   if (!answer?.answered) return { state: "unanswered", points: 0 }; // submitted without an answer: a real zero
-  if (q.autoGraded) return { state: "graded", points: answer.autoScore ?? 0 };
+  // An instructor's returned points win: a rubric score, or an override of the automatic grade.
+  if (q.autoGraded && !(answer.feedback?.returned && answer.feedback.points !== null)) return { state: "graded", points: answer.autoScore ?? 0 };
   if (answer.feedback?.returned && answer.feedback.points !== null) return { state: "graded", points: answer.feedback.points };
   if (answer.feedback && answer.feedback.points !== null) return { state: "reviewed-not-returned", points: answer.feedback.points };
   return { state: "awaiting-review", points: null };

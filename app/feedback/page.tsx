@@ -52,6 +52,7 @@ export default async function FeedbackPage() {
                     ))}
                   </ul>
                 )}
+                {f.overrideReason && <p className={styles.comment}>Grade changed: {f.overrideReason}</p>}
                 {f.comment && <p className={styles.comment}>{f.comment}</p>}
               </li>
             ))}

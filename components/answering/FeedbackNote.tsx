@@ -17,6 +17,7 @@ export function FeedbackNote({ feedback, points }: { feedback: ReturnedFeedback 
           ))}
         </ul>
       )}
+      {feedback.overrideReason && <p className={styles.comment}>Grade changed by your instructor: {feedback.overrideReason}</p>}
       {feedback.comment && <p className={styles.comment}>{feedback.comment}</p>}
     </div>
   );

@@ -28,6 +28,7 @@ async function world() {
   const student = person("student");
   await joinClass(student, (await getClass(teacher, classId)).teaching!.joinCode);
   await saveDraft(student, { lessonSlug: "bike-lane-vote", questionKey: "fair-reporting", contextKey: classId, response: { type: "open_response", text: "Each side gets one quote." }, citedSentences: ["p02-s1"] });
+  await saveDraft(student, { lessonSlug: "bike-lane-vote", questionKey: "vote-count", contextKey: classId, response: { type: "single_choice", optionId: "b" } });
   await submitLesson(student, "bike-lane-vote", classId);
   const queue = await getReviewQueue(teacher, classId);
   const answerId = queue.current!.items[0]!.answerId;
@@ -101,9 +102,11 @@ test("the gradebook and the answers export: the class's instructor only, awaitin
   assert.deepEqual(after.rows[0]!.cells[open], { state: "graded", points: 3 });
 
   const rows = await exportAnswers(teacher, classId, "bike-lane-vote");
-  assert.equal(rows.length, 1);
-  assert.deepEqual([rows[0]!.answer, rows[0]!.feedbackPoints, rows[0]!.returnedComment], ["Each side gets one quote.", 3, "Say more, \"quote\", please"]);
-  assert.match(rows[0]!.citedSentences, /People are scared to ride here/);
+  assert.equal(rows.length, 2);
+  const openRow = rows.find((r) => r.type === "open_response")!;
+  assert.deepEqual([openRow.answer, openRow.feedbackPoints, openRow.returnedComment], ["Each side gets one quote.", 3, "Say more, \"quote\", please"]);
+  assert.match(openRow.citedSentences, /People are scared to ride here/);
+  assert.equal(rows.find((r) => r.type === "single_choice")!.answer, "2 to 5 against");
 
   for (const actor of [null, student, otherTeacher]) {
     await assert.rejects(getGradebook(actor, classId), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
@@ -125,4 +128,29 @@ test("saved comments belong to their instructor: listed per question and general
   await saved.updateSavedComment(teacher, { id: mine.id, text: "Quote the exact sentence." });
   await saved.deleteSavedComment(teacher, mine.id);
   assert.deepEqual((await saved.listSavedComments(teacher, "bike-lane-vote", "fair-reporting")).map((c) => c.text), ["Good work."]);
+});
+
+test("one student's lesson, and overriding an automatic grade with a reason", async () => {
+  const { getStudentReview, overrideGrade } = await import("./feedback");
+  const { getGradebook } = await import("./gradebook");
+  const { teacher, student, classId, otherTeacher } = await world();
+  const review = await getStudentReview(teacher, classId, student.userId);
+  assert.equal(review.items.length, 5);
+  const open = review.items.find((i) => i.type === "open_response")!;
+  assert.equal(open.answerText, "Each side gets one quote.");
+  await assert.rejects(getStudentReview(otherTeacher, classId, student.userId), NotFoundError);
+
+  await assert.rejects(overrideGrade(teacher, { classId, answerId: open.answerId!, points: 1, reason: "x" }), /scored with their rubric/);
+
+  const vote = review.items.find((i) => i.questionKey === "vote-count")!;
+  assert.equal(vote.autoScore, 0);
+  await assert.rejects(overrideGrade(teacher, { classId, answerId: vote.answerId!, points: 2, reason: "x" }), /between 0 and 1/);
+  await assert.rejects(overrideGrade(otherTeacher, { classId, answerId: vote.answerId!, points: 1, reason: "x" }), NotFoundError);
+  await overrideGrade(teacher, { classId, answerId: vote.answerId!, points: 1, reason: "The question was ambiguous." });
+  const voteColumn = (await getGradebook(teacher, classId)).questions.findIndex((q) => q.key === "vote-count");
+  assert.deepEqual((await getGradebook(teacher, classId)).rows[0]!.cells[voteColumn], { state: "graded", points: 0 }, "not returned yet");
+  await returnFeedback(teacher, { classId, answerIds: [vote.answerId!] });
+  assert.deepEqual((await getGradebook(teacher, classId)).rows[0]!.cells[voteColumn], { state: "graded", points: 1 });
+  const seen = (await listMyFeedback(student)).find((f) => f.overrideReason);
+  assert.deepEqual([seen?.points, seen?.overrideReason], [1, "The question was ambiguous."]);
 });

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction } from "../transaction";
 import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
@@ -217,6 +217,7 @@ export type StudentFeedback = {
   points: number | null;
   maxPoints: number;
   comment: string;
+  overrideReason: string | null;
   rubric: { name: string; level: string; points: number }[];
 };
 
@@ -287,6 +288,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
           points: h.snapshot.points,
           maxPoints: r.maxPoints,
           comment: h.snapshot.comment,
+          overrideReason: h.snapshot.overrideReason,
           rubric,
         },
       ];
@@ -320,7 +322,7 @@ export async function markFeedbackRead(actor: Actor | null): Promise<void> {
   if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
 }
 
-export type ReturnedFeedback = { points: number | null; comment: string; rubric: { name: string; level: string; points: number }[]; returnedAt: Date };
+export type ReturnedFeedback = { points: number | null; comment: string; overrideReason: string | null; rubric: { name: string; level: string; points: number }[]; returnedAt: Date };
 
 /**
  * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
@@ -349,7 +351,103 @@ export function returnedFeedbackForAttempt(attemptId: string): Map<string, Retur
             return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
           })
         : [];
-    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, rubric, returnedAt: h.returnedAt });
+    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, rubric, returnedAt: h.returnedAt });
   }
   return result;
+}
+
+export type StudentReviewItem = {
+  answerId: string | null;
+  questionKey: string;
+  label: string;
+  prompt: string;
+  type: QuestionContent["type"];
+  passageTitle: string;
+  answerText: string;
+  autoScore: number | null;
+  maxPoints: number;
+  feedback: { points: number | null; overrideReason: string | null; comment: string; state: ReviewState } | null;
+};
+
+export type StudentReview = { student: { id: string; name: string }; lesson: { slug: string; title: string }; submitted: boolean; items: StudentReviewItem[] };
+
+/** One student's whole lesson in a class the actor teaches: every question, answer, score and feedback. */
+export async function getStudentReview(actor: Actor | null, classId: string, studentId: string): Promise<StudentReview> {
+  taughtClass(actor, classId);
+  const db = getDb();
+  const student = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(attempts, and(eq(attempts.userId, users.id), eq(attempts.classId, classId)))
+    .where(eq(users.id, studentId))
+    .get();
+  if (!student) throw new NotFoundError("That student has no work in this class.");
+  const attempt = db.select().from(attempts).where(and(eq(attempts.userId, studentId), eq(attempts.classId, classId))).orderBy(desc(attempts.lastActiveAt)).get()!;
+  const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.id, attempt.lessonId)).get()!;
+  const qs = db
+    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, content: questionVersions.content })
+    .from(questions)
+    .innerJoin(passages, eq(passages.id, questions.passageId))
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all();
+  const rows = new Map(
+    db
+      .select({ answerId: answers.id, questionId: answers.questionId, response: answers.response, autoScore: answers.autoScore, maxPoints: answers.maxPoints, fb: feedback })
+      .from(answers)
+      .leftJoin(feedback, eq(feedback.answerId, answers.id))
+      .where(eq(answers.attemptId, attempt.id))
+      .all()
+      .map((r) => [r.questionId, r]),
+  );
+  return {
+    student,
+    lesson: { slug: lesson.slug, title: lesson.title },
+    submitted: !!attempt.submittedAt,
+    items: qs.map((q, i) => {
+      const content = questionSchema.parse(q.content);
+      const r = rows.get(q.id);
+      return {
+        answerId: r?.answerId ?? null,
+        questionKey: q.key,
+        label: `Q${i + 1}`,
+        prompt: content.prompt,
+        type: content.type,
+        passageTitle: q.passageTitle,
+        answerText: r ? describeResponse(content, r.response as Response) : "",
+        autoScore: r?.autoScore ?? null,
+        maxPoints: content.points,
+        feedback: r?.fb ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) } : null,
+      };
+    }),
+  };
+}
+
+/** An answer as a person reads it: the chosen options' words, the selected sentences' ids, the text. */
+export function describeResponse(q: QuestionContent, response: Response): string {
+  switch (response.type) {
+    case "single_choice":
+      return q.type === "single_choice" ? (q.options.find((o) => o.id === response.optionId)?.text ?? "") : "";
+    case "multiple_select":
+      return q.type === "multiple_select" ? q.options.filter((o) => response.optionIds.includes(o.id)).map((o) => o.text).join(" · ") : "";
+    case "evidence":
+      return response.sentenceIds.join(", ");
+    case "short_answer":
+    case "open_response":
+      return response.text;
+  }
+}
+
+/** Overrides an automatic grade with a reason (a draft until returned, like any feedback). */
+export async function overrideGrade(actor: Actor | null, input: { classId: string; answerId: string; points: number; reason: string }, now = new Date()): Promise<void> {
+  const { question } = reviewableAnswer(actor, input.classId, input.answerId);
+  if (question.type === "open_response") throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
+  if (input.points < 0 || input.points > question.points) throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
+  const row = { points: input.points, overrideReason: input.reason, updatedAt: now };
+  getDb()
+    .insert(feedback)
+    .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, rubricLevels: {}, comment: "", returnedAt: null, ...row })
+    .onConflictDoUpdate({ target: feedback.answerId, set: row })
+    .run();
 }

@@ -22,3 +22,10 @@ export const savedCommentCreateSchema = z.strictObject({ lessonSlug: id, questio
 export const savedCommentUpdateSchema = z.strictObject({ id, text: commentText });
 export const savedCommentDeleteSchema = z.strictObject({ id });
 export const savedCommentListSchema = z.strictObject({ lesson: id, question: id });
+
+export const overrideSchema = z.strictObject({
+  classId: id,
+  answerId: id,
+  points: z.coerce.number({ error: "Enter the points." }).min(0, { error: "Points cannot be negative." }).max(100),
+  reason: z.string().trim().min(1, { error: "Say why the grade changes: the student will read it." }).max(500, { error: "Keep the reason to 500 characters." }),
+});

@@ -75,7 +75,9 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                 <tbody>
                   {book.rows.map((r) => (
                     <tr key={r.student.id}>
-                      <th scope="row">{r.student.name}</th>
+                      <th scope="row">
+                        {r.student.submitted ? <Link href={`/classes/${id}/review/student/${r.student.id}`}>{r.student.name}</Link> : r.student.name}
+                      </th>
                       <td className={styles.total}>{describeTotals(r.totals)}</td>
                       {r.cells.map((c, i) => {
                         const q = book.questions[i]!;

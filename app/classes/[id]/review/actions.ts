@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { overrideGrade, returnFeedback } from "@/db/access/feedback";
+import { formAction } from "@/lib/server-action";
+import { overrideSchema } from "@/lib/validation/feedback";
+
+export const overrideGradeAction = formAction(overrideSchema, async (actor, input) => {
+  await overrideGrade(actor, input);
+  revalidatePath(`/classes/${input.classId}/review`, "layout");
+  return { status: "success", message: "Override saved as a draft. Return it to the student when ready." };
+});
+
+export const returnOneAction = formAction(z.strictObject({ classId: z.string().min(1).max(100), answerId: z.string().min(1).max(100) }), async (actor, { classId, answerId }) => {
+  const { returned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
+  revalidatePath(`/classes/${classId}/review`, "layout");
+  return { status: returned > 0 ? "success" : "error", message: returned > 0 ? "Returned to the student." : "There is no feedback on this answer to return yet." };
+});

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getStudentReview, type StudentReview } from "@/db/access/feedback";
+import { getClass } from "@/db/access/classes";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { questionTypeLabel } from "@/lib/lesson/public-question";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ActionButton } from "@/components/classes/ActionButton";
+import { OverrideForm } from "@/components/review/OverrideForm";
+import { returnOneAction } from "../../actions";
+import styles from "../../review.module.css";
+
+export const metadata: Metadata = { title: "One student's lesson" };
+
+const stateLabel = { "needs-review": "needs review", draft: "reviewed, not returned", returned: "returned" } as const;
+
+export default async function StudentReviewPage({ params }: { params: Promise<{ id: string; studentId: string }> }) {
+  const { id, studentId } = await params;
+  const actor = await requireActor(`/classes/${id}/review/student/${studentId}`);
+  let review: StudentReview;
+  let className: string;
+  try {
+    review = await getStudentReview(actor, id, studentId);
+    className = (await getClass(actor, id)).name;
+  } catch (err) {
+    if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
+    throw err;
+  }
+  return (
+    <div className="page-narrow">
+      <Breadcrumbs
+        trail={[
+          { href: "/classes", label: "Classes" },
+          { href: `/classes/${id}`, label: className },
+          { href: `/classes/${id}/review`, label: "Review" },
+        ]}
+      />
+      <h1>{review.student.name}</h1>
+      <p className="muted">
+        {review.lesson.title} · {review.submitted ? "submitted" : "not submitted yet"}
+      </p>
+      <ol className={styles.studentItems}>
+        {review.items.map((item) => (
+          <li key={item.questionKey}>
+            <h2 className={styles.itemPrompt}>
+              {item.label} · {questionTypeLabel[item.type]} · {item.passageTitle}
+            </h2>
+            <p>{item.prompt}</p>
+            <blockquote className={styles.studentAnswer}>{item.answerText || "(not answered)"}</blockquote>
+            <p className={styles.itemScore}>
+              {item.type === "open_response"
+                ? item.feedback?.points != null
+                  ? `${item.feedback.points} of ${item.maxPoints} (rubric, ${stateLabel[item.feedback.state]})`
+                  : "awaiting review"
+                : item.autoScore === null
+                  ? "not graded"
+                  : `${item.autoScore} of ${item.maxPoints} automatically${item.feedback?.points != null ? `; overridden to ${item.feedback.points} (${stateLabel[item.feedback.state]}): ${item.feedback.overrideReason}` : ""}`}
+            </p>
+            {item.answerId && review.submitted && item.type === "open_response" && (
+              <Link href={`/classes/${id}/review?question=${item.questionKey}`}>Review this answer with the rubric</Link>
+            )}
+            {item.answerId && review.submitted && item.type !== "open_response" && (
+              <details>
+                <summary>Override the automatic grade</summary>
+                <OverrideForm classId={id} answerId={item.answerId} label={item.label} maxPoints={item.maxPoints} points={item.feedback?.points ?? null} reason={item.feedback?.overrideReason ?? null} />
+              </details>
+            )}
+            {item.answerId && item.feedback?.state === "draft" && (
+              <ActionButton action={returnOneAction} fields={{ classId: id, answerId: item.answerId }} label={`Return ${item.label} to the student`} />
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
