@@ -7,6 +7,7 @@
  */
 import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
 import type { LessonMeta, ParagraphContent, VoiceContent } from "@/content/schema";
+import type { InlineComment } from "@/lib/inline-comments";
 
 export const lessons = sqliteTable("lessons", {
   id: text("id").primaryKey(),
@@ -243,6 +244,8 @@ export const feedback = sqliteTable(
     points: real("points"),
     overrideReason: text("override_reason"),
     comment: text("comment").notNull(),
+    /** Comments attached to words of the student's answer: character offsets into its text. */
+    inlineComments: text("inline_comments", { mode: "json" }).$type<InlineComment[]>().notNull().default([]),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     /** When the latest version was returned; null while it is a draft only the instructor sees. */
     returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
@@ -257,7 +260,9 @@ export const feedbackHistory = sqliteTable(
   {
     id: text("id").primaryKey(),
     feedbackId: text("feedback_id").notNull().references(() => feedback.id),
-    snapshot: text("snapshot", { mode: "json" }).$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string }>().notNull(),
+    snapshot: text("snapshot", { mode: "json" })
+      .$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string; inlineComments?: InlineComment[] }>()
+      .notNull(),
     returnedAt: integer("returned_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("feedback_history_feedback").on(t.feedbackId)],

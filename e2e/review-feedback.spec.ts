@@ -119,11 +119,32 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
   await teacher.keyboard.press("Shift+Digit1");
   await expect(teacher.getByLabel("Comment to the student")).toHaveValue("Name the hedging words.");
 
+  // Comment on words: select "the headline" in the answer, press m, write, add.
+  await teacher.evaluate(() => {
+    const quote = document.querySelector("[data-answer-text]")!;
+    const node = quote.firstChild!;
+    const at = node.textContent!.indexOf("the headline");
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + "the headline".length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await teacher.keyboard.press("m");
+  await teacher.getByLabel("Comment on “the headline”").fill("Quote the headline's exact words.");
+  await teacher.keyboard.press("Enter");
+  const wordComments = teacher.getByRole("list", { name: "Comments on words of the answer" });
+  await expect(wordComments).toContainText("“the headline” Quote the headline's exact words.");
+  await expect(teacher.locator("mark", { hasText: "the headline" })).toBeVisible();
+  await expect(teacher.getByText("Draft saved")).toBeVisible();
+
   await teacher.getByRole("button", { name: "Edit saved comment 1" }).click();
   await teacher.getByLabel("Edit saved comment 1").fill("Name the hedging words: may, could, claim.");
   await teacher.getByRole("button", { name: "Save", exact: true }).click();
   await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
   await teacher.reload();
   await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await teacher.keyboard.press("j");
+  await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText("Quote the headline's exact words.");
   await expectNoAxeViolations(teacher);
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listMyFeedback } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
 import { MarkFeedbackRead } from "@/components/auth/MarkFeedbackRead";
+import { AnnotatedAnswer } from "@/components/review/AnnotatedAnswer";
 import styles from "./feedback.module.css";
 
 export const metadata: Metadata = { title: "Your feedback" };
@@ -31,7 +32,7 @@ export default async function FeedbackPage() {
                   {f.returnedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
                 </p>
                 <h2 className={styles.prompt}>{f.prompt}</h2>
-                <blockquote className={styles.answer}>{f.answerText}</blockquote>
+                <AnnotatedAnswer text={f.answerText} comments={f.inlineComments} />
                 {f.cited.length > 0 && (
                   <div className={styles.cited}>
                     <p className="muted">You cited:</p>

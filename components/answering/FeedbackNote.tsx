@@ -1,8 +1,18 @@
 import type { ReturnedFeedback } from "@/db/access/feedback";
+import { AnnotatedAnswer } from "@/components/review/AnnotatedAnswer";
 import styles from "./FeedbackNote.module.css";
 
 /** The instructor's returned feedback, shown beside the answer it is about. */
-export function FeedbackNote({ feedback, points }: { feedback: ReturnedFeedback | (Omit<ReturnedFeedback, "returnedAt"> & { returnedAt: string | Date }); points: number }) {
+export function FeedbackNote({
+  feedback,
+  points,
+  answerText,
+}: {
+  feedback: ReturnedFeedback | (Omit<ReturnedFeedback, "returnedAt"> & { returnedAt: string | Date });
+  points: number;
+  /** The answer the feedback is about, to show the instructor's comments on its words in place. */
+  answerText?: string;
+}) {
   return (
     <div className={styles.note} role="note" aria-label="Feedback from your instructor">
       <p className={styles.heading}>
@@ -17,6 +27,18 @@ export function FeedbackNote({ feedback, points }: { feedback: ReturnedFeedback 
           ))}
         </ul>
       )}
+      {feedback.inlineComments.length > 0 &&
+        (answerText ? (
+          <AnnotatedAnswer text={answerText} comments={feedback.inlineComments} />
+        ) : (
+          <ol className={styles.rubric} aria-label="Comments on words of your answer">
+            {feedback.inlineComments.map((c) => (
+              <li key={`${c.start}-${c.end}`}>
+                “{c.quote}”: {c.text}
+              </li>
+            ))}
+          </ol>
+        ))}
       {feedback.overrideReason && <p className={styles.comment}>Grade changed by your instructor: {feedback.overrideReason}</p>}
       {feedback.comment && <p className={styles.comment}>{feedback.comment}</p>}
     </div>

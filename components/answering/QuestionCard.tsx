@@ -114,7 +114,9 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
           {check.error}
         </p>
       )}
-      {ready?.workspace.feedback[q.key] && <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} />}
+      {ready?.workspace.feedback[q.key] && (
+        <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} answerText={draft.response.type === "open_response" ? draft.response.text : undefined} />
+      )}
       {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} />}
     </li>
   );

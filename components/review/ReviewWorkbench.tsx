@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
 import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
+import { AnnotatedAnswer } from "./AnnotatedAnswer";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -13,6 +14,7 @@ const SHORTCUTS: [string, string][] = [
   ["1 – 4", "level of the active criterion (then the next criterion)"],
   ["[ / ]", "previous / next criterion"],
   ["c", "write the comment (Esc leaves it)"],
+  ["m", "comment on the words selected in the answer"],
   ["Shift + 1 – 9", "insert saved comment 1 – 9"],
   ["s", "save the comment for reuse on this question"],
   ["r", "return this feedback to the student"],
@@ -31,6 +33,40 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
   const saved = useRef<SavedCommentsHandle>(null);
+  const answerBox = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
+  const [wordComment, setWordComment] = useState("");
+  const wordInput = useRef<HTMLInputElement>(null);
+
+  /** The words selected inside the answer, as offsets into its text. */
+  const readSelection = useCallback(() => {
+    const sel = window.getSelection();
+    const box = answerBox.current?.querySelector("[data-answer-text]");
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !box) return null;
+    const range = sel.getRangeAt(0);
+    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return null;
+    const before = document.createRange();
+    before.selectNodeContents(box);
+    before.setEnd(range.startContainer, range.startOffset);
+    // Numbers of existing marks are not part of the answer's text.
+    const strip = (r: Range) => {
+      const div = document.createElement("div");
+      div.append(r.cloneContents());
+      div.querySelectorAll("sup").forEach((s) => s.remove());
+      return div.textContent ?? "";
+    };
+    const start = strip(before).length;
+    const quote = strip(range);
+    return quote.trim() ? { start, end: start + quote.length, quote } : null;
+  }, []);
+
+  const startWordComment = useCallback(() => {
+    const found = readSelection();
+    if (!found) return setSave({ state: "error", message: "Select some words of the answer first, then add a comment to them." });
+    setSelection(found);
+    setWordComment("");
+    setTimeout(() => wordInput.current?.focus(), 0);
+  }, [readSelection]);
   const item = items[index];
   const rubric = current.question.rubric;
 
@@ -44,7 +80,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
         const res = await fetch("/api/feedback", {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ classId, answerId: next.answerId, rubricLevels: next.rubricLevels, comment: next.comment }),
+          body: JSON.stringify({ classId, answerId: next.answerId, rubricLevels: next.rubricLevels, comment: next.comment, inlineComments: next.inlineComments }),
         });
         const body = (await res.json()) as { points?: number | null; message?: string };
         if (!res.ok) return setSave({ state: "error", message: body.message ?? "Not saved." });
@@ -117,6 +153,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
       if (event.metaKey || event.ctrlKey || event.altKey || !item) return;
       if (event.shiftKey && /^Digit[1-9]$/.test(event.code)) saved.current?.insert(Number(event.code.slice(5)));
       else if (event.key === "s") saved.current?.saveCurrent();
+      else if (event.key === "m") startWordComment();
       else if (event.key === "j") go(1);
       else if (event.key === "k") go(-1);
       else if (event.key === "]") setCriterion((c) => Math.min(rubric.length - 1, c + 1));
@@ -136,7 +173,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [item, go, change, returnCurrent, criterion, rubric]);
+  }, [item, go, change, returnCurrent, criterion, rubric, startWordComment]);
 
   if (!item) return <p>No answers to review for this question.</p>;
   const cited = new Set(item.cited.map((c) => c.id));
@@ -172,7 +209,37 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             {item.state === "needs-review" ? "Needs review" : item.state === "draft" ? "Reviewed, not returned" : "Returned"}
           </span>
         </div>
-        <blockquote className={styles.response}>{item.text || <em>(no text)</em>}</blockquote>
+        <div ref={answerBox}>
+          {item.text ? (
+            <AnnotatedAnswer text={item.text} comments={item.inlineComments} onRemove={(i) => change({ inlineComments: item.inlineComments.filter((_, j) => j !== i) }, true)} />
+          ) : (
+            <blockquote className={styles.response}>
+              <em>(no text)</em>
+            </blockquote>
+          )}
+        </div>
+        {selection ? (
+          <form
+            className={styles.wordForm}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!wordComment.trim()) return;
+              change({ inlineComments: [...item.inlineComments, { ...selection, text: wordComment.trim() }] }, true);
+              setSelection(null);
+            }}
+          >
+            <label htmlFor="word-comment">Comment on “{selection.quote}”</label>
+            <input id="word-comment" ref={wordInput} value={wordComment} maxLength={1000} onChange={(e) => setWordComment(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setSelection(null)} />
+            <button type="submit">Add comment</button>
+            <button type="button" onClick={() => setSelection(null)}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <button type="button" className={styles.wordButton} onMouseDown={(e) => e.preventDefault()} onClick={startWordComment}>
+            Comment on selected words (m)
+          </button>
+        )}
         {item.cited.length > 0 && <p className={styles.hint}>Cites {item.cited.length} {item.cited.length === 1 ? "sentence" : "sentences"} of the passage.</p>}
 
         {rubric.map((c, ci) => (

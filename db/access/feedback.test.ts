@@ -154,3 +154,18 @@ test("one student's lesson, and overriding an automatic grade with a reason", as
   const seen = (await listMyFeedback(student)).find((f) => f.overrideReason);
   assert.deepEqual([seen?.points, seen?.overrideReason], [1, "The question was ambiguous."]);
 });
+
+test("comments on words of the answer are kept, returned, and refused when they do not sit on the answer", async () => {
+  const { teacher, student, classId, answerId } = await world();
+  const text = "Each side gets one quote.";
+  await assert.rejects(
+    saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: {}, comment: "", inlineComments: [{ start: 0, end: 4, quote: "Nope", text: "x" }] }),
+    (e: Error) => e instanceof DomainError && /sit on words of the answer/.test(e.message),
+  );
+  const start = text.indexOf("one quote");
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: {}, comment: "See the note.", inlineComments: [{ start, end: start + 9, quote: "one quote", text: "Which quote?" }] });
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.inlineComments[0]?.text, "Which quote?");
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  const [seen] = await listMyFeedback(student);
+  assert.deepEqual(seen?.inlineComments.map((c) => [c.quote, c.text]), [["one quote", "Which quote?"]]);
+});

@@ -13,6 +13,7 @@ import { questionSchema, type QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Response } from "@/lib/answers/response-shape";
+import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
 
 export type ReviewState = "needs-review" | "draft" | "returned";
 
@@ -26,6 +27,7 @@ export type ReviewItem = {
   state: ReviewState;
   rubricLevels: Record<string, number>;
   comment: string;
+  inlineComments: InlineComment[];
   points: number | null;
 };
 
@@ -80,6 +82,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       feedbackUpdatedAt: feedback.updatedAt,
       rubricLevels: feedback.rubricLevels,
       comment: feedback.comment,
+      inlineComments: feedback.inlineComments,
       points: feedback.points,
     })
     .from(answers)
@@ -134,6 +137,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
             state: itemState,
             rubricLevels: r.rubricLevels ?? {},
             comment: r.comment ?? "",
+            inlineComments: r.inlineComments ?? [],
             points: r.points,
           };
         })
@@ -146,7 +150,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
 function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
   taughtClass(actor, classId);
   const row = getDb()
-    .select({ id: answers.id, content: questionVersions.content, submittedAt: attempts.submittedAt })
+    .select({ id: answers.id, response: answers.response, content: questionVersions.content, submittedAt: attempts.submittedAt })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
@@ -160,10 +164,15 @@ function reviewableAnswer(actor: Actor | null, classId: string, answerId: string
 /** Saves feedback as a draft (the student sees nothing until it is returned). */
 export async function saveFeedbackDraft(
   actor: Actor | null,
-  input: { classId: string; answerId: string; rubricLevels: Record<string, number>; comment: string },
+  input: { classId: string; answerId: string; rubricLevels: Record<string, number>; comment: string; inlineComments?: InlineComment[] },
   now = new Date(),
 ): Promise<{ points: number | null; state: ReviewState }> {
-  const { question } = reviewableAnswer(actor, input.classId, input.answerId);
+  const { question, response } = reviewableAnswer(actor, input.classId, input.answerId);
+  const inline = input.inlineComments ?? [];
+  const answerText = (response as Response).type === "open_response" ? (response as Extract<Response, { type: "open_response" }>).text : "";
+  if (validInlineComments(answerText, inline).length !== inline.length) {
+    throw new DomainError("A comment on words must sit on words of the answer, without overlapping another.", "inlineComments");
+  }
   if (question.type !== "open_response") throw new DomainError("Only open responses are scored with a rubric.", "rubricLevels");
   for (const [criterionId, points] of Object.entries(input.rubricLevels)) {
     const criterion = question.rubric.find((c) => c.id === criterionId);
@@ -172,7 +181,7 @@ export async function saveFeedbackDraft(
   }
   const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
   const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
-  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, updatedAt: now };
+  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt: now };
   getDb()
     .insert(feedback)
     .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, overrideReason: null, returnedAt: null, ...row })
@@ -187,7 +196,7 @@ export async function returnFeedback(actor: Actor | null, input: { classId: stri
   const db = getDb();
   return inTransaction(db, (tx) => {
     const rows = tx
-      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment })
+      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment, inlineComments: feedback.inlineComments })
       .from(feedback)
       .innerJoin(answers, eq(answers.id, feedback.answerId))
       .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
@@ -195,7 +204,7 @@ export async function returnFeedback(actor: Actor | null, input: { classId: stri
       .all();
     for (const f of rows) {
       tx.insert(feedbackHistory)
-        .values({ id: randomUUID(), feedbackId: f.id, snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment }, returnedAt: now })
+        .values({ id: randomUUID(), feedbackId: f.id, snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment, inlineComments: f.inlineComments }, returnedAt: now })
         .run();
       tx.update(feedback).set({ returnedAt: now, updatedAt: now, unreadByStudent: true }).where(eq(feedback.id, f.id)).run();
     }
@@ -218,6 +227,7 @@ export type StudentFeedback = {
   maxPoints: number;
   comment: string;
   overrideReason: string | null;
+  inlineComments: InlineComment[];
   rubric: { name: string; level: string; points: number }[];
 };
 
@@ -289,6 +299,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
           maxPoints: r.maxPoints,
           comment: h.snapshot.comment,
           overrideReason: h.snapshot.overrideReason,
+          inlineComments: h.snapshot.inlineComments ?? [],
           rubric,
         },
       ];
@@ -322,7 +333,14 @@ export async function markFeedbackRead(actor: Actor | null): Promise<void> {
   if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
 }
 
-export type ReturnedFeedback = { points: number | null; comment: string; overrideReason: string | null; rubric: { name: string; level: string; points: number }[]; returnedAt: Date };
+export type ReturnedFeedback = {
+  points: number | null;
+  comment: string;
+  overrideReason: string | null;
+  inlineComments: InlineComment[];
+  rubric: { name: string; level: string; points: number }[];
+  returnedAt: Date;
+};
 
 /**
  * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
@@ -351,7 +369,7 @@ export function returnedFeedbackForAttempt(attemptId: string): Map<string, Retur
             return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
           })
         : [];
-    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, rubric, returnedAt: h.returnedAt });
+    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt });
   }
   return result;
 }

@@ -4,11 +4,19 @@ export const MAX_COMMENT = 5000;
 
 const id = z.string().trim().min(1).max(100);
 
+export const inlineCommentSchema = z.strictObject({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  quote: z.string().min(1).max(2000),
+  text: z.string().trim().min(1, { error: "Write the comment for the selected words." }).max(1000, { error: "Keep a comment on words to 1,000 characters." }),
+});
+
 export const feedbackDraftSchema = z.strictObject({
   classId: id,
   answerId: id,
   rubricLevels: z.record(z.string().max(100), z.number().int().min(0).max(100)),
   comment: z.string().max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` }),
+  inlineComments: z.array(inlineCommentSchema).max(50, { error: "At most 50 comments on words." }).default([]),
 });
 
 export const returnFeedbackSchema = z.strictObject({

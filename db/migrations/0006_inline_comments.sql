@@ -1,0 +1,1 @@
+ALTER TABLE `feedback` ADD `inline_comments` text DEFAULT '[]' NOT NULL;
