@@ -16,7 +16,7 @@ export default async function FeedbackPage() {
   return (
     <div className="page-narrow">
       {/* Shown as new this once; marked read by the browser after it has been shown. */}
-      {unread > 0 && <MarkFeedbackRead />}
+      {unread > 0 && <MarkFeedbackRead feedbackIds={items.filter((i) => i.unread).map((i) => i.feedbackId)} />}
       <h1>Your feedback</h1>
       {items.length === 0 ? (
         <p className={styles.empty}>No feedback yet. When your instructor returns feedback on your answers, it appears here.</p>

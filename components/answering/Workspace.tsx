@@ -23,11 +23,17 @@ export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string
   const [state, setState] = useState<WorkspaceState>({ status: "loading" });
   useEffect(() => {
     let cancelled = false;
-    const load = async () => {
+    const load = async (attempt = 0): Promise<void> => {
+      // A busy server or a dropped connection gets a few more tries before the page says so.
+      const retry = (message: string) => {
+        if (attempt < 3) setTimeout(() => void load(attempt + 1), 1000 * 2 ** attempt);
+        else setState({ status: "error", message });
+      };
       try {
         const res = await fetch(`/api/workspace?lesson=${encodeURIComponent(lessonSlug)}`, { cache: "no-store" });
         if (cancelled) return;
         if (res.status === 401) return setState({ status: "anonymous" });
+        if (res.status >= 500) return retry("Your answers could not be loaded. Reload the page in a moment.");
         if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         const workspace = (await res.json()) as Workspace;
         setState({
@@ -37,7 +43,7 @@ export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string
           setWorkspace: (update) => setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
         });
       } catch {
-        if (!cancelled) setState({ status: "error", message: "Your answers could not be loaded: no connection. Reload when you are back online." });
+        if (!cancelled) retry("Your answers could not be loaded: no connection. Reload when you are back online.");
       }
     };
     void load();

@@ -138,6 +138,8 @@ export function useAutosave({
       }
       if (timer.current) clearTimeout(timer.current);
       attempt.current = 0;
+      // "Saved" would be untrue from the first keystroke until the server confirms this edit.
+      setStatus({ kind: "saving" });
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     },
     [flush, storageKey],

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
 import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { AnnotatedAnswer } from "./AnnotatedAnswer";
+import { validInlineComments } from "@/lib/inline-comments";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -70,11 +71,17 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
   const item = items[index];
   const rubric = current.question.rubric;
 
-  useEffect(() => setItems(current.items), [current.items]);
+  // Edits not yet saved, per answer: moving on or returning saves them all first.
+  const pendingEdits = useRef(new Map<string, ReviewItem>());
 
-  const inFlight = useRef<Promise<void> | null>(null);
+  // After a server refresh, take the new items, unless edits here are still unsaved.
+  useEffect(() => {
+    if (pendingEdits.current.size === 0) setItems(current.items);
+  }, [current.items]);
+
+  const inFlight = useRef<Promise<boolean>>(Promise.resolve(true));
   const persistNow = useCallback(
-    async (next: ReviewItem) => {
+    async (next: ReviewItem): Promise<boolean> => {
       setSave({ state: "saving" });
       try {
         const res = await fetch("/api/feedback", {
@@ -83,64 +90,89 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           body: JSON.stringify({ classId, answerId: next.answerId, rubricLevels: next.rubricLevels, comment: next.comment, inlineComments: next.inlineComments }),
         });
         const body = (await res.json()) as { points?: number | null; message?: string };
-        if (!res.ok) return setSave({ state: "error", message: body.message ?? "Not saved." });
+        if (!res.ok) {
+          setSave({ state: "error", message: body.message ?? "Not saved." });
+          return false;
+        }
+        if (pendingEdits.current.get(next.answerId) === next) pendingEdits.current.delete(next.answerId);
         setItems((all) => all.map((i) => (i.answerId === next.answerId ? { ...i, points: body.points ?? null, state: "draft" } : i)));
         setSave({ state: "saved" });
+        return true;
       } catch {
         setSave({ state: "error", message: "Not saved: no connection. Your feedback is still here; it will save with your next change." });
+        return false;
       }
     },
     [classId],
   );
-  // One save at a time, in order; returning waits for the last one.
+  // One save at a time, in order.
   const persist = useCallback(
-    (next: ReviewItem) => {
-      const run = (inFlight.current ?? Promise.resolve()).then(() => persistNow(next));
+    (next: ReviewItem): Promise<boolean> => {
+      const run = inFlight.current.then(() => persistNow(next));
       inFlight.current = run;
       return run;
     },
     [persistNow],
   );
 
+  /** Saves every unsaved edit (of any answer); true when all are saved. */
+  const flushAll = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const results = await Promise.all([...pendingEdits.current.values()].map((next) => persist(next)));
+    await inFlight.current;
+    return results.every(Boolean) && pendingEdits.current.size === 0;
+  }, [persist]);
+
   const change = useCallback(
     (patch: Partial<ReviewItem>, immediately = false) => {
       if (!item) return;
       const next = { ...item, ...patch };
+      pendingEdits.current.set(next.answerId, next);
       setItems((all) => all.map((i) => (i.answerId === item.answerId ? next : i)));
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        void persist(next);
-      }, immediately ? 0 : 600);
+      timer.current = setTimeout(() => void flushAll(), immediately ? 0 : 600);
     },
-    [item, persist],
+    [item, flushAll],
   );
 
-  const returnCurrent = useCallback(
-    async (answerIds: string[]) => {
-      if (timer.current) {
-        clearTimeout(timer.current);
-        timer.current = null;
-        if (item) void persist(item);
+  const sendReturn = useCallback(
+    async (url: string, body: object, answerIds: string[] | "all-drafts") => {
+      if (!(await flushAll())) {
+        setSave({ state: "error", message: "Not returned: the feedback could not be saved first. Check the message above and try again." });
+        return;
       }
-      await inFlight.current;
-      const res = await fetch("/api/feedback/return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerIds }) });
-      const body = (await res.json()) as { returned?: number; message?: string };
-      if (!res.ok) return setSave({ state: "error", message: body.message ?? "Not returned." });
-      setItems((all) => all.map((i) => (answerIds.includes(i.answerId) && i.state !== "needs-review" ? { ...i, state: "returned" } : i)));
-      setAnnouncement(`${body.returned ?? 0} ${body.returned === 1 ? "answer" : "answers"} returned to ${body.returned === 1 ? "its student" : "their students"}.`);
+      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const data = (await res.json()) as { returned?: number; message?: string };
+      if (!res.ok) return setSave({ state: "error", message: data.message ?? "Not returned." });
+      setItems((all) => all.map((i) => ((answerIds === "all-drafts" ? i.state === "draft" : answerIds.includes(i.answerId)) && i.state !== "needs-review" ? { ...i, state: "returned" } : i)));
+      setAnnouncement(`${data.returned ?? 0} ${data.returned === 1 ? "answer" : "answers"} returned to ${data.returned === 1 ? "its student" : "their students"}.`);
     },
-    [classId, item, persist],
+    [flushAll],
   );
+  const returnCurrent = useCallback((answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds), [sendReturn, classId]);
+  const returnAllInClass = useCallback(() => sendReturn("/api/feedback/return-all", { classId }, "all-drafts"), [sendReturn, classId]);
 
   const go = useCallback(
     (delta: number) => {
+      void flushAll();
       setIndex((i) => Math.min(items.length - 1, Math.max(0, i + delta)));
       setCriterion(0);
       setSave({ state: "idle" });
     },
-    [items.length],
+    [items.length, flushAll],
   );
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pendingEdits.current.size > 0) {
+        void flushAll();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [flushAll]);
 
   // Keyboard shortcuts, except while typing in the comment.
   useEffect(() => {
@@ -205,6 +237,11 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           <h2 id="review-answer">
             Answer {index + 1} of {items.length}: {item.studentName}
           </h2>
+          {item.studentId && (
+            <a href={`/classes/${classId}/review/student/${item.studentId}`} className={styles.studentLink}>
+              Their whole lesson
+            </a>
+          )}
           <span className={styles.state} data-state={item.state}>
             {item.state === "needs-review" ? "Needs review" : item.state === "draft" ? "Reviewed, not returned" : "Returned"}
           </span>
@@ -224,7 +261,12 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             onSubmit={(e) => {
               e.preventDefault();
               if (!wordComment.trim()) return;
-              change({ inlineComments: [...item.inlineComments, { ...selection, text: wordComment.trim() }] }, true);
+              const next = [...item.inlineComments, { ...selection, text: wordComment.trim() }];
+              if (validInlineComments(item.text, next).length !== next.length) {
+                setSave({ state: "error", message: "Those words overlap a comment already there: remove it first, or select other words." });
+                return setSelection(null);
+              }
+              change({ inlineComments: next }, true);
               setSelection(null);
             }}
           >
@@ -299,7 +341,15 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             Return to student (r)
           </button>
           <button type="button" onClick={() => void returnCurrent(returnable)} disabled={returnable.length === 0}>
-            Return all reviewed ({returnable.length})
+            Return all reviewed on this question ({returnable.length})
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (window.confirm("Return every reviewed answer in this class, on every question, to its student now?")) void returnAllInClass();
+            }}
+          >
+            Return all reviewed in this class
           </button>
         </div>
         <details className={styles.shortcuts}>

@@ -169,3 +169,30 @@ test("comments on words of the answer are kept, returned, and refused when they 
   const [seen] = await listMyFeedback(student);
   assert.deepEqual(seen?.inlineComments.map((c) => [c.quote, c.text]), [["one quote", "Which quote?"]]);
 });
+
+test("returning all reviewed feedback of a class at once returns drafts only, of this class only", async () => {
+  const { returnAllReviewed } = await import("./feedback");
+  const { teacher, classId, answerId, otherTeacher } = await world();
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0 });
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1 }, comment: "Draft." });
+  await assert.rejects(returnAllReviewed(otherTeacher, classId), NotFoundError);
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 1 });
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0 });
+});
+
+test("after a return, edits stay drafts: the gradebook keeps the returned points, and returning unchanged feedback returns nothing", async () => {
+  const { getGradebook } = await import("./gradebook");
+  const { teacher, student, classId, answerId } = await world();
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 2, reasoning: 2 }, comment: "Full marks." });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1 });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 0 }, "nothing changed since");
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 0, reasoning: 0 }, comment: "Second thoughts." });
+  const book = await getGradebook(teacher, classId);
+  const open = book.questions.findIndex((q) => q.key === "fair-reporting");
+  assert.deepEqual(book.rows[0]!.cells[open], { state: "graded", points: 4 }, "the student was given 4");
+  const [shown] = await listMyFeedback(student);
+  await markFeedbackRead(student, ["some-other-id"]);
+  assert.equal(await countUnreadFeedback(student), 1, "only feedback the student was shown is marked read");
+  await markFeedbackRead(student, [shown!.feedbackId]);
+  assert.equal(await countUnreadFeedback(student), 0);
+});

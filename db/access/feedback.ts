@@ -21,6 +21,8 @@ export type ReviewQuestion = { key: string; lessonSlug: string; lessonTitle: str
 
 export type ReviewItem = {
   answerId: string;
+  /** Null while names are hidden (anonymous review). */
+  studentId: string | null;
   studentName: string;
   text: string;
   cited: { id: string; text: string }[];
@@ -74,6 +76,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       passageTitle: passages.title,
       prompt: questions.prompt,
       position: questions.position,
+      studentId: users.id,
       studentName: users.name,
       response: answers.response,
       citedSentences: answers.citedSentences,
@@ -125,13 +128,14 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       lessonSlug: first.lessonSlug,
       question,
       passage: { title: first.passageTitle, sentences },
-      items: all
+      // Anonymous review orders answers by their (random) ids, so neither order nor number hints at a name.
+      items: (anonymous ? [...all].sort((a, b) => a.answerId.localeCompare(b.answerId)) : all)
         .map((r, i) => {
           const itemState = stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null);
           return {
             answerId: r.answerId,
-            // Numbered by the alphabetical roster, which the instructor cannot see while reviewing anonymously.
             studentName: anonymous && itemState !== "returned" ? `Student ${i + 1}` : r.studentName,
+            studentId: anonymous && itemState !== "returned" ? null : r.studentId,
             text: (r.response as Extract<Response, { type: "open_response" }>).text,
             cited: r.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
             state: itemState,
@@ -181,7 +185,10 @@ export async function saveFeedbackDraft(
   }
   const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
   const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
-  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt: now };
+  // Strictly after the last return, so an edit made in the same millisecond still counts as unreturned.
+  const last = getDb().select({ returnedAt: feedback.returnedAt }).from(feedback).where(eq(feedback.answerId, input.answerId)).get();
+  const updatedAt = new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1));
+  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt };
   getDb()
     .insert(feedback)
     .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, overrideReason: null, returnedAt: null, ...row })
@@ -196,12 +203,14 @@ export async function returnFeedback(actor: Actor | null, input: { classId: stri
   const db = getDb();
   return inTransaction(db, (tx) => {
     const rows = tx
-      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment, inlineComments: feedback.inlineComments })
+      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment, inlineComments: feedback.inlineComments, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
       .from(feedback)
       .innerJoin(answers, eq(answers.id, feedback.answerId))
       .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
       .where(inArray(feedback.answerId, input.answerIds))
-      .all();
+      .all()
+      // Only what changed since it was last returned: returning again unchanged would say "new" for nothing.
+      .filter((f) => stateOf(f) === "draft");
     for (const f of rows) {
       tx.insert(feedbackHistory)
         .values({ id: randomUUID(), feedbackId: f.id, snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment, inlineComments: f.inlineComments }, returnedAt: now })
@@ -319,15 +328,16 @@ export async function countUnreadFeedback(actor: Actor | null): Promise<number> 
 }
 
 /** The student has opened their feedback: nothing returned so far is new any more. */
-export async function markFeedbackRead(actor: Actor | null): Promise<void> {
+export async function markFeedbackRead(actor: Actor | null, feedbackIds?: readonly string[]): Promise<void> {
   if (!actor) throw new ForbiddenError("Sign in to see your feedback.");
   const db = getDb();
+  // Only the student's own, and (when given) only those they were shown: feedback returned since stays new.
   const mine = db
     .select({ id: feedback.id })
     .from(feedback)
     .innerJoin(answers, eq(answers.id, feedback.answerId))
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
-    .where(eq(feedback.unreadByStudent, true))
+    .where(and(eq(feedback.unreadByStudent, true), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined))
     .all()
     .map((r) => r.id);
   if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
@@ -390,7 +400,7 @@ export type StudentReviewItem = {
 export type StudentReview = { student: { id: string; name: string }; lesson: { slug: string; title: string }; submitted: boolean; items: StudentReviewItem[] };
 
 /** One student's whole lesson in a class the actor teaches: every question, answer, score and feedback. */
-export async function getStudentReview(actor: Actor | null, classId: string, studentId: string): Promise<StudentReview> {
+export async function getStudentReview(actor: Actor | null, classId: string, studentId: string, lessonSlug?: string): Promise<StudentReview> {
   taughtClass(actor, classId);
   const db = getDb();
   const student = db
@@ -400,10 +410,18 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     .where(eq(users.id, studentId))
     .get();
   if (!student) throw new NotFoundError("That student has no work in this class.");
-  const attempt = db.select().from(attempts).where(and(eq(attempts.userId, studentId), eq(attempts.classId, classId))).orderBy(desc(attempts.lastActiveAt)).get()!;
+  const wanted = lessonSlug ? db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get() : undefined;
+  if (lessonSlug && !wanted) throw new NotFoundError("Lesson not found.");
+  const attempt = db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.userId, studentId), eq(attempts.classId, classId), wanted ? eq(attempts.lessonId, wanted.id) : undefined))
+    .orderBy(desc(attempts.lastActiveAt))
+    .get();
+  if (!attempt) throw new NotFoundError("That student has no work on this lesson in this class.");
   const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.id, attempt.lessonId)).get()!;
   const qs = db
-    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, content: questionVersions.content })
+    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, body: passages.body, content: questionVersions.content })
     .from(questions)
     .innerJoin(passages, eq(passages.id, questions.passageId))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
@@ -433,7 +451,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
         prompt: content.prompt,
         type: content.type,
         passageTitle: q.passageTitle,
-        answerText: r ? describeResponse(content, r.response as Response) : "",
+        answerText: r ? describeResponse(content, r.response as Response, new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)))) : "",
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
         feedback: r?.fb ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) } : null,
@@ -442,15 +460,15 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
   };
 }
 
-/** An answer as a person reads it: the chosen options' words, the selected sentences' ids, the text. */
-export function describeResponse(q: QuestionContent, response: Response): string {
+/** An answer as a person reads it: the chosen options' words, the selected sentences, the text. */
+export function describeResponse(q: QuestionContent, response: Response, sentenceText: ReadonlyMap<string, string> = new Map()): string {
   switch (response.type) {
     case "single_choice":
       return q.type === "single_choice" ? (q.options.find((o) => o.id === response.optionId)?.text ?? "") : "";
     case "multiple_select":
       return q.type === "multiple_select" ? q.options.filter((o) => response.optionIds.includes(o.id)).map((o) => o.text).join(" · ") : "";
     case "evidence":
-      return response.sentenceIds.join(", ");
+      return response.sentenceIds.map((id) => `“${sentenceText.get(id) ?? id}”`).join(" ");
     case "short_answer":
     case "open_response":
       return response.text;
@@ -462,10 +480,26 @@ export async function overrideGrade(actor: Actor | null, input: { classId: strin
   const { question } = reviewableAnswer(actor, input.classId, input.answerId);
   if (question.type === "open_response") throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
   if (input.points < 0 || input.points > question.points) throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
-  const row = { points: input.points, overrideReason: input.reason, updatedAt: now };
+  const last = getDb().select({ returnedAt: feedback.returnedAt }).from(feedback).where(eq(feedback.answerId, input.answerId)).get();
+  const row = { points: input.points, overrideReason: input.reason, updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)) };
   getDb()
     .insert(feedback)
     .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, rubricLevels: {}, comment: "", returnedAt: null, ...row })
     .onConflictDoUpdate({ target: feedback.answerId, set: row })
     .run();
+}
+
+/** Returns every reviewed-but-not-returned feedback of a class at once (all questions, all lessons). */
+export async function returnAllReviewed(actor: Actor | null, classId: string, now = new Date()): Promise<{ returned: number }> {
+  taughtClass(actor, classId);
+  const pending = getDb()
+    .select({ answerId: feedback.answerId, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
+    .from(feedback)
+    .innerJoin(answers, eq(answers.id, feedback.answerId))
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
+    .all()
+    .filter((f) => stateOf(f) === "draft")
+    .map((f) => f.answerId);
+  if (pending.length === 0) return { returned: 0 };
+  return returnFeedback(actor, { classId, answerIds: pending }, now);
 }

@@ -3,10 +3,11 @@
  * from a handful of queries whatever the class size (no query per student or per answer).
  */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { answers, assignments, attempts, enrollments, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
+import { describeResponse } from "./feedback";
 import { questionSchema } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
@@ -84,23 +85,33 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
       questionKey: questions.key,
       response: answers.response,
       autoScore: answers.autoScore,
+      feedbackId: feedback.id,
       feedbackPoints: feedback.points,
-      returnedAt: feedback.returnedAt,
-      updatedAt: feedback.updatedAt,
     })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .all();
+  // What counts is what the student was given: the last returned version, else the draft (shown as not returned).
+  const returned = latestReturnedPoints(answerRows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   const gbAnswers: GradebookAnswer[] = answerRows.map((r) => ({
     studentId: r.studentId,
     questionKey: r.questionKey,
     answered: isAnswered(r.response as Response),
     autoScore: r.autoScore,
-    feedback: r.updatedAt ? { points: r.feedbackPoints, returned: !!r.returnedAt && r.returnedAt >= r.updatedAt } : null,
+    feedback: !r.feedbackId ? null : returned.has(r.feedbackId) ? { points: returned.get(r.feedbackId)!, returned: true } : { points: r.feedbackPoints, returned: false },
   }));
   return { lessons: lessonsList, lesson: { slug: lesson.slug, title: lesson.title }, questions: gbQuestions, rows: buildGradebook(gbQuestions, students, gbAnswers) };
+}
+
+/** The points of each feedback's latest returned version (feedback never returned is absent). */
+function latestReturnedPoints(feedbackIds: string[]): Map<string, number | null> {
+  const result = new Map<string, number | null>();
+  if (feedbackIds.length === 0) return result;
+  const rows = getDb().select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, feedbackIds)).orderBy(desc(feedbackHistory.returnedAt)).all();
+  for (const h of rows) if (!result.has(h.feedbackId)) result.set(h.feedbackId, h.snapshot.points);
+  return result;
 }
 
 export type AnswerExportRow = {
@@ -137,7 +148,7 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
       maxPoints: answers.maxPoints,
     })
     .from(answers)
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
     .innerJoin(users, eq(users.id, attempts.userId))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .innerJoin(passages, eq(passages.id, questions.passageId))
@@ -156,16 +167,7 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     const q = questionSchema.parse(r.content);
     const response = r.response as Response;
     const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
-    const answerText =
-      response.type === "short_answer" || response.type === "open_response"
-        ? response.text
-        : response.type === "single_choice"
-          ? (q.type === "single_choice" ? q.options.find((o) => o.id === response.optionId)?.text : "") ?? ""
-          : response.type === "multiple_select"
-            ? q.type === "multiple_select"
-              ? q.options.filter((o) => response.optionIds.includes(o.id)).map((o) => o.text).join(" | ")
-              : ""
-            : response.sentenceIds.map((id) => textOf.get(id) ?? id).join(" | ");
+    const answerText = describeResponse(q, response, textOf);
     const returned = r.feedbackId ? latest.get(r.feedbackId) : undefined;
     return {
       student: r.student,

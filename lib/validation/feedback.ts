@@ -34,6 +34,11 @@ export const savedCommentListSchema = z.strictObject({ lesson: id, question: id 
 export const overrideSchema = z.strictObject({
   classId: id,
   answerId: id,
-  points: z.coerce.number({ error: "Enter the points." }).min(0, { error: "Points cannot be negative." }).max(100),
+  points: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the points." })
+    .transform(Number)
+    .pipe(z.number({ error: "Enter the points as a number." }).min(0, { error: "Points cannot be negative." }).max(100)),
   reason: z.string().trim().min(1, { error: "Say why the grade changes: the student will read it." }).max(500, { error: "Keep the reason to 500 characters." }),
 });

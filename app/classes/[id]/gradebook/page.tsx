@@ -76,7 +76,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                   {book.rows.map((r) => (
                     <tr key={r.student.id}>
                       <th scope="row">
-                        {r.student.submitted ? <Link href={`/classes/${id}/review/student/${r.student.id}`}>{r.student.name}</Link> : r.student.name}
+                        {r.student.submitted ? <Link href={`/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}`}>{r.student.name}</Link> : r.student.name}
                       </th>
                       <td className={styles.total}>{describeTotals(r.totals)}</td>
                       {r.cells.map((c, i) => {

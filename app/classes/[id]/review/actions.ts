@@ -17,3 +17,4 @@ export const returnOneAction = formAction(z.strictObject({ classId: z.string().m
   revalidatePath(`/classes/${classId}/review`, "layout");
   return { status: returned > 0 ? "success" : "error", message: returned > 0 ? "Returned to the student." : "There is no feedback on this answer to return yet." };
 });
+

@@ -16,13 +16,14 @@ export const metadata: Metadata = { title: "One student's lesson" };
 
 const stateLabel = { "needs-review": "needs review", draft: "reviewed, not returned", returned: "returned" } as const;
 
-export default async function StudentReviewPage({ params }: { params: Promise<{ id: string; studentId: string }> }) {
+export default async function StudentReviewPage({ params, searchParams }: { params: Promise<{ id: string; studentId: string }>; searchParams: Promise<{ lesson?: string | string[] }> }) {
   const { id, studentId } = await params;
+  const lesson = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/review/student/${studentId}`);
   let review: StudentReview;
   let className: string;
   try {
-    review = await getStudentReview(actor, id, studentId);
+    review = await getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined);
     className = (await getClass(actor, id)).name;
   } catch (err) {
     if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
