@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, lessonSlug, parseCsv, readJoinCode, signIn, signUpStudent } from "./helpers";
+import { parseCsv } from "../lib/csv";
+import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("the gradebook shows what awaits review, and both CSV downloads parse with the right rows and columns", async ({ browser }) => {
   test.setTimeout(90_000);

@@ -21,7 +21,8 @@ export type Gradebook = {
   rows: GradebookRow[];
 };
 
-function assignedLessons(classId: string) {
+/** The lessons assigned in a class, by title. */
+export function assignedLessons(classId: string) {
   return getDb()
     .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
     .from(assignments)
@@ -31,7 +32,8 @@ function assignedLessons(classId: string) {
     .all();
 }
 
-function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
+/** The class the actor teaches and one of its lessons (the first, unless named). */
+export function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
   taughtClass(actor, classId);
   const all = assignedLessons(classId);
   const lesson = lessonSlug ? all.find((l) => l.slug === lessonSlug) : all[0];

@@ -2,11 +2,10 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { answers, assignments, attempts, enrollments, feedback, lessons, questions, questionVersions } from "../schema";
-import { taughtClass } from "./classes";
+import { answers, attempts, enrollments, feedback, questions, questionVersions } from "../schema";
+import { loadClassLesson } from "./gradebook";
 import { questionSchema } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
-import { NotFoundError } from "@/lib/errors";
 import type { Response } from "@/lib/answers/response-shape";
 import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
 
@@ -21,17 +20,8 @@ export type Insights = {
 };
 
 export async function getInsights(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Insights> {
-  taughtClass(actor, classId);
+  const { all: assigned, lesson } = loadClassLesson(actor, classId, lessonSlug);
   const db = getDb();
-  const assigned = db
-    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
-    .from(assignments)
-    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .where(eq(assignments.classId, classId))
-    .orderBy(asc(lessons.title))
-    .all();
-  const lesson = lessonSlug ? assigned.find((l) => l.slug === lessonSlug) : assigned[0];
-  if (lessonSlug && !lesson) throw new NotFoundError("That lesson is not assigned in this class.");
   const list = assigned.map(({ slug, title }) => ({ slug, title }));
   const enrolled = db.select({ n: sql<number>`count(*)` }).from(enrollments).where(eq(enrollments.classId, classId)).get()!.n;
   if (!lesson) return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };

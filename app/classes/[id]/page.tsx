@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getClass, listAssignableLessons, type ClassDetail } from "@/db/access/classes";
+import { getClass, listAssignableLessons } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { formatJoinCode } from "@/lib/join-code";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DueDate } from "@/components/classes/DueDate";
@@ -19,13 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?:
 export default async function ClassPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/classes/${id}`);
-  let detail: ClassDetail;
-  try {
-    detail = await getClass(actor, id);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
+  const detail = await orNotFound(getClass(actor, id));
   const justJoined = (await searchParams).joined === "1" && !detail.teaching;
 
   return (

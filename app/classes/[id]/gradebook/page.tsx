@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClass } from "@/db/access/classes";
-import { getGradebook, type Gradebook } from "@/db/access/gradebook";
+import { getGradebook } from "@/db/access/gradebook";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { cellLabel, describeTotals } from "@/lib/gradebook";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./gradebook.module.css";
@@ -17,15 +16,8 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const { id } = await params;
   const given = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/gradebook`);
-  let book: Gradebook;
-  let className: string;
-  try {
-    book = await getGradebook(actor, id, typeof given === "string" ? given : undefined);
-    className = (await getClass(actor, id)).name;
-  } catch (err) {
-    if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
-    throw err;
-  }
+  const book = await orNotFound(getGradebook(actor, id, typeof given === "string" ? given : undefined));
+  const className = (await orNotFound(getClass(actor, id))).name;
   const query = book.lesson ? `?lesson=${book.lesson.slug}` : "";
 
   return (

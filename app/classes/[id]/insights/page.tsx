@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClass } from "@/db/access/classes";
-import { getInsights, type Insights } from "@/db/access/insights";
+import { getInsights } from "@/db/access/insights";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Bars } from "@/components/insights/Bars";
@@ -20,15 +19,8 @@ export default async function InsightsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const given = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/insights`);
-  let data: Insights;
-  let className: string;
-  try {
-    data = await getInsights(actor, id, typeof given === "string" ? given : undefined);
-    className = (await getClass(actor, id)).name;
-  } catch (err) {
-    if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
-    throw err;
-  }
+  const data = await orNotFound(getInsights(actor, id, typeof given === "string" ? given : undefined));
+  const className = (await orNotFound(getClass(actor, id))).name;
 
   return (
     <div className="page-narrow">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getClass } from "@/db/access/classes";
-import { getReviewQueue, type ReviewQueue } from "@/db/access/feedback";
+import { getReviewQueue } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ReviewWorkbench } from "@/components/review/ReviewWorkbench";
 import styles from "./review.module.css";
@@ -27,15 +26,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const state = stateParam && stateParam in STATES ? (stateParam as keyof typeof STATES) : undefined;
   const anonymous = one(search.anonymous) === "1";
   const actor = await requireActor(`/classes/${id}/review`);
-  let queue: ReviewQueue;
-  let className: string;
-  try {
-    queue = await getReviewQueue(actor, id, { questionKey: one(search.question), state, anonymous });
-    className = (await getClass(actor, id)).name;
-  } catch (err) {
-    if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
-    throw err;
-  }
+  const queue = await orNotFound(getReviewQueue(actor, id, { questionKey: one(search.question), state, anonymous }));
+  const className = (await orNotFound(getClass(actor, id))).name;
   const { questions, current } = queue;
   const href = (change: Partial<{ question: string; state: string | undefined; anonymous: boolean }>) => {
     const next = { question: current?.key, state, anonymous, ...change };

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLessonSummary, type LessonSummary, type SummaryItem } from "@/db/access/answers";
+import { getLessonSummary, type SummaryItem } from "@/db/access/answers";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { describeScore } from "@/lib/answers/grading";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -42,13 +41,7 @@ function timeSpent(seconds: number): string {
 export default async function SummaryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const actor = await requireActor(`/lessons/${slug}/summary`);
-  let summary: LessonSummary;
-  try {
-    summary = await getLessonSummary(actor, slug);
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
+  const summary = await orNotFound(getLessonSummary(actor, slug));
   const { context, items, submittedAt } = summary;
   const unanswered = items.filter((i) => !i.answered);
   const answered = items.length - unanswered.length;

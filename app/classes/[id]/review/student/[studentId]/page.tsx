@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getStudentReview, type StudentReview } from "@/db/access/feedback";
+import { getStudentReview } from "@/db/access/feedback";
 import { getClass } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ActionButton } from "@/components/classes/ActionButton";
@@ -20,15 +19,8 @@ export default async function StudentReviewPage({ params, searchParams }: { para
   const { id, studentId } = await params;
   const lesson = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/review/student/${studentId}`);
-  let review: StudentReview;
-  let className: string;
-  try {
-    review = await getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined);
-    className = (await getClass(actor, id)).name;
-  } catch (err) {
-    if (err instanceof NotFoundError || err instanceof ForbiddenError) notFound();
-    throw err;
-  }
+  const review = await orNotFound(getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined));
+  const className = (await orNotFound(getClass(actor, id))).name;
   return (
     <div className="page-narrow">
       <Breadcrumbs
