@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
+  // Every visitor gets the page's <title> in the first HTML, not streamed in later: screen readers
+  // announce it at once, and accessibility checks never see a page without a title.
+  htmlLimitedBots: /.*/,
   // Headers set here cost nothing on prerendered pages (see ../shared/STACK.md), unlike a proxy.
   async headers() {
     return [
