@@ -322,7 +322,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
         <SavedComments
           ref={saved}
           lessonSlug={current.lessonSlug}
-          questionKey={current.key}
+          questionKey={current.questionKey}
           current={item.comment}
           onInsert={(text) => change({ comment: item.comment.trim() ? `${item.comment.trim()}\n${text}` : text })}
         />

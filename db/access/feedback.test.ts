@@ -196,3 +196,53 @@ test("after a return, edits stay drafts: the gradebook keeps the returned points
   await markFeedbackRead(student, [shown!.feedbackId]);
   assert.equal(await countUnreadFeedback(student), 0);
 });
+
+test("insights: the class's instructor only, counting only students still in the class", async () => {
+  const { getInsights } = await import("./insights");
+  const { leaveClass } = await import("./classes");
+  const { teacher, student, classId, otherTeacher } = await world();
+  const before = await getInsights(teacher, classId);
+  assert.deepEqual([before.submissions, before.enrolled], [1, 1]);
+  assert.equal(before.questions.find((q) => q.key === "vote-count")?.options.find((o) => o.id === "b")?.count, 1);
+  await assert.rejects(getInsights(otherTeacher, classId), NotFoundError);
+  await assert.rejects(getInsights(student, classId), ForbiddenError);
+  await leaveClass(student, classId);
+  const after = await getInsights(teacher, classId);
+  assert.deepEqual([after.submissions, after.enrolled], [0, 0]);
+});
+
+test("the queue keeps apart questions of two lessons that share a key, and answers to an earlier version of a question", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const nodePath = await import("node:path");
+  const { stringify, parse } = await import("yaml");
+  const { assignLesson } = await import("./classes");
+  const { teacher, student, classId } = await world();
+
+  // A second lesson, a copy of the first under another slug: same question keys.
+  const dir = nodePath.join(fs.mkdtempSync(nodePath.join(os.tmpdir(), "marginalia-twin-")), "bike-lane-vote-twin");
+  fs.cpSync(fixtureLessonDir, dir, { recursive: true });
+  const meta = parse(fs.readFileSync(nodePath.join(dir, "lesson.yaml"), "utf8"));
+  meta.slug = "bike-lane-vote-twin";
+  fs.writeFileSync(nodePath.join(dir, "lesson.yaml"), stringify(meta));
+  assert.ok(importLessonFolders(db, [dir]).ok);
+  await assignLesson(teacher, { classId, lessonSlug: "bike-lane-vote-twin", dueAt: null, showAnswersAfterSubmit: true });
+  await saveDraft(student, { lessonSlug: "bike-lane-vote-twin", questionKey: "fair-reporting", contextKey: classId, response: { type: "open_response", text: "Twin answer." } });
+  await submitLesson(student, "bike-lane-vote-twin", classId);
+
+  const queue = await getReviewQueue(teacher, classId);
+  assert.deepEqual(queue.questions.map((q) => q.key).sort(), ["bike-lane-vote-twin:fair-reporting", "bike-lane-vote:fair-reporting"]);
+  const twin = await getReviewQueue(teacher, classId, { questionKey: "bike-lane-vote-twin:fair-reporting" });
+  assert.deepEqual(twin.current?.items.map((i) => i.text), ["Twin answer."]);
+
+  // The first lesson's question is edited and re-imported: the answers given before form their own group.
+  const edited = nodePath.join(fs.mkdtempSync(nodePath.join(os.tmpdir(), "marginalia-edit-")), "bike-lane-vote");
+  fs.cpSync(fixtureLessonDir, edited, { recursive: true });
+  const qs = parse(fs.readFileSync(nodePath.join(edited, "questions.yaml"), "utf8"));
+  qs.questions[4].prompt = "Is the story fair to both sides?";
+  fs.writeFileSync(nodePath.join(edited, "questions.yaml"), stringify(qs));
+  assert.ok(importLessonFolders(db, [edited]).ok);
+  const after = await getReviewQueue(teacher, classId);
+  assert.ok(after.questions.some((q) => q.key === "bike-lane-vote:fair-reporting@v1"), JSON.stringify(after.questions.map((q) => q.key)));
+  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok); // restore for the other tests
+});

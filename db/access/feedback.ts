@@ -17,6 +17,10 @@ import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
 
 export type ReviewState = "needs-review" | "draft" | "returned";
 
+/**
+ * `key` names one question of one lesson as answered in one version: "<lesson>:<question>", plus
+ * "@v<n>" for answers given to an earlier version (whose rubric may differ).
+ */
 export type ReviewQuestion = { key: string; lessonSlug: string; lessonTitle: string; passageTitle: string; prompt: string; total: number; needsReview: number };
 
 export type ReviewItem = {
@@ -38,11 +42,18 @@ export type ReviewQueue = {
   current: null | {
     key: string;
     lessonSlug: string;
+    /** The question's own key within its lesson. */
+    questionKey: string;
     question: Extract<QuestionContent, { type: "open_response" }>;
     passage: { title: string; sentences: { id: string; text: string }[] };
     items: ReviewItem[];
   };
 };
+
+/** The review queue's name for a question: lesson and key, and the version when it is not the current one. */
+export function reviewQuestionKey(lessonSlug: string, questionKey: string, olderVersion: number | null = null): string {
+  return `${lessonSlug}:${questionKey}${olderVersion === null ? "" : `@v${olderVersion}`}`;
+}
 
 function stateOf(f: { returnedAt: Date | null; updatedAt: Date } | null): ReviewState {
   if (!f) return "needs-review";
@@ -70,6 +81,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       answerId: answers.id,
       questionKey: questions.key,
       questionId: questions.id,
+      currentVersion: questions.version,
       questionVersion: answers.questionVersion,
       lessonSlug: lessons.slug,
       lessonTitle: lessons.title,
@@ -99,18 +111,21 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     .orderBy(asc(lessons.title), asc(questions.position), asc(users.name))
     .all();
 
+  const groupOf = (r: (typeof rows)[number]) => reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
   const byQuestion = new Map<string, ReviewQuestion>();
   for (const r of rows) {
-    const q = byQuestion.get(r.questionKey) ?? { key: r.questionKey, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, prompt: r.prompt, total: 0, needsReview: 0 };
+    const key = groupOf(r);
+    const prompt = r.questionVersion === r.currentVersion ? r.prompt : `${r.prompt} (answers to version ${r.questionVersion})`;
+    const q = byQuestion.get(key) ?? { key, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, prompt, total: 0, needsReview: 0 };
     q.total++;
     if (stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null) === "needs-review") q.needsReview++;
-    byQuestion.set(r.questionKey, q);
+    byQuestion.set(key, q);
   }
   const list = [...byQuestion.values()];
   const chosenKey = questionKey && byQuestion.has(questionKey) ? questionKey : (list.find((q) => q.needsReview > 0) ?? list[0])?.key;
   if (!chosenKey) return { questions: list, current: null };
 
-  const all = rows.filter((r) => r.questionKey === chosenKey);
+  const all = rows.filter((r) => groupOf(r) === chosenKey);
   const first = all[0]!;
   const version = db
     .select({ content: questionVersions.content })
@@ -126,6 +141,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     current: {
       key: chosenKey,
       lessonSlug: first.lessonSlug,
+      questionKey: first.questionKey,
       question,
       passage: { title: first.passageTitle, sentences },
       // Anonymous review orders answers by their (random) ids, so neither order nor number hints at a name.

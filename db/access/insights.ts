@@ -34,15 +34,18 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
     .orderBy(asc(questions.position))
     .all()
     .map((q) => ({ key: q.key, content: questionSchema.parse(q.content) }));
+  // Only students still in the class, so "n of enrolled submitted" adds up.
   const submitted = db
     .select({ submittedAt: attempts.submittedAt })
     .from(attempts)
+    .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
     .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
     .all();
   const rows = db
     .select({ questionKey: questions.key, response: answers.response, autoScore: answers.autoScore, rubricLevels: feedback.rubricLevels })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
+    .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .all();

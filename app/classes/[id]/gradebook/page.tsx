@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass } from "@/db/access/classes";
 import { getGradebook } from "@/db/access/gradebook";
+import { reviewQuestionKey } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { cellLabel, describeTotals } from "@/lib/gradebook";
@@ -78,7 +79,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                         return (
                           <td key={q.key} data-state={c.state}>
                             {!q.autoGraded && c.state !== "not-submitted" && c.state !== "unanswered" ? (
-                              <Link href={`/classes/${id}/review?question=${q.key}`} aria-label={label}>
+                              <Link href={`/classes/${id}/review?question=${reviewQuestionKey(book.lesson!.slug, q.key)}`} aria-label={label}>
                                 {text}
                               </Link>
                             ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass } from "@/db/access/classes";
 import { getInsights } from "@/db/access/insights";
+import { reviewQuestionKey } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
@@ -70,7 +71,7 @@ export default async function InsightsPage({ params, searchParams }: Props) {
                         bars={q.criteria.map((c) => ({ label: c.name, value: c.average ?? 0, max: c.max, note: c.average === null ? "not reviewed yet" : `${c.average} of ${c.max} (${c.reviewed} reviewed)` }))}
                       />
                       <p>
-                        <Link href={`/classes/${id}/review?question=${q.key}`}>Review these answers</Link>
+                        <Link href={`/classes/${id}/review?question=${reviewQuestionKey(data.lesson!.slug, q.key)}`}>Review these answers</Link>
                       </p>
                     </>
                   )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getStudentReview } from "@/db/access/feedback";
+import { getStudentReview, reviewQuestionKey } from "@/db/access/feedback";
 import { getClass } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
@@ -52,7 +52,7 @@ export default async function StudentReviewPage({ params, searchParams }: { para
                   : `${item.autoScore} of ${item.maxPoints} automatically${item.feedback?.points != null ? `; overridden to ${item.feedback.points} (${stateLabel[item.feedback.state]}): ${item.feedback.overrideReason}` : ""}`}
             </p>
             {item.answerId && review.submitted && item.type === "open_response" && (
-              <Link href={`/classes/${id}/review?question=${item.questionKey}`}>Review this answer with the rubric</Link>
+              <Link href={`/classes/${id}/review?question=${reviewQuestionKey(review.lesson.slug, item.questionKey)}`}>Review this answer with the rubric</Link>
             )}
             {item.answerId && review.submitted && item.type !== "open_response" && (
               <details>
