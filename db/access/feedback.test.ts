@@ -246,3 +246,12 @@ test("the queue keeps apart questions of two lessons that share a key, and answe
   assert.ok(after.questions.some((q) => q.key === "bike-lane-vote:fair-reporting@v1"), JSON.stringify(after.questions.map((q) => q.key)));
   assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok); // restore for the other tests
 });
+
+test("one student's lesson shows each answer beside its passage, with selected or cited sentences marked", async () => {
+  const { getStudentReview } = await import("./feedback");
+  const { teacher, student, classId } = await world();
+  const review = await getStudentReview(teacher, classId, student.userId, "bike-lane-vote");
+  const open = review.items.find((i) => i.questionKey === "fair-reporting")!;
+  assert.deepEqual(open.highlighted, ["p02-s1"]);
+  assert.deepEqual(open.passage.map((s) => s.id), ["p02-s1", "p02-s2", "p02-s3"]);
+});

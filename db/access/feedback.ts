@@ -408,6 +408,9 @@ export type StudentReviewItem = {
   type: QuestionContent["type"];
   passageTitle: string;
   answerText: string;
+  /** The passage, with the sentences the answer selected (evidence) or cites (open response). */
+  passage: { id: string; text: string }[];
+  highlighted: string[];
   autoScore: number | null;
   maxPoints: number;
   feedback: { points: number | null; overrideReason: string | null; comment: string; state: ReviewState } | null;
@@ -446,7 +449,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     .all();
   const rows = new Map(
     db
-      .select({ answerId: answers.id, questionId: answers.questionId, response: answers.response, autoScore: answers.autoScore, maxPoints: answers.maxPoints, fb: feedback })
+      .select({ answerId: answers.id, questionId: answers.questionId, response: answers.response, citedSentences: answers.citedSentences, autoScore: answers.autoScore, maxPoints: answers.maxPoints, fb: feedback })
       .from(answers)
       .leftJoin(feedback, eq(feedback.answerId, answers.id))
       .where(eq(answers.attemptId, attempt.id))
@@ -468,6 +471,8 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
         type: content.type,
         passageTitle: q.passageTitle,
         answerText: r ? describeResponse(content, r.response as Response, new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)))) : "",
+        passage: q.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
+        highlighted: !r ? [] : (r.response as Response).type === "evidence" ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
         feedback: r?.fb ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) } : null,

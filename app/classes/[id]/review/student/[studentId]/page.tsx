@@ -42,6 +42,23 @@ export default async function StudentReviewPage({ params, searchParams }: { para
             </h2>
             <p>{item.prompt}</p>
             <blockquote className={styles.studentAnswer}>{item.answerText || "(not answered)"}</blockquote>
+            <details className={styles.passage} open={item.highlighted.length > 0}>
+              <summary>
+                {item.passageTitle}
+                {item.highlighted.length > 0 ? ` (${item.highlighted.length} ${item.type === "evidence" ? "selected" : "cited"} ${item.highlighted.length === 1 ? "sentence" : "sentences"} highlighted)` : ""}
+              </summary>
+              <p className={styles.passageText}>
+                {item.passage.map((s) =>
+                  item.highlighted.includes(s.id) ? (
+                    <mark key={s.id} className={styles.highlight}>
+                      {s.text}{" "}
+                    </mark>
+                  ) : (
+                    <span key={s.id}>{s.text} </span>
+                  ),
+                )}
+              </p>
+            </details>
             <p className={styles.itemScore}>
               {item.type === "open_response"
                 ? item.feedback?.points != null
