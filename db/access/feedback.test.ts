@@ -234,6 +234,7 @@ test("the queue keeps apart questions of two lessons that share a key, and answe
   assert.deepEqual(queue.questions.map((q) => q.key).sort(), ["bike-lane-vote-twin:fair-reporting", "bike-lane-vote:fair-reporting"]);
   const twin = await getReviewQueue(teacher, classId, { questionKey: "bike-lane-vote-twin:fair-reporting" });
   assert.deepEqual(twin.current?.items.map((i) => i.text), ["Twin answer."]);
+  assert.deepEqual((await getReviewQueue(teacher, classId, { lessonSlug: "bike-lane-vote-twin" })).questions.map((q) => q.key), ["bike-lane-vote-twin:fair-reporting"]);
 
   // The first lesson's question is edited and re-imported: the answers given before form their own group.
   const edited = nodePath.join(fs.mkdtempSync(nodePath.join(os.tmpdir(), "marginalia-edit-")), "bike-lane-vote");

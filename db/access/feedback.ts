@@ -65,6 +65,8 @@ function stateOf(f: { returnedAt: Date | null; updatedAt: Date } | null): Review
  * with how many answers still need review, and every student's answer to the chosen one.
  */
 export type ReviewOptions = {
+  /** Only this lesson's questions. */
+  lessonSlug?: string;
   questionKey?: string;
   /** Only answers in this state. */
   state?: ReviewState;
@@ -73,7 +75,7 @@ export type ReviewOptions = {
 };
 
 export async function getReviewQueue(actor: Actor | null, classId: string, options: ReviewOptions = {}): Promise<ReviewQueue> {
-  const { questionKey, state, anonymous = false } = options;
+  const { lessonSlug, questionKey, state, anonymous = false } = options;
   taughtClass(actor, classId);
   const db = getDb();
   const rows = db
@@ -114,6 +116,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
   const groupOf = (r: (typeof rows)[number]) => reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
   const byQuestion = new Map<string, ReviewQuestion>();
   for (const r of rows) {
+    if (lessonSlug && r.lessonSlug !== lessonSlug) continue;
     const key = groupOf(r);
     const prompt = r.questionVersion === r.currentVersion ? r.prompt : `${r.prompt} (answers to version ${r.questionVersion})`;
     const q = byQuestion.get(key) ?? { key, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, prompt, total: 0, needsReview: 0 };

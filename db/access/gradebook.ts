@@ -186,3 +186,8 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     };
   });
 }
+
+/** The lessons assigned in a class the actor teaches, for choosing one. */
+export async function assignedLessonsOf(actor: Actor | null, classId: string): Promise<{ slug: string; title: string }[]> {
+  return loadClassLesson(actor, classId).all.map(({ slug, title }) => ({ slug, title }));
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass } from "@/db/access/classes";
 import { getReviewQueue } from "@/db/access/feedback";
+import { assignedLessonsOf } from "@/db/access/gradebook";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -10,7 +11,7 @@ import styles from "./review.module.css";
 
 export const metadata: Metadata = { title: "Review answers" };
 
-type Search = { question?: string | string[]; state?: string | string[]; anonymous?: string | string[] };
+type Search = { lesson?: string | string[]; question?: string | string[]; state?: string | string[]; anonymous?: string | string[] };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Search> };
 
 const STATES = { "needs-review": "Needs review", draft: "Reviewed, not returned", returned: "Returned" } as const;
@@ -26,12 +27,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const state = stateParam && stateParam in STATES ? (stateParam as keyof typeof STATES) : undefined;
   const anonymous = one(search.anonymous) === "1";
   const actor = await requireActor(`/classes/${id}/review`);
-  const queue = await orNotFound(getReviewQueue(actor, id, { questionKey: one(search.question), state, anonymous }));
+  const lesson = one(search.lesson);
+  const queue = await orNotFound(getReviewQueue(actor, id, { lessonSlug: lesson, questionKey: one(search.question), state, anonymous }));
+  const lessonsInClass = await orNotFound(assignedLessonsOf(actor, id));
   const className = (await orNotFound(getClass(actor, id))).name;
   const { questions, current } = queue;
-  const href = (change: Partial<{ question: string; state: string | undefined; anonymous: boolean }>) => {
-    const next = { question: current?.key, state, anonymous, ...change };
+  const href = (change: Partial<{ lesson: string | undefined; question: string | undefined; state: string | undefined; anonymous: boolean }>) => {
+    const next = { lesson, question: current?.key, state, anonymous, ...change };
     const params = new URLSearchParams();
+    if (next.lesson) params.set("lesson", next.lesson);
     if (next.question) params.set("question", next.question);
     if (next.state) params.set("state", next.state);
     if (next.anonymous) params.set("anonymous", "1");
@@ -58,6 +62,19 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               ))}
             </ol>
           </nav>
+          {lessonsInClass.length > 1 && (
+            <nav aria-label="Lessons" className={styles.filters}>
+              <span>Lesson:</span>
+              <Link href={href({ lesson: undefined, question: undefined })} aria-current={!lesson ? "page" : undefined}>
+                All
+              </Link>
+              {lessonsInClass.map((l) => (
+                <Link key={l.slug} href={href({ lesson: l.slug, question: undefined })} aria-current={lesson === l.slug ? "page" : undefined}>
+                  {l.title}
+                </Link>
+              ))}
+            </nav>
+          )}
           <nav aria-label="Filter answers" className={styles.filters}>
             <span>Show:</span>
             <Link href={href({ state: undefined })} aria-current={!state ? "page" : undefined}>
