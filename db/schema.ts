@@ -200,7 +200,7 @@ export const answers = sqliteTable(
     response: text("response", { mode: "json" }).notNull(),
     /** Sentence ids an open response cites as its evidence. */
     citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
-    /** The client's edit time of this text: an older save never overwrites a newer one. */
+    /** Counts the saves of this answer (each save replaces the last). */
     revision: integer("revision").notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     /** Set at submission for automatically graded types; null while an answer awaits an instructor. */

@@ -258,16 +258,22 @@ export type Workspace = {
   feedback: Record<string, ReturnedFeedback>;
 };
 
-/** Everything per-user a lesson page needs, in one read: the context, drafts, and what may be revealed. */
-export async function getWorkspace(actor: Actor | null, lessonSlug: string): Promise<Workspace> {
+/** The actor's work on a lesson where it currently belongs: the context, attempt, questions and answers. */
+function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   const a = requireSignedIn(actor);
   const db = getDb();
   const lesson = findLesson(db, lessonSlug);
   const context = currentContext(db, a, lesson.id);
   const attempt = findAttempt(db, a, lesson.id, context.contextKey);
   const qs = currentQuestions(db, lesson.id);
-  const keyOf = new Map(qs.map((q) => [q.id, q.key]));
   const rows = attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : [];
+  return { a, db, lesson, context, attempt, qs, rows };
+}
+
+/** Everything per-user a lesson page needs, in one read: the context, drafts, and what may be revealed. */
+export async function getWorkspace(actor: Actor | null, lessonSlug: string): Promise<Workspace> {
+  const { a, db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
+  const keyOf = new Map(qs.map((q) => [q.id, q.key]));
 
   const typeOf = new Map(qs.map((q) => [q.id, q.content.type]));
   const saved: Record<string, SavedAnswer> = {};
@@ -344,16 +350,11 @@ export type LessonSummary = {
 
 /** The learner's own overview of a lesson: every question's state, score where known, time spent. */
 export async function getLessonSummary(actor: Actor | null, lessonSlug: string): Promise<LessonSummary> {
-  const a = requireSignedIn(actor);
-  const db = getDb();
-  const lesson = findLesson(db, lessonSlug);
-  const context = currentContext(db, a, lesson.id);
-  const attempt = findAttempt(db, a, lesson.id, context.contextKey);
-  const qs = currentQuestions(db, lesson.id);
+  const { db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
   const passageRows = db.select({ id: passages.id, key: passages.key, title: passages.title, body: passages.body }).from(passages).where(eq(passages.lessonId, lesson.id)).all();
   const passageOf = new Map(passageRows.map((p) => [p.id, p]));
   const sentenceText = new Map(passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))));
-  const byQuestion = new Map((attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : []).map((r) => [r.questionId, r]));
+  const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
   // Self-study: a question counts as checked, with that check's score, while its answer is the one checked.
   const latestCheck = new Map<string, { score: number | null; response: unknown }>();
   if (attempt && context.mode === "self") {

@@ -287,15 +287,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
     .where(isNotNull(feedback.returnedAt))
     .all();
-  if (rows.length === 0) return [];
-  const history = db
-    .select()
-    .from(feedbackHistory)
-    .where(inArray(feedbackHistory.feedbackId, rows.map((r) => r.feedbackId)))
-    .orderBy(desc(feedbackHistory.returnedAt))
-    .all();
-  const latest = new Map<string, (typeof history)[number]>();
-  for (const h of history) if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, h);
+  const latest = latestReturned(rows.map((r) => r.feedbackId));
 
   return rows
     .flatMap((r) => {
@@ -303,14 +295,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
       if (!h) return [];
       const question = questionSchema.parse(r.content);
       const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
-      const rubric =
-        question.type === "open_response"
-          ? question.rubric.flatMap((c) => {
-              const points = h.snapshot.rubricLevels[c.id];
-              const level = c.levels.find((l) => l.points === points);
-              return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
-            })
-          : [];
+      const rubric = rubricLevelsOf(question, h.snapshot.rubricLevels);
       return [
         {
           feedbackId: r.feedbackId,
@@ -362,6 +347,29 @@ export async function markFeedbackRead(actor: Actor | null, feedbackIds?: readon
   if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
 }
 
+type ReturnedVersion = typeof feedbackHistory.$inferSelect;
+
+/**
+ * The latest returned version of each feedback, by feedback id, in one query. What a student was
+ * given is this version, whatever drafts have been saved since. Callers pass ids they may read.
+ */
+export function latestReturned(feedbackIds: readonly string[]): Map<string, ReturnedVersion> {
+  const latest = new Map<string, ReturnedVersion>();
+  if (feedbackIds.length === 0) return latest;
+  const rows = getDb().select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, [...feedbackIds])).orderBy(desc(feedbackHistory.returnedAt)).all();
+  for (const h of rows) if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, h);
+  return latest;
+}
+
+/** Rubric points per criterion, as the criterion's name and the level's label. */
+function rubricLevelsOf(question: QuestionContent, levels: Record<string, number>): { name: string; level: string; points: number }[] {
+  if (question.type !== "open_response") return [];
+  return question.rubric.flatMap((c) => {
+    const level = c.levels.find((l) => l.points === levels[c.id]);
+    return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
+  });
+}
+
 export type ReturnedFeedback = {
   points: number | null;
   comment: string;
@@ -385,19 +393,11 @@ export function returnedFeedbackForAttempt(attemptId: string): Map<string, Retur
     .where(isNotNull(feedback.returnedAt))
     .all();
   const result = new Map<string, ReturnedFeedback>();
-  if (rows.length === 0) return result;
-  const history = db.select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, rows.map((r) => r.feedbackId))).orderBy(desc(feedbackHistory.returnedAt)).all();
+  const latest = latestReturned(rows.map((r) => r.feedbackId));
   for (const r of rows) {
-    const h = history.find((x) => x.feedbackId === r.feedbackId);
+    const h = latest.get(r.feedbackId);
     if (!h) continue;
-    const q = questionSchema.parse(r.content);
-    const rubric =
-      q.type === "open_response"
-        ? q.rubric.flatMap((c) => {
-            const level = c.levels.find((l) => l.points === h.snapshot.rubricLevels[c.id]);
-            return level ? [{ name: c.name, level: level.label, points: level.points }] : [];
-          })
-        : [];
+    const rubric = rubricLevelsOf(questionSchema.parse(r.content), h.snapshot.rubricLevels);
     result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt });
   }
   return result;

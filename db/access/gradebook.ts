@@ -3,11 +3,11 @@
  * from a handful of queries whatever the class size (no query per student or per answer).
  */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "../client";
-import { answers, assignments, attempts, enrollments, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
+import { answers, assignments, attempts, enrollments, feedback, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
-import { describeResponse } from "./feedback";
+import { describeResponse, latestReturned } from "./feedback";
 import { questionSchema } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
@@ -96,24 +96,15 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .all();
   // What counts is what the student was given: the last returned version, else the draft (shown as not returned).
-  const returned = latestReturnedPoints(answerRows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
+  const returned = latestReturned(answerRows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   const gbAnswers: GradebookAnswer[] = answerRows.map((r) => ({
     studentId: r.studentId,
     questionKey: r.questionKey,
     answered: isAnswered(r.response as Response),
     autoScore: r.autoScore,
-    feedback: !r.feedbackId ? null : returned.has(r.feedbackId) ? { points: returned.get(r.feedbackId)!, returned: true } : { points: r.feedbackPoints, returned: false },
+    feedback: !r.feedbackId ? null : returned.has(r.feedbackId) ? { points: returned.get(r.feedbackId)!.snapshot.points, returned: true } : { points: r.feedbackPoints, returned: false },
   }));
   return { lessons: lessonsList, lesson: { slug: lesson.slug, title: lesson.title }, questions: gbQuestions, rows: buildGradebook(gbQuestions, students, gbAnswers) };
-}
-
-/** The points of each feedback's latest returned version (feedback never returned is absent). */
-function latestReturnedPoints(feedbackIds: string[]): Map<string, number | null> {
-  const result = new Map<string, number | null>();
-  if (feedbackIds.length === 0) return result;
-  const rows = getDb().select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, feedbackIds)).orderBy(desc(feedbackHistory.returnedAt)).all();
-  for (const h of rows) if (!result.has(h.feedbackId)) result.set(h.feedbackId, h.snapshot.points);
-  return result;
 }
 
 export type AnswerExportRow = {
@@ -158,19 +149,13 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .orderBy(asc(users.name), asc(questions.position))
     .all();
-  const ids = rows.map((r) => r.feedbackId).filter((x): x is string => !!x);
-  const latest = new Map<string, { points: number | null; comment: string }>();
-  if (ids.length > 0) {
-    for (const h of db.select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, ids)).orderBy(desc(feedbackHistory.returnedAt)).all()) {
-      if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, { points: h.snapshot.points, comment: h.snapshot.comment });
-    }
-  }
+  const latest = latestReturned(rows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   return rows.map((r) => {
     const q = questionSchema.parse(r.content);
     const response = r.response as Response;
     const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
     const answerText = describeResponse(q, response, textOf);
-    const returned = r.feedbackId ? latest.get(r.feedbackId) : undefined;
+    const returned = r.feedbackId ? latest.get(r.feedbackId)?.snapshot : undefined;
     return {
       student: r.student,
       email: r.email,
