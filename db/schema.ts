@@ -280,3 +280,101 @@ export const savedComments = sqliteTable(
   },
   (t) => [index("saved_comments_instructor").on(t.instructorId, t.questionId)],
 );
+
+/**
+ * A discussion thread on one passage, in one class. A "snapshot" thread is the instructor
+ * sharing some students' answers to one question (discussion_snapshot_answers) for the class
+ * to compare; students see it only once they have submitted the lesson themselves.
+ */
+export const discussionThreads = sqliteTable(
+  "discussion_threads",
+  {
+    id: text("id").primaryKey(),
+    classId: text("class_id").notNull().references(() => classes.id),
+    passageId: text("passage_id").notNull().references(() => passages.id),
+    kind: text("kind", { enum: ["discussion", "snapshot"] }).notNull(),
+    title: text("title").notNull(),
+    /** The lesson's discussion prompt the thread was started from, if any. */
+    prompt: text("prompt"),
+    /** Snapshot threads: the question whose answers are shared, and whether names are shown. */
+    questionId: text("question_id").references(() => questions.id),
+    showNames: integer("show_names", { mode: "boolean" }).notNull().default(false),
+    authorId: text("author_id").notNull().references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** The latest post's time: threads are listed newest activity first. */
+    lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
+    pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+    lockedAt: integer("locked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("discussion_threads_class_passage").on(t.classId, t.passageId)],
+);
+
+/** A post: the thread's opening post, or a reply to it. Deleting keeps the row (emptied) so replies keep their place. */
+export const discussionPosts = sqliteTable(
+  "discussion_posts",
+  {
+    id: text("id").primaryKey(),
+    threadId: text("thread_id").notNull().references(() => discussionThreads.id),
+    authorId: text("author_id").notNull().references(() => users.id),
+    isOpening: integer("is_opening", { mode: "boolean" }).notNull(),
+    /** Plain text; line breaks are kept, nothing is ever rendered as HTML. */
+    body: text("body").notNull(),
+    /** A sentence of the passage the post quotes (its stable id). */
+    quotedSentenceId: text("quoted_sentence_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    /** Hidden by the instructor: still shown to its author and the instructor, marked hidden. */
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("discussion_posts_thread").on(t.threadId, t.createdAt), index("discussion_posts_author").on(t.authorId, t.createdAt)],
+);
+
+/** The answers an instructor shared in a snapshot thread, in the order shown. */
+export const discussionSnapshotAnswers = sqliteTable(
+  "discussion_snapshot_answers",
+  {
+    threadId: text("thread_id").notNull().references(() => discussionThreads.id),
+    answerId: text("answer_id").notNull().references(() => answers.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.answerId] })],
+);
+
+/** A student telling the instructor about a post; open until the instructor hides the post or dismisses it. */
+export const discussionReports = sqliteTable(
+  "discussion_reports",
+  {
+    id: text("id").primaryKey(),
+    postId: text("post_id").notNull().references(() => discussionPosts.id),
+    reporterId: text("reporter_id").notNull().references(() => users.id),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("discussion_reports_post_reporter").on(t.postId, t.reporterId)],
+);
+
+/** When a person last saw a passage's discussion in a class: what is newer is "new" on the overview. */
+export const discussionVisits = sqliteTable(
+  "discussion_visits",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    classId: text("class_id").notNull().references(() => classes.id),
+    passageId: text("passage_id").notNull().references(() => passages.id),
+    seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.classId, t.passageId] })],
+);
+
+/** A self-learner's private reflections on a passage: one entry per person and passage. */
+export const notebookEntries = sqliteTable(
+  "notebook_entries",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    passageId: text("passage_id").notNull().references(() => passages.id),
+    body: text("body").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.passageId] })],
+);

@@ -26,3 +26,15 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
+
+/** Too many requests of one kind from one person: a rule of the domain, with when to try again. */
+export class RateLimitError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    field?: string,
+  ) {
+    super(message, field);
+    this.name = "RateLimitError";
+  }
+}

@@ -7,11 +7,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
-import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
 
 type Body = { message: string; errors?: Record<string, string[] | undefined> };
 
 export function errorResponse(err: unknown): NextResponse<Body> {
+  if (err instanceof RateLimitError) {
+    return NextResponse.json({ message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined }, { status: 429, headers: { "Retry-After": String(err.retryAfterSeconds) } });
+  }
   if (err instanceof DomainError) return NextResponse.json({ message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined }, { status: 422 });
   if (err instanceof NotFoundError) return NextResponse.json({ message: err.message }, { status: 404 });
   if (err instanceof ForbiddenError) return NextResponse.json({ message: err.message }, { status: 403 });
