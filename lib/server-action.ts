@@ -41,13 +41,26 @@ export function errorState(err: unknown, values: Record<string, string> = {}): F
 export function formAction<S extends z.ZodType>(
   schema: S,
   handler: (actor: Actor, input: z.infer<S>) => Promise<FormState | void>,
-  { signedOut = "Your session has ended. Sign in again; nothing was changed." } = {},
+  {
+    signedOut = "Your session has ended. Sign in again; nothing was changed.",
+    lists = [] as string[],
+    checkboxes = [] as string[],
+  }: {
+    signedOut?: string;
+    /** Fields sent many times (checkboxes of one name): parsed as arrays of every value. */
+    lists?: string[];
+    /** Single checkboxes: parsed as booleans (absent when unticked). */
+    checkboxes?: string[];
+  } = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formDataObject(formData);
     const actor = await getActor();
     if (!actor) return { status: "error", message: signedOut, values: echoValues(values) };
-    const parsed = schema.safeParse(values);
+    const input: Record<string, unknown> = { ...values };
+    for (const name of lists) input[name] = formData.getAll(name).filter((v) => typeof v === "string");
+    for (const name of checkboxes) input[name] = formData.get(name) === "on";
+    const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error);
       // Form-level problems (an unexpected field) have no field to stand beside: say them here.

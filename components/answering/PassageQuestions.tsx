@@ -3,29 +3,27 @@
 import Link from "next/link";
 import type { PublicQuestion } from "@/lib/lesson/public-question";
 import { QuestionCard, type PassageSentence } from "./QuestionCard";
-import { useWorkspace, WorkspaceProvider } from "./Workspace";
+import { useWorkspace } from "./Workspace";
 import styles from "./PassageQuestions.module.css";
 
-/** The passage's questions, answerable once the learner's workspace has loaded. */
+/** The passage's questions, answerable once the learner's workspace (a WorkspaceProvider above) has loaded. */
 export function PassageQuestions({ lessonSlug, questions, sentences }: { lessonSlug: string; questions: PublicQuestion[]; sentences: PassageSentence[] }) {
   return (
-    <WorkspaceProvider lessonSlug={lessonSlug}>
-      <section aria-labelledby="questions-heading" className={styles.section}>
-        <h2 id="questions-heading">
-          Questions <span className={styles.count}>({questions.length})</span>
-        </h2>
-        <WorkspaceBanner lessonSlug={lessonSlug} />
-        {questions.length === 0 ? (
-          <p className="muted">This passage has no questions.</p>
-        ) : (
-          <ol className={styles.list}>
-            {questions.map((q, i) => (
-              <QuestionCard key={q.key} question={q} number={i + 1} sentences={sentences} />
-            ))}
-          </ol>
-        )}
-      </section>
-    </WorkspaceProvider>
+    <section aria-labelledby="questions-heading" className={styles.section}>
+      <h2 id="questions-heading">
+        Questions <span className={styles.count}>({questions.length})</span>
+      </h2>
+      <WorkspaceBanner lessonSlug={lessonSlug} />
+      {questions.length === 0 ? (
+        <p className="muted">This passage has no questions.</p>
+      ) : (
+        <ol className={styles.list}>
+          {questions.map((q, i) => (
+            <QuestionCard key={q.key} question={q} number={i + 1} sentences={sentences} />
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 

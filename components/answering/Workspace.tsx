@@ -1,7 +1,11 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState } from "react";
-import type { Workspace } from "@/db/access/answers";
+import type { Workspace as AnswersWorkspace } from "@/db/access/answers";
+import type { PassageDiscussion } from "@/lib/discussion/view";
+
+/** What /api/workspace answers: the learner's work on the lesson, and on a passage page its discussion. */
+export type Workspace = AnswersWorkspace & { discussion: PassageDiscussion | null };
 
 export type WorkspaceState =
   | { status: "loading" }
@@ -19,7 +23,7 @@ export function useWorkspace(): WorkspaceState {
  * The per-user part of a prerendered lesson page: one small authenticated request for the
  * learner's context, drafts and results, made by the browser after the page has loaded.
  */
-export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string; children: React.ReactNode }) {
+export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lessonSlug: string; passageKey?: string; children: React.ReactNode }) {
   const [state, setState] = useState<WorkspaceState>({ status: "loading" });
   useEffect(() => {
     let cancelled = false;
@@ -30,7 +34,10 @@ export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string
         else setState({ status: "error", message });
       };
       try {
-        const res = await fetch(`/api/workspace?lesson=${encodeURIComponent(lessonSlug)}`, { cache: "no-store" });
+        // A link may name the class whose discussion to show (`?class=`); the page itself is the same for everyone.
+        const classId = passageKey ? new URLSearchParams(window.location.search).get("class") : null;
+        const query = new URLSearchParams({ lesson: lessonSlug, ...(passageKey ? { passage: passageKey } : {}), ...(classId ? { class: classId } : {}) });
+        const res = await fetch(`/api/workspace?${query}`, { cache: "no-store" });
         if (cancelled) return;
         if (res.status === 401) return setState({ status: "anonymous" });
         if (res.status >= 500) return retry("Your answers could not be loaded. Reload the page in a moment.");
@@ -50,6 +57,6 @@ export function WorkspaceProvider({ lessonSlug, children }: { lessonSlug: string
     return () => {
       cancelled = true;
     };
-  }, [lessonSlug]);
+  }, [lessonSlug, passageKey]);
   return <WorkspaceContext.Provider value={state}>{children}</WorkspaceContext.Provider>;
 }

@@ -5,13 +5,30 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
 import { useTestDatabase, dumpDatabase } from "@/db/testing";
-import { assignments, classes, enrollments, users } from "@/db/schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  classes,
+  discussionPosts,
+  discussionReports,
+  discussionSnapshotAnswers,
+  discussionThreads,
+  discussionVisits,
+  enrollments,
+  notebookEntries,
+  passages,
+  questions,
+  users,
+} from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/testing";
 import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
 import * as access from "./classes";
+import * as discussions from "./discussions";
 
 const db = useTestDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
@@ -27,9 +44,27 @@ const actors = {
 type Who = keyof typeof actors;
 
 const far = new Date("2100-01-01");
-/** Two classes, each with its instructor, one student and one assignment. */
+/**
+ * Two classes, each with its instructor, one student and one assignment. Class A's student has
+ * submitted a written answer, and started a thread on a passage, which the instructor replied to.
+ */
 function resetWorld() {
-  for (const t of [assignments, enrollments, classes, users]) db.delete(t).run();
+  for (const t of [
+    discussionReports,
+    discussionSnapshotAnswers,
+    discussionVisits,
+    notebookEntries,
+    discussionPosts,
+    discussionThreads,
+    answers,
+    attempts,
+    assignments,
+    enrollments,
+    classes,
+    users,
+  ]) {
+    db.delete(t).run();
+  }
   for (const a of Object.values(actors)) {
     if (a) db.insert(users).values({ id: a.userId, email: a.email, name: a.name, role: a.role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
   }
@@ -46,7 +81,34 @@ function resetWorld() {
     { id: "assign-a", classId: "class-a", lessonId, dueAt: null, showAnswersAfterSubmit: true, createdAt: new Date() },
     { id: "assign-b", classId: "class-b", lessonId, dueAt: null, showAnswersAfterSubmit: true, createdAt: new Date() },
   ]).run();
+
+  const question = db.select().from(questions).where(eq(questions.key, "fair-reporting")).get()!;
+  const earlier = new Date(Date.now() - 3600_000);
+  db.insert(attempts)
+    .values({ id: "attempt-a", userId: "student-a", lessonId, classId: "class-a", contextKey: "class-a", startedAt: earlier, lastActiveAt: earlier, submittedAt: earlier })
+    .run();
+  db.insert(answers)
+    .values({ id: "answer-a", attemptId: "attempt-a", questionId: question.id, questionVersion: question.version, response: { type: "open_response", text: "Both sides speak." }, citedSentences: [], revision: 1, updatedAt: earlier, maxPoints: question.points })
+    .run();
+  db.insert(discussionThreads)
+    .values({ id: "thread-a", classId: "class-a", passageId: question.passageId, kind: "discussion", title: "Seed", authorId: "student-a", createdAt: earlier, lastActivityAt: earlier })
+    .run();
+  db.insert(discussionPosts).values([
+    { id: "post-a-opening", threadId: "thread-a", authorId: "student-a", isOpening: true, body: "Opening", createdAt: earlier },
+    { id: "post-a-reply", threadId: "thread-a", authorId: "teacher-a", isOpening: false, body: "Reply", createdAt: earlier },
+  ]).run();
 }
+
+const passageOfSeed = () => db.select({ key: passages.key }).from(passages).innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id)).get()!.key;
+const snapshotOf = (classId: string): discussions.SnapshotInput => ({
+  classId,
+  lessonSlug: "bike-lane-vote",
+  questionKey: "fair-reporting",
+  answerIds: ["answer-a"],
+  showNames: false,
+  title: "Compare",
+  note: "Read these.",
+});
 
 type Operation = (actor: Actor | null) => Promise<unknown>;
 const operations: Record<string, { run: Operation; allowed: Who[] }> = {
@@ -64,6 +126,30 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "joinClass(class A's code)": { run: (a) => access.joinClass(a, "aaaaa-aaaaa"), allowed: ["studentOfClass", "studentOfOther"] },
   "listAssignableLessons": { run: (a) => access.listAssignableLessons(a), allowed: ["instructorOfClass", "otherInstructor"] },
   "listMyClasses": { run: (a) => access.listMyClasses(a), allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"] },
+
+  "getPassageDiscussion(class A)": {
+    run: (a) => discussions.getPassageDiscussion(a, { lessonSlug: "bike-lane-vote", passageKey: passageOfSeed(), classId: "class-a" }),
+    allowed: ["studentOfClass", "instructorOfClass"],
+  },
+  "startThread(class A)": {
+    run: (a) => discussions.startThread(a, { lessonSlug: "bike-lane-vote", passageKey: passageOfSeed(), classId: "class-a", title: "New", body: "Hello" }),
+    allowed: ["studentOfClass", "instructorOfClass"],
+  },
+  "replyToThread(class A's thread)": { run: (a) => discussions.replyToThread(a, { threadId: "thread-a", body: "Hi" }), allowed: ["studentOfClass", "instructorOfClass"] },
+  "editPost(class A's student's post)": { run: (a) => discussions.editPost(a, { postId: "post-a-opening", body: "Edited" }), allowed: ["studentOfClass"] },
+  "deletePost(class A's student's post)": { run: (a) => discussions.deletePost(a, "post-a-opening"), allowed: ["studentOfClass"] },
+  "moderateThread(class A's thread)": { run: (a) => discussions.moderateThread(a, { threadId: "thread-a", pinned: true, locked: true }), allowed: ["instructorOfClass"] },
+  "setPostHidden(class A's post)": { run: (a) => discussions.setPostHidden(a, { postId: "post-a-opening", hidden: true }), allowed: ["instructorOfClass"] },
+  "reportPost(class A's instructor's reply)": { run: (a) => discussions.reportPost(a, { postId: "post-a-reply", reason: "Off topic" }), allowed: ["studentOfClass"] },
+  "dismissReports(class A's post)": { run: (a) => discussions.dismissReports(a, "post-a-opening"), allowed: ["instructorOfClass"] },
+  "listOpenReports(class A)": { run: (a) => discussions.listOpenReports(a, "class-a"), allowed: ["instructorOfClass"] },
+  "listShareableAnswers(class A)": {
+    run: (a) => discussions.listShareableAnswers(a, { classId: "class-a", lessonSlug: "bike-lane-vote", questionKey: "fair-reporting" }),
+    allowed: ["instructorOfClass"],
+  },
+  "shareSnapshot(class A)": { run: (a) => discussions.shareSnapshot(a, snapshotOf("class-a")), allowed: ["instructorOfClass"] },
+  "shareSnapshot(class A's answer through class B)": { run: (a) => discussions.shareSnapshot(a, snapshotOf("class-b")), allowed: [] },
+  "getDiscussionActivity": { run: (a) => discussions.getDiscussionActivity(a, "bike-lane-vote"), allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"] },
 };
 
 for (const [name, op] of Object.entries(operations)) {

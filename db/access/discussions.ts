@@ -150,6 +150,11 @@ function postScope(db: DbOrTx, actor: Actor, postId: string) {
   if (!post) throw new NotFoundError("That post does not exist.");
   const { scope, thread } = threadScope(db, actor, post.threadId);
   if (postVisibility(scope.viewer, post) === "none") throw new NotFoundError("That post does not exist.");
+  // A reply in a thread whose opening post this person may not see is gone with its thread.
+  if (!post.isOpening) {
+    const opening = db.select().from(discussionPosts).where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true))).get();
+    if (!opening || postVisibility(scope.viewer, opening) === "none") throw new NotFoundError("That post does not exist.");
+  }
   return { scope, thread, post };
 }
 
@@ -375,7 +380,13 @@ export async function replyToThread(actor: Actor | null, input: { threadId: stri
     const { scope, thread } = threadScope(tx, a, input.threadId);
     if (!canReply(scope.viewer, thread)) throw new ForbiddenError("This thread is locked: the instructor has closed it to new replies.");
     const opening = tx.select().from(discussionPosts).where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true))).get();
-    if (!opening || !threadVisible(scope.viewer, opening, 1)) throw new NotFoundError("That thread does not exist.");
+    const replies = tx
+      .select({ authorId: discussionPosts.authorId, hiddenAt: discussionPosts.hiddenAt, deletedAt: discussionPosts.deletedAt })
+      .from(discussionPosts)
+      .where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, false), isNull(discussionPosts.deletedAt)))
+      .all()
+      .filter((r) => postVisibility(scope.viewer, r) !== "none").length;
+    if (!opening || !threadVisible(scope.viewer, opening, replies)) throw new NotFoundError("That thread does not exist.");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
     checkRate(tx, a, now);
     tx.insert(discussionPosts).values({ id: randomUUID(), threadId: thread.id, authorId: a.userId, isOpening: false, body: input.body, quotedSentenceId: quoted, createdAt: now }).run();
@@ -394,7 +405,8 @@ export async function editPost(
   return inTransaction(getDb(), (tx) => {
     const { scope, thread, post } = postScope(tx, a, input.postId);
     if (!canChangePost(scope.viewer, thread, post)) throw new ForbiddenError(thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can edit a post.");
-    const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
+    // Leaving the quote out keeps it; null removes it.
+    const quoted = input.quotedSentenceId === undefined ? post.quotedSentenceId : checkedQuote(scope.passage, input.quotedSentenceId);
     tx.update(discussionPosts).set({ body: input.body, quotedSentenceId: quoted, editedAt: now }).where(eq(discussionPosts.id, post.id)).run();
     if (post.isOpening && input.title !== undefined) tx.update(discussionThreads).set({ title: input.title }).where(eq(discussionThreads.id, thread.id)).run();
     return readDiscussion(scope);

@@ -1,6 +1,22 @@
 import { getWorkspace } from "@/db/access/answers";
+import { getPassageDiscussion } from "@/db/access/discussions";
+import type { Actor } from "@/lib/actor";
+import { NotFoundError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/route-handler";
 import { workspaceRequestSchema } from "@/lib/validation/answers";
 
-/** Everything per-user a prerendered lesson page loads: context, drafts, results. */
-export const GET = jsonRoute(workspaceRequestSchema, (actor, { lesson }) => getWorkspace(actor, lesson));
+/** Everything per-user a prerendered lesson page loads in one request: context, drafts, results, and the passage's discussion. */
+export const GET = jsonRoute(workspaceRequestSchema, async (actor, { lesson, passage, class: classId }) => ({
+  ...(await getWorkspace(actor, lesson)),
+  discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
+}));
+
+/** The class asked for in the page's address, or (when it is not one of theirs) the reader's first. */
+async function discussionOf(actor: Actor, lessonSlug: string, passageKey: string, classId: string | undefined) {
+  try {
+    return await getPassageDiscussion(actor, { lessonSlug, passageKey, classId });
+  } catch (err) {
+    if (classId && err instanceof NotFoundError) return getPassageDiscussion(actor, { lessonSlug, passageKey });
+    throw err;
+  }
+}

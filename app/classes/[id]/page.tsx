@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass, listAssignableLessons } from "@/db/access/classes";
+import { listOpenReports } from "@/db/access/discussions";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { formatJoinCode } from "@/lib/join-code";
@@ -71,6 +72,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {detail.teaching && <DiscussionReports reports={await listOpenReports(actor, detail.id)} classId={detail.id} />}
+
       {detail.teaching ? (
         <TeachingPanel classId={detail.id} className={detail.name} joinCode={formatJoinCode(detail.teaching.joinCode)} joinCodeExpiresAt={detail.teaching.joinCodeExpiresAt} roster={detail.teaching.roster} lessons={await listAssignableLessons(actor)} />
       ) : (
@@ -81,5 +84,26 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Posts students have reported in this class's discussions, until the instructor hides them or leaves them up. */
+function DiscussionReports({ reports, classId }: { reports: Awaited<ReturnType<typeof listOpenReports>>; classId: string }) {
+  return (
+    <section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">Reported posts</h2>
+      {reports.length === 0 ? (
+        <p className="muted">No reported posts. Students can report a post in a passage&apos;s discussion; it shows here until you deal with it.</p>
+      ) : (
+        <ul>
+          {reports.map((r) => (
+            <li key={r.postId}>
+              <Link href={`/lessons/${r.lessonSlug}/${r.passageKey}?${new URLSearchParams({ class: classId })}#discussion`}>{r.threadTitle}</Link>: {r.authorName} wrote “{r.excerpt}”. Reported
+              because: {r.reasons.map((x) => `“${x}”`).join(", ")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PassageActivity } from "@/components/discussion/PassageActivity";
 import { notFound } from "next/navigation";
 import { getLessonOverview, listLessons } from "@/db/access/lessons";
 import { AgeNotice } from "@/components/lesson/AgeNotice";
@@ -56,6 +57,7 @@ export default async function LessonOverviewPage({ params }: Props) {
                 <Link href={`/lessons/${lesson.slug}/${p.key}`}>{p.title}</Link>
                 <span className={styles.passageFacts}>
                   {p.readingMinutes} min · {p.questionCount} {p.questionCount === 1 ? "question" : "questions"}
+                  <PassageActivity slug={lesson.slug} passageKey={p.key} />
                 </span>
               </li>
             ))}

@@ -72,6 +72,8 @@ export default async function InsightsPage({ params, searchParams }: Props) {
                       />
                       <p>
                         <Link href={`/classes/${id}/review?question=${reviewQuestionKey(data.lesson!.slug, q.key)}`}>Review these answers</Link>
+                        {" · "}
+                        <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: data.lesson!.slug, question: q.key })}`}>Share some with the class</Link>
                       </p>
                     </>
                   )}

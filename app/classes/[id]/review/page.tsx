@@ -90,6 +90,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {current && (
             <>
               <h2 className={styles.prompt}>{current.question.prompt}</h2>
+              <p>
+                <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: current.lessonSlug, question: current.questionKey })}`}>
+                  Share some answers with the class to discuss
+                </Link>
+              </p>
               {current.items.length === 0 ? (
                 <p className={styles.empty}>No answers to this question are in that state.</p>
               ) : (

@@ -5,6 +5,8 @@ import { annotatePassage } from "@/lib/lesson/annotate";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
 import { PassageQuestions } from "@/components/answering/PassageQuestions";
+import { WorkspaceProvider } from "@/components/answering/Workspace";
+import { PassageDiscussion } from "@/components/discussion/PassageDiscussion";
 import { PassageNav } from "@/components/lesson/PassageNav";
 import { PassageProgress } from "@/components/lesson/PassageProgress";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -50,31 +52,26 @@ export default async function PassagePage({ params }: Props) {
         ]}
       />
       <PassageProgress position={passage.position} total={lesson.passageCount} />
-      <div className={styles.layout}>
-        <article className={styles.reading} aria-labelledby="passage-title">
-          <h1 id="passage-title">{passage.title}</h1>
-          <VoiceHighlighter
-            voices={voices.map((v) => ({ key: v.key, name: v.name, role: v.role, slot: v.position % 8, count: v.appearances.length }))}
-          >
-            <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
-          </VoiceHighlighter>
-          <section aria-labelledby="prompts-heading" className={styles.prompts}>
-            <h2 id="prompts-heading">To discuss</h2>
-            <ul>
-              {passage.discussionPrompts.map((prompt) => (
-                <li key={prompt}>{prompt}</li>
-              ))}
-            </ul>
-          </section>
-        </article>
-        <div className={styles.questions}>
-          <PassageQuestions
-            lessonSlug={lesson.slug}
-            questions={page.questions}
-            sentences={passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })))}
-          />
+      <WorkspaceProvider lessonSlug={lesson.slug} passageKey={passage.key}>
+        <div className={styles.layout}>
+          <article className={styles.reading} aria-labelledby="passage-title">
+            <h1 id="passage-title">{passage.title}</h1>
+            <VoiceHighlighter
+              voices={voices.map((v) => ({ key: v.key, name: v.name, role: v.role, slot: v.position % 8, count: v.appearances.length }))}
+            >
+              <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
+            </VoiceHighlighter>
+          </article>
+          <div className={styles.questions}>
+            <PassageQuestions
+              lessonSlug={lesson.slug}
+              questions={page.questions}
+              sentences={passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })))}
+            />
+          </div>
         </div>
-      </div>
+        <PassageDiscussion lessonSlug={lesson.slug} passageKey={passage.key} prompts={passage.discussionPrompts} />
+      </WorkspaceProvider>
       <PassageNav slug={lesson.slug} previous={page.previous} next={page.next} />
     </div>
   );

@@ -1,0 +1,6 @@
+import { reportPost } from "@/db/access/discussions";
+import { jsonRoute } from "@/lib/route-handler";
+import { reportSchema } from "@/lib/validation/discussion";
+
+/** A student reports a post to the instructor. */
+export const POST = jsonRoute(reportSchema, (actor, input) => reportPost(actor, input));

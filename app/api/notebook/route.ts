@@ -1,0 +1,6 @@
+import { saveNotebookEntry } from "@/db/access/discussions";
+import { jsonRoute } from "@/lib/route-handler";
+import { notebookSchema } from "@/lib/validation/discussion";
+
+/** Autosave of a self-learner's notebook entry for a passage. */
+export const PUT = jsonRoute(notebookSchema, (actor, input) => saveNotebookEntry(actor, input));

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getClass } from "@/db/access/classes";
+import { listShareableAnswers } from "@/db/access/discussions";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-access";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ShareSnapshotForm } from "@/components/discussion/ShareSnapshotForm";
+
+export const metadata: Metadata = { title: "Share answers with the class" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ lesson?: string | string[]; question?: string | string[] }> };
+
+export default async function ShareSnapshotPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { lesson, question } = await searchParams;
+  const actor = await requireActor(`/classes/${id}/share`);
+  const className = (await orNotFound(getClass(actor, id))).name;
+  const shareable =
+    typeof lesson === "string" && typeof question === "string" ? await orNotFound(listShareableAnswers(actor, { classId: id, lessonSlug: lesson, questionKey: question })) : null;
+
+  return (
+    <div className="page-narrow">
+      <Breadcrumbs
+        trail={[
+          { href: "/classes", label: "Classes" },
+          { href: `/classes/${id}`, label: className },
+          { href: `/classes/${id}/review`, label: "Review answers" },
+        ]}
+      />
+      <h1>Share answers with the class</h1>
+      {!shareable ? (
+        <p>
+          Choose a question to share from the <Link href={`/classes/${id}/review`}>review queue</Link> or the <Link href={`/classes/${id}/insights`}>insights</Link>.
+        </p>
+      ) : (
+        <>
+          <p className="lead">
+            {shareable.lessonTitle} · {shareable.passageTitle}
+          </p>
+          <p>
+            <strong>Question:</strong> {shareable.question}
+          </p>
+          <p className="muted">
+            The chosen answers appear as a thread in the passage&apos;s discussion. Students see it only once they have submitted their own answer, so nobody can copy from
+            it. Answers are shared without names unless you choose otherwise.
+          </p>
+          {shareable.answers.length === 0 ? (
+            <p className="notice">No submitted written answers to this question yet.</p>
+          ) : (
+            <ShareSnapshotForm classId={id} lessonSlug={typeof lesson === "string" ? lesson : ""} questionKey={typeof question === "string" ? question : ""} shareable={shareable} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
