@@ -14,7 +14,7 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
   const [state, action] = useActionState(shareSnapshotAction, idleFormState);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [showNames, setShowNames] = useState(false);
-  const [title, setTitle] = useState(`How did we read it? ${shareable.question}`.slice(0, 120));
+  const [title, setTitle] = useState(() => defaultTitle(shareable.question));
   const [note, setNote] = useState("Here are some of your answers, side by side. Where do they agree, and where do they read the passage differently? Point to the sentences.");
   const toggle = (id: string) => setChosen((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const error = (name: string) => state.errors?.[name]?.join(" ");
@@ -24,7 +24,7 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="questionKey" value={questionKey} />
-      <fieldset className={forms.form} aria-describedby="answers-error">
+      <fieldset className={styles.shareList} aria-describedby="answers-error">
         <legend>
           <strong>Answers to share</strong> ({chosen.size} chosen of {shareable.answers.length})
         </legend>
@@ -62,4 +62,12 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
       <SubmitButton pendingLabel="Sharing…">{`Share ${chosen.size === 1 ? "1 answer" : `${chosen.size} answers`} with the class`}</SubmitButton>
     </form>
   );
+}
+
+/** "Compare readings: <the question>", cut at a word so it fits a title. */
+function defaultTitle(question: string, max = 120): string {
+  const full = `Compare readings: ${question}`;
+  if (full.length <= max) return full;
+  const cut = full.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[,.;:]$/, "")}…`;
 }
