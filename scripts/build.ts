@@ -17,6 +17,7 @@ function* walk(dir: string): Generator<string> {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
+    if (full === path.join("public", "bench")) continue; // the benchmark's copy of a built page, not a source
     if (entry.isDirectory()) yield* walk(full);
     else if (!/\.test\.tsx?$/.test(entry.name)) yield full;
   }

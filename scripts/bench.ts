@@ -1,0 +1,245 @@
+/**
+ * `npm run bench`: how fast Marginalia serves, beside the limit of the same server on the same
+ * machine. Starts the production build on 127.0.0.1 with a benchmark database (1,000 students
+ * in 25 classes who answered every question, feedback on half), loads it with autocannon, and
+ * prints a table and writes bench/results/bench.json. Pairs of figures that form a ratio are
+ * measured in the same run, one after the other; ratios are what to compare between machines.
+ *
+ * `npm run bench -- --quick`: the smoke mode `npm test` runs (a small database, one-second
+ * runs): it checks that every measurement runs and produces numbers, not how fast they are.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { and, eq, sql } from "drizzle-orm";
+import { seedBenchmark } from "@/db/access/bench-seed";
+import { countAccounts } from "@/db/access/users";
+import { randomUUID } from "node:crypto";
+import { classes, enrollments, questions, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { setUpDatabase } from "./setup-database";
+import { ensureBuild } from "./build";
+
+const quick = process.argv.includes("--quick");
+const LESSON = "tajikistan-islamic-state";
+const PASSAGE = "a-colonel-defects";
+const PASSWORD = "marginalia-bench";
+const PORT = Number(process.env.BENCH_PORT ?? (quick ? 3310 : 3300));
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION_S = quick ? 1 : 8;
+const seed = quick ? { classes: 2, studentsPerClass: 10 } : { classes: 25, studentsPerClass: 40 };
+const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? (quick ? "data/bench-quick.db" : "data/bench.db"));
+/** The copy of the passage page's bytes served as a plain file: the server's raw static limit. */
+const STATIC_COPY = path.join("public", "bench", "passage.html");
+
+// ---- database and build ----
+if (quick) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+fs.mkdirSync(path.dirname(file), { recursive: true });
+const db = setUpDatabase(file);
+if ((await countAccounts()) === 0) {
+  const started = performance.now();
+  seedBenchmark(db, { ...seed, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD) });
+  console.log(`Seeded ${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`);
+}
+ensureBuild(db, file);
+const prerendered = path.join(".next", "server", "app", "lessons", LESSON, `${PASSAGE}.html`);
+if (!fs.existsSync(prerendered)) throw new Error(`${prerendered} is missing: the passage page must be prerendered.`);
+fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
+fs.copyFileSync(prerendered, STATIC_COPY);
+
+const instructor = db.select().from(users).where(eq(users.email, "bench-instructor1@bench.test")).get()!;
+const classId = db.select({ id: classes.id }).from(classes).where(eq(classes.instructorId, instructor.id)).get()!.id;
+const student = db.select().from(users).where(eq(users.email, "bench-student1@bench.test")).get()!;
+// Autosave is measured as a student still working on the lesson (the seeded ones have all submitted).
+const AUTOSAVER = "bench-autosave@bench.test";
+if (!db.select().from(users).where(eq(users.email, AUTOSAVER)).get()) {
+  const id = randomUUID();
+  db.insert(users).values({ id, email: AUTOSAVER, name: "Autosave Student", role: "student", passwordHash: instructor.passwordHash, sessionVersion: 1, createdAt: new Date() }).run();
+  db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() }).run();
+}
+const autosaver = db.select().from(users).where(eq(users.email, AUTOSAVER)).get()!;
+const openQuestions = db
+  .select({ id: questions.id, key: questions.key })
+  .from(questions)
+  .where(and(eq(questions.type, "open_response"), sql`${questions.retiredAt} is null`))
+  .all();
+
+// ---- server ----
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_PATH: file, NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/lessons`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The server did not start within a minute.");
+}
+
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: BASE, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Signing in as ${email} failed (${res.status}).`);
+  return session.split(";")[0]!;
+}
+
+// ---- measuring ----
+type Run = { name: string; path: string; connections: number; requestsPerSec: number; p50_ms: number; p99_ms: number; requests: number; errors: number; non2xx: number };
+
+async function load(name: string, urlPath: string, connections: number, options: Partial<autocannon.Options> = {}): Promise<Run> {
+  const result = await autocannon({ url: `${BASE}${urlPath}`, connections, duration: DURATION_S, pipelining: 1, ...options });
+  const run: Run = {
+    name,
+    path: urlPath,
+    connections,
+    requestsPerSec: Math.round(result.requests.total / result.duration),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+  console.log(`  ${name.padEnd(46)} @${String(connections).padStart(2)}  ${String(run.requestsPerSec).padStart(6)} req/s  p50 ${run.p50_ms} ms  p99 ${run.p99_ms} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}`);
+  return run;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(3) : 0);
+
+async function firstLoadJavaScript(html: string) {
+  // The scripts a current browser loads: every <script src> except the noModule polyfills.
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bnoModule\b/i.test(attrs)).flatMap((attrs) => attrs.match(/\bsrc="([^"]+)"/)?.[1] ?? []);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(srcs)) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: new Set(srcs).size, rawBytes: raw, gzipBytes: gzip };
+}
+
+const server = await startServer();
+const stop = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+
+try {
+  const passagePath = `/lessons/${LESSON}/${PASSAGE}`;
+  const [studentCookie, instructorCookie, autosaverCookie] = [await signIn(student.email), await signIn(instructor.email), await signIn(autosaver.email)];
+  const asStudent = { headers: { cookie: studentCookie } };
+  const asInstructor = { headers: { cookie: instructorCookie } };
+
+  console.log(`\nMarginalia benchmark${quick ? " (quick smoke run)" : ""}: ${DURATION_S} s a run, autocannon against ${BASE}`);
+  console.log("1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader");
+  const limits: Run[] = [];
+  for (const c of [10, 50]) {
+    limits.push(await load("static file (same bytes, public/)", "/bench/passage.html", c));
+    limits.push(await load("passage page, anonymous", passagePath, c));
+  }
+  const at = (runs: Run[], name: string, c: number) => runs.find((r) => r.name === name && r.connections === c)!;
+  const pageToStatic = {
+    at10: ratio(at(limits, "passage page, anonymous", 10).requestsPerSec, at(limits, "static file (same bytes, public/)", 10).requestsPerSec),
+    at50: ratio(at(limits, "passage page, anonymous", 50).requestsPerSec, at(limits, "static file (same bytes, public/)", 50).requestsPerSec),
+  };
+  console.log(`  ratio page / static file: ${pageToStatic.at10} @10, ${pageToStatic.at50} @50`);
+
+  console.log("2. A signed-in student's view of the passage: the page and every per-user request it makes on load");
+  const viewRequests = [
+    { name: "passage page (student's cookie)", path: passagePath },
+    { name: "GET /api/workspace (drafts, progress, discussion)", path: `/api/workspace?lesson=${LESSON}&passage=${PASSAGE}` },
+    { name: "GET /api/auth/session (header's session)", path: "/api/auth/session" },
+  ];
+  const view: Run[] = [];
+  for (const c of [10, 50]) {
+    for (const r of viewRequests) view.push(await load(r.name, r.path, c, asStudent));
+  }
+  const anonymousAt50 = await load("passage page, anonymous (same run)", passagePath, 50);
+  // A view costs one of each request: views/s is the harmonic combination of their rates.
+  const viewsPerSec = (c: number) => {
+    const rates = viewRequests.map((r) => at(view, r.name, c).requestsPerSec);
+    return rates.every((x) => x > 0) ? Math.round(1 / rates.reduce((s, x) => s + 1 / x, 0)) : 0;
+  };
+  const views = { at10: viewsPerSec(10), at50: viewsPerSec(50), ratioToAnonymousPageAt50: ratio(viewsPerSec(50), anonymousAt50.requestsPerSec) };
+  console.log(`  student views/s: ${views.at10} @10, ${views.at50} @50; ratio to the anonymous page @50: ${views.ratioToAnonymousPageAt50}`);
+
+  console.log("3. Answer autosave through PUT /api/answers, the endpoint the page uses");
+  const revisionsBefore = db.$client.prepare("select coalesce(sum(revision), 0) as n, count(*) as rows from answers a join attempts t on t.id = a.attempt_id where t.user_id = ?").get(autosaver.id) as { n: number; rows: number };
+  const saveRequests = openQuestions.map((q, i) => ({
+    method: "PUT" as const,
+    path: "/api/answers",
+    headers: { "content-type": "application/json", cookie: autosaverCookie },
+    body: JSON.stringify({ lessonSlug: LESSON, questionKey: q.key, contextKey: classId, response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` } }),
+  }));
+  const autosave = await load("PUT /api/answers (autosave)", "/api/answers", 50, { requests: saveRequests });
+  const acknowledged = autosave.requests - autosave.non2xx - autosave.errors;
+  const revisionsAfter = db.$client.prepare("select coalesce(sum(revision), 0) as n, count(*) as rows from answers a join attempts t on t.id = a.attempt_id where t.user_id = ?").get(autosaver.id) as { n: number; rows: number };
+  // Every save bumps its answer's revision by one, so the sum of revisions counts the saves that landed.
+  const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
+  console.log(`  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`);
+
+  console.log(`4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`);
+  const instructorRuns = [
+    await load("review queue page", `/classes/${classId}/review`, 10, asInstructor),
+    await load("gradebook page", `/classes/${classId}/gradebook`, 10, asInstructor),
+  ];
+
+  console.log("5. Size of the passage page");
+  const html = await (await fetch(`${BASE}${passagePath}`)).text();
+  const js = await firstLoadJavaScript(html);
+  const size = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html, { level: 9 }).length, firstLoadJs: js };
+  console.log(`  HTML ${size.htmlBytes} bytes (${size.htmlGzipBytes} gzip); first-load JavaScript ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`);
+
+  const report = {
+    measuredAt: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    database: `${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes, every question answered, feedback on half`,
+    durationSecondsPerRun: DURATION_S,
+    limits: { runs: limits, pageToStatic },
+    studentView: { runs: [...view, anonymousAt50], viewsPerSec: views },
+    autosave: { run: autosave, acknowledged, savesInDatabase, lost: Math.max(0, acknowledged - savesInDatabase) },
+    instructor: instructorRuns,
+    size,
+  };
+  fs.mkdirSync("bench/results", { recursive: true });
+  const out = path.join("bench", "results", quick ? "bench-quick.json" : "bench.json");
+  fs.writeFileSync(out, JSON.stringify(report, null, 2));
+  console.log(`\nWritten to ${out}`);
+
+  // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
+  const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns];
+  const problems = [
+    ...allRuns.filter((r) => !(r.requestsPerSec > 0) || !Number.isFinite(r.p99_ms)).map((r) => `${r.name} @${r.connections} produced no numbers`),
+    ...allRuns.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${r.name} @${r.connections}: ${r.non2xx} non-2xx responses, ${r.errors} errors`),
+    ...(acknowledged > savesInDatabase ? [`${acknowledged - savesInDatabase} acknowledged saves are not in the database`] : []),
+    ...(js.scripts > 0 && js.gzipBytes > 0 ? [] : ["no first-load JavaScript was found in the page"]),
+  ];
+  if (problems.length) {
+    console.error(`\nBenchmark problems:\n- ${problems.join("\n- ")}`);
+    process.exitCode = 1;
+  }
+} finally {
+  stop();
+}
