@@ -181,6 +181,13 @@ test("the instructor shares two answers as a class snapshot: a student who submi
     names.push((await teacher.locator(`label[for="${id}"] strong`).textContent())!);
   }
   await expect(teacher.getByLabel(/Show students' names/)).not.toBeChecked();
+  // A refusal (no note) keeps the choices.
+  await teacher.getByLabel("Note to the class").fill("");
+  await teacher.getByRole("button", { name: "Share 2 answers with the class" }).click();
+  await expect(teacher.getByText("Write something before posting.").first()).toBeVisible();
+  await expect(choices.nth(0)).toBeChecked();
+  await expect(choices.nth(1)).toBeChecked();
+  await teacher.getByLabel("Note to the class").fill("Compare these two readings.");
   await teacher.getByRole("button", { name: "Share 2 answers with the class" }).click();
   await teacher.waitForURL(/\/lessons\//);
   const snapshotPath = new URL(teacher.url()).pathname;

@@ -70,7 +70,7 @@ export function Notebook({
     setText(value);
     pending.current = value;
     try {
-      localStorage.setItem(storageKey, value);
+      localStorage.setItem(storageKey, JSON.stringify({ body: value, editedAt: Date.now() }));
     } catch {
       // Storage full or disabled: the server save still runs.
     }
@@ -83,12 +83,13 @@ export function Notebook({
 
   // A copy left in this browser by an unconfirmed save is newer than the server's: keep it and save it.
   useEffect(() => {
-    const local = localStorage.getItem(storageKey);
-    if (local !== null && local !== (entry?.body ?? "")) {
-      setText(local);
-      pending.current = local;
+    // …unless the server's entry was saved later (from another device): then the server's wins.
+    const local = readLocal(storageKey);
+    if (local && local.body !== (entry?.body ?? "") && (!entry || local.editedAt > Date.parse(entry.updatedAt))) {
+      setText(local.body);
+      pending.current = local.body;
       void save();
-    }
+    } else if (local) localStorage.removeItem(storageKey);
     const online = () => void save();
     window.addEventListener("online", online);
     return () => window.removeEventListener("online", online);
@@ -113,4 +114,13 @@ export function Notebook({
       </p>
     </div>
   );
+}
+
+function readLocal(key: string): { body: string; editedAt: number } | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? "null") as { body?: unknown; editedAt?: unknown } | null;
+    return value && typeof value.body === "string" && typeof value.editedAt === "number" ? { body: value.body, editedAt: value.editedAt } : null;
+  } catch {
+    return null;
+  }
 }

@@ -32,6 +32,7 @@ export function PassageDiscussion({ lessonSlug, passageKey, prompts }: { lessonS
           ))}
         </ul>
         {ws.status === "loading" && <p className="muted">Loading the discussion…</p>}
+        {ws.status === "ready" && <p className="muted">The discussion could not be loaded. Reload the page to try again; your answers are not affected.</p>}
         {ws.status === "error" && (
           <p role="alert" className={styles.error}>
             {ws.message}

@@ -95,7 +95,7 @@ export function Post({
       {mode === "confirm-delete" && (
         <div className={styles.confirm} role="group" aria-label="Confirm deleting your post">
           <span>Delete this post for everyone?</span>
-          <button type="button" className={styles.danger} onClick={() => void run("/api/discussion/posts", "DELETE", { postId: post.id })}>
+          <button type="button" className={styles.danger} autoFocus onClick={() => void run("/api/discussion/posts", "DELETE", { postId: post.id })}>
             Yes, delete it
           </button>
           <button type="button" className={styles.secondary} onClick={() => setMode("view")}>

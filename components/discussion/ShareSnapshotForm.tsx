@@ -24,13 +24,18 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="questionKey" value={questionKey} />
+      {/* The choices are sent from state: React resets a form's checkboxes after each action, even a refused one. */}
+      {[...chosen].map((id) => (
+        <input key={id} type="hidden" name="answerIds" value={id} />
+      ))}
+      {showNames && <input type="hidden" name="showNames" value="on" />}
       <fieldset className={styles.shareList} aria-describedby="answers-error">
         <legend>
           <strong>Answers to share</strong> ({chosen.size} chosen of {shareable.answers.length})
         </legend>
         {shareable.answers.map((a) => (
           <div key={a.answerId} className={forms.checkbox}>
-            <input id={`answer-${a.answerId}`} type="checkbox" name="answerIds" value={a.answerId} checked={chosen.has(a.answerId)} onChange={() => toggle(a.answerId)} />
+            <input id={`answer-${a.answerId}`} type="checkbox" value={a.answerId} checked={chosen.has(a.answerId)} onChange={() => toggle(a.answerId)} />
             <label htmlFor={`answer-${a.answerId}`}>
               <strong>{a.studentName}</strong>: <span className={styles.body}>{a.text}</span>
             </label>
@@ -41,7 +46,7 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
         </p>
       </fieldset>
       <div className={forms.checkbox}>
-        <input id="show-names" type="checkbox" name="showNames" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
+        <input id="show-names" type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
         <label htmlFor="show-names">Show students&apos; names (only if the class has been told their answers may be shared with names)</label>
       </div>
       <div className={styles.field}>

@@ -34,8 +34,8 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
             {thread.snapshot.named ? "" : " Shared without names."}
           </p>
           <ol className={styles.snapshotAnswers}>
-            {thread.snapshot.answers.map((a) => (
-              <li key={a.label}>
+            {thread.snapshot.answers.map((a, i) => (
+              <li key={i}>
                 <p className={styles.byline}>
                   <strong>{a.label}</strong>
                   {a.isYours && <span className={styles.badge}>Your answer</span>}

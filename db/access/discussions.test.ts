@@ -504,10 +504,12 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
     assert.equal(t.opening.authorIsInstructor, true);
     assert.equal(t.snapshot?.question, "Does the story give both sides a fair hearing?");
     assert.equal(t.snapshot?.named, false);
+    // Anonymous answers are shuffled, so their labels do not follow the instructor's (alphabetical) list.
     assert.deepEqual(t.snapshot?.answers.map((a) => a.label), ["Reader A", "Reader B"]);
-    assert.deepEqual(t.snapshot?.answers.map((a) => a.text), ["Both sides get a quote.", "Only one shop owner speaks."]);
-    assert.deepEqual(t.snapshot?.answers.map((a) => a.isYours), yours);
-    assert.deepEqual(t.snapshot?.answers[1]?.cited, [{ id: "p02-s3", text: sentence["p02-s3"] }], "only sentences of this passage are shown as cited");
+    const byText = [...(t.snapshot?.answers ?? [])].sort((a, b) => a.text.localeCompare(b.text));
+    assert.deepEqual(byText.map((a) => a.text), ["Both sides get a quote.", "Only one shop owner speaks."]);
+    assert.deepEqual(byText.map((a) => a.isYours), yours);
+    assert.deepEqual(byText[1]?.cited, [{ id: "p02-s3", text: sentence["p02-s3"] }], "only sentences of this passage are shown as cited");
     const text = JSON.stringify(t);
     for (const name of ["Ada", "Ben", "Lovelace", "Okri"]) assert.ok(!text.includes(name), `no student names in an anonymous snapshot (${name})`);
   }
@@ -535,6 +537,14 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
   // Once Cy submits, the snapshots are there.
   db.update(attempts).set({ submittedAt: at(8) }).where(and(eq(attempts.userId, cy.userId), eq(attempts.contextKey, classId))).run();
   assert.deepEqual(titles(await view(cy, classId, twoSides.passageKey, at(9))), ["Named", "Compare"]);
+
+  // Submitting the lesson with this question left blank does not open them: a snapshot is for comparing one's own answer.
+  const dee = person("student");
+  enroll(classId, dee);
+  answer(dee, classId, "   ");
+  const forDee = await view(dee, classId, twoSides.passageKey, at(10));
+  assert.deepEqual(titles(forDee), []);
+  assert.equal(forDee.snapshotsAfterSubmitting, 2);
 });
 
 test("activity: posts per passage, and how many are new since the last visit; one's own posts are never new", async () => {

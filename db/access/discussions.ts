@@ -5,7 +5,7 @@
  * belong to the class (as its student or its instructor) before reading or writing anything.
  */
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
@@ -99,16 +99,36 @@ function findPassage(db: DbOrTx, lessonSlug: string, passageKey: string): Passag
   return toPassageRef(row);
 }
 
-function hasSubmitted(db: DbOrTx, userId: string, classId: string, lessonId: string): boolean {
-  return !!db
-    .select({ one: sql`1` })
-    .from(attempts)
-    .where(and(eq(attempts.userId, userId), eq(attempts.lessonId, lessonId), eq(attempts.contextKey, classId), sql`${attempts.submittedAt} is not null`))
-    .get();
+/**
+ * The questions (of those given) this person has answered and submitted, in any class: a
+ * snapshot of classmates' answers opens only once their own, non-empty answer is in.
+ */
+function submittedAnswersTo(db: DbOrTx, userId: string, questionIds: (string | null)[]): Set<string> {
+  const ids = [...new Set(questionIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .select({ questionId: answers.questionId })
+    .from(answers)
+    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+    .where(
+      and(
+        eq(attempts.userId, userId),
+        sql`${attempts.submittedAt} is not null`,
+        inArray(answers.questionId, ids),
+        sql`trim(coalesce(json_extract(${answers.response}, '$.text'), '')) <> ''`,
+      ),
+    )
+    .all();
+  return new Set(rows.map((r) => r.questionId));
+}
+
+/** Whether a thread is open to this viewer: every discussion thread; a snapshot once they have submitted their answer to its question. */
+function threadOpen(viewer: Viewer, thread: { kind: "discussion" | "snapshot"; questionId: string | null }, answered: Set<string>): boolean {
+  return thread.kind === "discussion" || snapshotVisible(viewer, !!thread.questionId && answered.has(thread.questionId));
 }
 
 /** One person in one class's discussion of one passage, with what they may see. */
-type Scope = { db: DbOrTx; actor: Actor; cls: ClassRef; classes: ClassRef[]; passage: PassageRef; viewer: Viewer; submitted: boolean };
+type Scope = { db: DbOrTx; actor: Actor; cls: ClassRef; classes: ClassRef[]; passage: PassageRef; viewer: Viewer };
 
 function classScope(db: DbOrTx, actor: Actor, passage: PassageRef, classId: string | undefined): Scope | { notebook: true; passage: PassageRef } {
   const mine = discussionClasses(db, actor, passage.lessonId);
@@ -123,7 +143,6 @@ function classScope(db: DbOrTx, actor: Actor, passage: PassageRef, classId: stri
     classes: mine,
     passage,
     viewer: { userId: actor.userId, moderator },
-    submitted: moderator ? false : hasSubmitted(db, actor.userId, cls.id, passage.lessonId),
   };
 }
 
@@ -140,7 +159,7 @@ function threadScope(db: DbOrTx, actor: Actor, threadId: string) {
   const passageRow = db.select(passageColumns).from(passages).innerJoin(lessons, eq(lessons.id, passages.lessonId)).where(eq(passages.id, thread.passageId)).get();
   if (!passageRow) throw new NotFoundError("That thread does not exist.");
   const scope = requireClassScope(db, actor, toPassageRef(passageRow), thread.classId);
-  if (thread.kind === "snapshot" && !snapshotVisible(scope.viewer, scope.submitted)) throw new NotFoundError("That thread does not exist.");
+  if (!threadOpen(scope.viewer, thread, submittedAnswersTo(db, actor.userId, [thread.questionId]))) throw new NotFoundError("That thread does not exist.");
   return { scope, thread };
 }
 
@@ -194,8 +213,8 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     .from(discussionThreads)
     .where(and(eq(discussionThreads.classId, cls.id), eq(discussionThreads.passageId, passage.id)))
     .all();
-  const snapshotsOpen = snapshotVisible(viewer, scope.submitted);
-  const readable = threadRows.filter((t) => t.kind === "discussion" || snapshotsOpen);
+  const answered = viewer.moderator ? new Set<string>() : submittedAnswersTo(db, viewer.userId, threadRows.map((t) => t.questionId));
+  const readable = threadRows.filter((t) => threadOpen(viewer, t, answered));
   const threadIds = readable.map((t) => t.id);
   const postRows = threadIds.length
     ? db
@@ -275,7 +294,7 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     prompts: passage.prompts,
     sentences: passage.sentences,
     threads: views,
-    snapshotsAfterSubmitting: snapshotsOpen ? 0 : threadRows.length - readable.length,
+    snapshotsAfterSubmitting: threadRows.length - readable.length,
   };
 }
 
@@ -570,6 +589,8 @@ export async function shareSnapshot(actor: Actor | null, input: SnapshotInput, n
     if (chosen.length > SNAPSHOT_MAX_ANSWERS) throw new DomainError(`Share at most ${SNAPSHOT_MAX_ANSWERS} answers at once.`, "answerIds");
     const shareable = new Set(rows.map((r) => r.answerId));
     if (chosen.some((id) => !shareable.has(id))) throw new DomainError("Some of those answers are not submitted answers of this class to this question.", "answerIds");
+    // Anonymous labels must not follow the order of names on the instructor's list.
+    if (!input.showNames) shuffle(chosen);
     const threadId = randomUUID();
     tx.insert(discussionThreads)
       .values({ id: threadId, classId: cls.id, passageId: q.passageId, kind: "snapshot", title: input.title, questionId: q.id, showNames: input.showNames, authorId: a.userId, createdAt: now, lastActivityAt: now })
@@ -592,9 +613,8 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
   const cls = discussionClasses(db, a, lesson.id)[0];
   if (!cls) return null;
   const viewer: Viewer = { userId: a.userId, moderator: cls.instructorId === a.userId };
-  const submitted = !viewer.moderator && hasSubmitted(db, a.userId, cls.id, lesson.id);
   const rows = db
-    .select({ post: discussionPosts, passageKey: passages.key, kind: discussionThreads.kind, seenAt: discussionVisits.seenAt })
+    .select({ post: discussionPosts, passageKey: passages.key, kind: discussionThreads.kind, questionId: discussionThreads.questionId, seenAt: discussionVisits.seenAt })
     .from(discussionPosts)
     .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
     .innerJoin(passages, eq(passages.id, discussionThreads.passageId))
@@ -603,7 +623,8 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
     .all();
   const openings = new Map(rows.filter((r) => r.post.isOpening).map((r) => [r.post.threadId, r.post]));
   const repliesByThread = new Map<string, number>();
-  const readable = rows.filter((r) => !r.post.deletedAt && postVisibility(viewer, r.post) !== "none" && (r.kind === "discussion" || snapshotVisible(viewer, submitted)));
+  const answered = viewer.moderator ? new Set<string>() : submittedAnswersTo(db, a.userId, rows.map((r) => r.questionId));
+  const readable = rows.filter((r) => !r.post.deletedAt && postVisibility(viewer, r.post) !== "none" && threadOpen(viewer, r, answered));
   for (const r of readable) if (!r.post.isOpening) repliesByThread.set(r.post.threadId, (repliesByThread.get(r.post.threadId) ?? 0) + 1);
   const passagesOut: Record<string, { posts: number; newPosts: number }> = {};
   for (const r of readable) {
@@ -626,4 +647,11 @@ export async function saveNotebookEntry(actor: Actor | null, input: { lessonSlug
     .onConflictDoUpdate({ target: [notebookEntries.userId, notebookEntries.passageId], set: { body: input.body, updatedAt: now } })
     .run();
   return { updatedAt: now.toISOString() };
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
 }

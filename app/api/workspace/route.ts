@@ -11,12 +11,20 @@ export const GET = jsonRoute(workspaceRequestSchema, async (actor, { lesson, pas
   discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
 }));
 
-/** The class asked for in the page's address, or (when it is not one of theirs) the reader's first. */
+/**
+ * The class asked for in the page's address, or (when it is not one of theirs) the reader's first.
+ * A discussion that fails to load must not stop the learner answering: it is left out, and logged.
+ */
 async function discussionOf(actor: Actor, lessonSlug: string, passageKey: string, classId: string | undefined) {
   try {
-    return await getPassageDiscussion(actor, { lessonSlug, passageKey, classId });
+    try {
+      return await getPassageDiscussion(actor, { lessonSlug, passageKey, classId });
+    } catch (err) {
+      if (classId && err instanceof NotFoundError) return await getPassageDiscussion(actor, { lessonSlug, passageKey });
+      throw err;
+    }
   } catch (err) {
-    if (classId && err instanceof NotFoundError) return getPassageDiscussion(actor, { lessonSlug, passageKey });
-    throw err;
+    if (!(err instanceof NotFoundError)) console.error("The discussion could not be loaded with the workspace", err);
+    return null;
   }
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getClass } from "@/db/access/classes";
+import { taughtClass } from "@/db/access/classes";
 import { listShareableAnswers } from "@/db/access/discussions";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
+import { DomainError } from "@/lib/errors";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ShareSnapshotForm } from "@/components/discussion/ShareSnapshotForm";
 
@@ -15,9 +16,18 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
   const { id } = await params;
   const { lesson, question } = await searchParams;
   const actor = await requireActor(`/classes/${id}/share`);
-  const className = (await orNotFound(getClass(actor, id))).name;
-  const shareable =
-    typeof lesson === "string" && typeof question === "string" ? await orNotFound(listShareableAnswers(actor, { classId: id, lessonSlug: lesson, questionKey: question })) : null;
+  // Only the class's instructor shares its answers; anyone else finds no such page.
+  const className = (await orNotFound(Promise.resolve().then(() => taughtClass(actor, id)))).name;
+  let shareable = null;
+  let refusal: string | null = null;
+  if (typeof lesson === "string" && typeof question === "string") {
+    try {
+      shareable = await orNotFound(listShareableAnswers(actor, { classId: id, lessonSlug: lesson, questionKey: question }));
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      refusal = err.message;
+    }
+  }
 
   return (
     <div className="page-narrow">
@@ -29,6 +39,11 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
         ]}
       />
       <h1>Share answers with the class</h1>
+      {refusal && (
+        <p role="alert" className="notice">
+          {refusal}
+        </p>
+      )}
       {!shareable ? (
         <p>
           Choose a question to share from the <Link href={`/classes/${id}/review`}>review queue</Link> or the <Link href={`/classes/${id}/insights`}>insights</Link>.
