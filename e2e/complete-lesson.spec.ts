@@ -4,7 +4,7 @@ import { expectNoAxeViolations, lessonSlug, signUpStudent, studentInDemoClass } 
 /** Answers every question on the current passage page, whatever its type, and waits until all are saved. */
 async function answerEveryQuestion(page: Page, passageIndex: number): Promise<Map<number, string>> {
   const typed = new Map<number, string>();
-  const cards = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
+  const cards = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li");
   const count = await cards.count();
   for (let i = 0; i < count; i++) {
     const card = cards.nth(i);
@@ -54,12 +54,17 @@ test("a student completes the whole lesson, finds every draft after a reload, su
       // Halfway: reload and find every draft where it was left.
       await page.reload();
       await expect(page.getByText(/\d+ of 42 questions in this lesson answered/)).toBeVisible();
-      const cards = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
+      const cards = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li");
       for (const [i, text] of typed) await expect(cards.nth(i).getByRole("textbox")).toHaveValue(text);
       await expect(cards.getByRole("radio", { checked: true }).first()).toBeVisible();
       await expect(page.getByText("Your evidence from the text:").first()).toBeVisible();
     }
-    if (p < passages - 1) await page.getByRole("link", { name: /^Next passage/ }).click();
+    if (p < passages - 1) {
+      // Wait for the next passage itself: the old page stays on screen until it has loaded.
+      const here = page.url();
+      await page.getByRole("link", { name: /^Next passage/ }).click();
+      await page.waitForURL((url) => url.toString() !== here);
+    }
   }
   expect(seen.size).toBe(5);
 
@@ -99,7 +104,7 @@ test("a self-learner checks an answer, reads the explanations, and sees the mode
   await signUpStudent(page, "Self Learner");
   await page.goto(`/lessons/${lessonSlug}/repression-backfires`);
   await expect(page.getByText(/Self-study/)).toBeVisible();
-  const cards = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
+  const cards = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li");
 
   const choice = cards.filter({ has: page.getByRole("heading", { name: /Single choice/ }) }).first();
   await choice.getByRole("radio").nth(1).check();
@@ -129,7 +134,7 @@ test("a self-learner checks an answer, reads the explanations, and sees the mode
 test("typing while offline says the answer is not saved, then saves when the connection returns, losing nothing", async ({ page, context }) => {
   await signUpStudent(page, "Offline Typist");
   await page.goto(`/lessons/${lessonSlug}/repression-backfires`);
-  const open = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first();
+  const open = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first();
   const box = open.getByRole("textbox");
   await box.fill("First thoughts, saved online.");
   await expect(open.getByRole("status")).toHaveText("Saved");
@@ -141,7 +146,7 @@ test("typing while offline says the answer is not saved, then saves when the con
   await expect(open.getByRole("status")).toHaveText("Saved", { timeout: 20_000 });
 
   await page.reload();
-  await expect(page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first().getByRole("textbox")).toHaveValue(
+  await expect(page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first().getByRole("textbox")).toHaveValue(
     "First thoughts, saved online. More typed while the connection is down.",
   );
 });
@@ -149,7 +154,7 @@ test("typing while offline says the answer is not saved, then saves when the con
 test("a draft typed before the page is closed offline is restored from this browser and saved on return", async ({ page, context }) => {
   await signUpStudent(page, "Closed Offline");
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
-  const short = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
+  const short = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
   await expect(page.getByText(/Self-study/)).toBeVisible();
   await context.setOffline(true);
   await short.getByRole("textbox").fill("kept locally");
@@ -158,7 +163,7 @@ test("a draft typed before the page is closed offline is restored from this brow
   // Reload at once, before the retry: the text comes back from this browser and is saved.
   page.on("dialog", (d) => d.accept());
   await page.reload();
-  const again = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
+  const again = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
   await expect(again.getByRole("textbox")).toHaveValue("kept locally");
   await expect(again.getByRole("status")).toHaveText("Saved");
 });

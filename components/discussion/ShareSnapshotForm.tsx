@@ -1,26 +1,36 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { shareSnapshotAction } from "@/app/classes/[id]/share/actions";
 import type { ShareableAnswers } from "@/db/access/discussions";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idleFormState } from "@/lib/form-state";
 import forms from "@/components/ui/forms.module.css";
 import styles from "./Discussion.module.css";
 
 /** The instructor picks answers to compare, names on or off, and a note to open the thread. Choices stay put if the server refuses. */
 export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable }: { classId: string; lessonSlug: string; questionKey: string; shareable: ShareableAnswers }) {
-  const [state, action] = useActionState(shareSnapshotAction, idleFormState);
+  const [state, action, pending] = useActionState(shareSnapshotAction, idleFormState);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [showNames, setShowNames] = useState(false);
   const [title, setTitle] = useState(() => defaultTitle(shareable.question));
   const [note, setNote] = useState("Here are some of your answers, side by side. Where do they agree, and where do they read the passage differently? Point to the sentences.");
   const toggle = (id: string) => setChosen((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const error = (name: string) => state.errors?.[name]?.join(" ");
+  // The note and title are controlled too, so a refusal keeps everything as typed.
 
   return (
-    <form action={action} className={styles.composer} noValidate>
+    <form
+      className={styles.composer}
+      noValidate
+      onSubmit={(event) => {
+        // Submitted by hand rather than through `action`, which resets the form's checkboxes even when the share is refused.
+        event.preventDefault();
+        if (pending) return;
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="questionKey" value={questionKey} />
@@ -64,7 +74,9 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
         </p>
       </div>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Sharing…">{`Share ${chosen.size === 1 ? "1 answer" : `${chosen.size} answers`} with the class`}</SubmitButton>
+      <button type="submit" className={forms.primary} disabled={pending}>
+        {pending ? "Sharing…" : `Share ${chosen.size === 1 ? "1 answer" : `${chosen.size} answers`} with the class`}
+      </button>
     </form>
   );
 }
