@@ -9,12 +9,13 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
 import { answers, assignments, attempts, classes, enrollments, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
-import { questionSchema, type QuestionContent } from "@/content/schema";
+import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
 import { countQuestionsByLesson } from "./lessons";
+import { questionContents } from "./question-content";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
@@ -92,14 +93,15 @@ type QuestionRow = { id: string; key: string; version: number; passageId: string
 
 /** The lesson's current questions in order (or just one of them, by key). */
 function currentQuestions(db: DbOrTx, lessonId: string, onlyKey?: string): QuestionRow[] {
-  return db
-    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, content: questionVersions.content })
+  const rows = db
+    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, hash: questionVersions.contentHash })
     .from(questions)
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
     .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt), onlyKey === undefined ? undefined : eq(questions.key, onlyKey)))
     .orderBy(asc(questions.position))
-    .all()
-    .map((r) => ({ ...r, content: questionSchema.parse(r.content) }));
+    .all();
+  const contents = questionContents(db, rows.map((r) => r.hash));
+  return rows.map(({ hash, ...r }) => ({ ...r, content: contents.get(hash)! }));
 }
 
 function passageSentenceIds(db: DbOrTx, passageId: string): Set<string> {
@@ -178,14 +180,15 @@ export async function submitLesson(actor: Actor | null, lessonSlug: string, cont
     const claimed = tx.update(attempts).set({ submittedAt: now }).where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt))).run();
     if (claimed.changes === 1) {
       const versions = tx
-        .select({ answerId: answers.id, response: answers.response, content: questionVersions.content })
+        .select({ answerId: answers.id, response: answers.response, hash: questionVersions.contentHash })
         .from(answers)
         .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
         .where(eq(answers.attemptId, attempt.id))
         .all();
       // Each answer is graded against the version of the question it was given to.
+      const contents = questionContents(tx, versions.map((v) => v.hash));
       for (const v of versions) {
-        const score = gradeAnswer(questionSchema.parse(v.content), v.response as Response);
+        const score = gradeAnswer(contents.get(v.hash)!, v.response as Response);
         tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId)).run();
       }
       recordActivity(tx, attempt, now);
@@ -289,14 +292,15 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
   if (context.mode === "class" && submitted && context.showAnswersAfterSubmit && attempt) {
     // Explained with the version of each question the student answered.
     const answered = db
-      .select({ questionId: answers.questionId, score: answers.autoScore, maxPoints: answers.maxPoints, content: questionVersions.content })
+      .select({ questionId: answers.questionId, score: answers.autoScore, maxPoints: answers.maxPoints, hash: questionVersions.contentHash })
       .from(answers)
       .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
       .where(eq(answers.attemptId, attempt.id))
       .all();
+    const contents = questionContents(db, answered.map((r) => r.hash));
     for (const r of answered) {
       const key = keyOf.get(r.questionId);
-      if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: questionSchema.parse(r.content) };
+      if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: contents.get(r.hash)! };
     }
   }
   if (context.mode === "self" && attempt) {

@@ -9,11 +9,12 @@ import { getDb } from "../client";
 import { inTransaction } from "../transaction";
 import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
-import { questionSchema, type QuestionContent } from "@/content/schema";
+import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Response } from "@/lib/answers/response-shape";
 import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
+import { questionContent } from "./question-content";
 
 export type ReviewState = "needs-review" | "draft" | "returned";
 
@@ -131,11 +132,11 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
   const all = rows.filter((r) => groupOf(r) === chosenKey);
   const first = all[0]!;
   const version = db
-    .select({ content: questionVersions.content })
+    .select({ hash: questionVersions.contentHash })
     .from(questionVersions)
     .where(and(eq(questionVersions.questionId, first.questionId), eq(questionVersions.version, first.questionVersion)))
     .get()!;
-  const question = questionSchema.parse(version.content);
+  const question = questionContent(getDb(), version.hash);
   if (question.type !== "open_response") throw new Error("review queue holds open responses only");
   const sentences = first.body.flatMap((g) => g.sentences);
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
@@ -173,7 +174,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
 function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
   taughtClass(actor, classId);
   const row = getDb()
-    .select({ id: answers.id, response: answers.response, content: questionVersions.content, submittedAt: attempts.submittedAt })
+    .select({ id: answers.id, response: answers.response, hash: questionVersions.contentHash, submittedAt: attempts.submittedAt })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
@@ -181,7 +182,7 @@ function reviewableAnswer(actor: Actor | null, classId: string, answerId: string
     .get();
   if (!row) throw new NotFoundError("That answer is not in this class.");
   if (!row.submittedAt) throw new DomainError("That lesson has not been submitted yet.");
-  return { ...row, question: questionSchema.parse(row.content) };
+  return { ...row, question: questionContent(getDb(), row.hash) };
 }
 
 /** Saves feedback as a draft (the student sees nothing until it is returned). */
@@ -275,7 +276,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
       response: answers.response,
       citedSentences: answers.citedSentences,
       maxPoints: answers.maxPoints,
-      content: questionVersions.content,
+      hash: questionVersions.contentHash,
     })
     .from(feedback)
     .innerJoin(answers, eq(answers.id, feedback.answerId))
@@ -293,7 +294,7 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
     .flatMap((r) => {
       const h = latest.get(r.feedbackId);
       if (!h) return [];
-      const question = questionSchema.parse(r.content);
+      const question = questionContent(getDb(), r.hash);
       const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       const rubric = rubricLevelsOf(question, h.snapshot.rubricLevels);
       return [
@@ -386,7 +387,7 @@ export type ReturnedFeedback = {
 export function returnedFeedbackForAttempt(attemptId: string): Map<string, ReturnedFeedback> {
   const db = getDb();
   const rows = db
-    .select({ feedbackId: feedback.id, questionId: answers.questionId, content: questionVersions.content })
+    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash })
     .from(feedback)
     .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
@@ -397,7 +398,7 @@ export function returnedFeedbackForAttempt(attemptId: string): Map<string, Retur
   for (const r of rows) {
     const h = latest.get(r.feedbackId);
     if (!h) continue;
-    const rubric = rubricLevelsOf(questionSchema.parse(r.content), h.snapshot.rubricLevels);
+    const rubric = rubricLevelsOf(questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
     result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt });
   }
   return result;
@@ -443,7 +444,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
   if (!attempt) throw new NotFoundError("That student has no work on this lesson in this class.");
   const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.id, attempt.lessonId)).get()!;
   const qs = db
-    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, body: passages.body, content: questionVersions.content })
+    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, body: passages.body, hash: questionVersions.contentHash })
     .from(questions)
     .innerJoin(passages, eq(passages.id, questions.passageId))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
@@ -464,7 +465,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     lesson: { slug: lesson.slug, title: lesson.title },
     submitted: !!attempt.submittedAt,
     items: qs.map((q, i) => {
-      const content = questionSchema.parse(q.content);
+      const content = questionContent(getDb(), q.hash);
       const r = rows.get(q.id);
       return {
         answerId: r?.answerId ?? null,

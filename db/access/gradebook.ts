@@ -8,11 +8,11 @@ import { getDb } from "../client";
 import { answers, assignments, attempts, enrollments, feedback, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
 import { describeResponse, latestReturned } from "./feedback";
-import { questionSchema } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { isAnswered, type Response } from "@/lib/answers/response-shape";
 import { buildGradebook, type GradebookAnswer, type GradebookQuestion, type GradebookRow, type GradebookStudent } from "@/lib/gradebook";
+import { questionContent } from "./question-content";
 
 export type Gradebook = {
   lessons: { slug: string; title: string }[];
@@ -133,7 +133,7 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
       email: users.email,
       questionKey: questions.key,
       position: questions.position,
-      content: questionVersions.content,
+      hash: questionVersions.contentHash,
       response: answers.response,
       citedSentences: answers.citedSentences,
       body: passages.body,
@@ -151,7 +151,7 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     .all();
   const latest = latestReturned(rows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   return rows.map((r) => {
-    const q = questionSchema.parse(r.content);
+    const q = questionContent(getDb(), r.hash);
     const response = r.response as Response;
     const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
     const answerText = describeResponse(q, response, textOf);

@@ -4,10 +4,10 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { answers, attempts, enrollments, feedback, questions, questionVersions } from "../schema";
 import { loadClassLesson } from "./gradebook";
-import { questionSchema } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import type { Response } from "@/lib/answers/response-shape";
 import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
+import { questionContent } from "./question-content";
 
 export type Insights = {
   lessons: { slug: string; title: string }[];
@@ -27,13 +27,13 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
   if (!lesson) return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };
 
   const qs = db
-    .select({ key: questions.key, content: questionVersions.content })
+    .select({ key: questions.key, hash: questionVersions.contentHash })
     .from(questions)
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position))
     .all()
-    .map((q) => ({ key: q.key, content: questionSchema.parse(q.content) }));
+    .map((q) => ({ key: q.key, content: questionContent(getDb(), q.hash) }));
   // Only students still in the class, so "n of enrolled submitted" adds up.
   const submitted = db
     .select({ submittedAt: attempts.submittedAt })
