@@ -3,9 +3,10 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { Workspace as AnswersWorkspace } from "@/db/access/answers";
 import type { PassageDiscussion } from "@/lib/discussion/view";
+import { useViewer, type Viewer } from "@/components/auth/Viewer";
 
 /** What /api/workspace answers: the learner's work on the lesson, and on a passage page its discussion. */
-export type Workspace = AnswersWorkspace & { discussion: PassageDiscussion | null };
+export type Workspace = AnswersWorkspace & { discussion: PassageDiscussion | null; viewer: Viewer };
 
 export type WorkspaceState =
   | { status: "loading" }
@@ -25,13 +26,18 @@ export function useWorkspace(): WorkspaceState {
  */
 export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lessonSlug: string; passageKey?: string; children: React.ReactNode }) {
   const [state, setState] = useState<WorkspaceState>({ status: "loading" });
+  const { expect, supply, refresh } = useViewer();
   useEffect(() => {
     let cancelled = false;
+    expect(); // the header's viewer comes with this request
     const load = async (attempt = 0): Promise<void> => {
       // A busy server or a dropped connection gets a few more tries before the page says so.
       const retry = (message: string) => {
         if (attempt < 3) setTimeout(() => void load(attempt + 1), 1000 * 2 ** attempt);
-        else setState({ status: "error", message });
+        else {
+          setState({ status: "error", message });
+          void refresh(); // the header asks for itself
+        }
       };
       try {
         // A link may name the class whose discussion to show (`?class=`); the page itself is the same for everyone.
@@ -39,10 +45,15 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
         const query = new URLSearchParams({ lesson: lessonSlug, ...(passageKey ? { passage: passageKey } : {}), ...(classId ? { class: classId } : {}) });
         const res = await fetch(`/api/workspace?${query}`, { cache: "no-store" });
         if (cancelled) return;
-        if (res.status === 401) return setState({ status: "anonymous" });
+        if (res.status === 401) {
+          supply(null);
+          return setState({ status: "anonymous" });
+        }
         if (res.status >= 500) return retry("Your answers could not be loaded. Reload the page in a moment.");
+        if (!res.ok) void refresh();
         if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         const workspace = (await res.json()) as Workspace;
+        supply(workspace.viewer);
         setState({
           status: "ready",
           workspace,
@@ -57,6 +68,6 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
     return () => {
       cancelled = true;
     };
-  }, [lessonSlug, passageKey]);
+  }, [lessonSlug, passageKey, expect, supply, refresh]);
   return <WorkspaceContext.Provider value={state}>{children}</WorkspaceContext.Provider>;
 }

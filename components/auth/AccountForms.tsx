@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { useSession } from "next-auth/react";
+import { useViewer } from "./Viewer";
 import { changePasswordAction, endAllSessionsAction, updateProfileAction } from "@/app/account/actions";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -11,15 +11,15 @@ import styles from "@/components/ui/forms.module.css";
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, idleFormState);
-  const { update } = useSession();
-  // The header shows the name from the session: refresh it once per saved name. (update changes
-  // identity with every session change, so without this guard the effect would loop.)
+  const { refresh } = useViewer();
+  // The header shows the name from the session: refresh it once per saved name. (refresh is
+  // stable, but the state object is new on every render of the action.)
   const refreshedFor = useRef<FormState | null>(null);
   useEffect(() => {
     if (state.status !== "success" || refreshedFor.current === state) return;
     refreshedFor.current = state;
-    void update();
-  }, [state, update]);
+    void refresh();
+  }, [state, refresh]);
   return (
     <form action={action} className={styles.form} noValidate>
       <Field name="name" label="Display name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name ?? name} errors={state.errors?.name} />

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOut, useSession } from "next-auth/react";
+import { signOut } from "next-auth/react";
+import { useViewer } from "./Viewer";
 import styles from "./AccountMenu.module.css";
 
 /**
@@ -10,10 +11,10 @@ import styles from "./AccountMenu.module.css";
  * is fetched by the browser, not read while rendering.
  */
 export function AccountMenu() {
-  const { data, status } = useSession();
+  const { viewer, status, supply } = useViewer();
   const router = useRouter();
   if (status === "loading") return <li className={styles.placeholder} aria-hidden="true" />;
-  if (!data?.user) {
+  if (!viewer) {
     return (
       <>
         <li>
@@ -25,8 +26,8 @@ export function AccountMenu() {
       </>
     );
   }
-  const unread = (data as { unreadFeedback?: number }).unreadFeedback ?? 0;
-  const role = (data as { role?: string }).role;
+  const unread = viewer.unreadFeedback;
+  const role = viewer.role;
   return (
     <>
       <li>
@@ -40,8 +41,8 @@ export function AccountMenu() {
         </li>
       )}
       <li>
-        <Link href="/account" aria-label={`Account: ${data.user.name ?? data.user.email}`}>
-          {data.user.name ?? "Account"}
+        <Link href="/account" aria-label={`Account: ${viewer.name || viewer.email}`}>
+          {viewer.name || "Account"}
         </Link>
       </li>
       <li>
@@ -50,6 +51,7 @@ export function AccountMenu() {
           className={styles.signOut}
           onClick={async () => {
             await signOut({ redirect: false });
+            supply(null);
             router.push("/");
             router.refresh();
           }}

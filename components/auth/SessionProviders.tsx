@@ -1,11 +1,11 @@
 "use client";
 
-import { SessionProvider } from "next-auth/react";
+import { ViewerProvider } from "./Viewer";
 
 /**
  * The browser's view of the session, for the header and account forms. Pages never read the
  * session while rendering unless they must, so lesson pages stay prerendered.
  */
 export function SessionProviders({ children }: { children: React.ReactNode }) {
-  return <SessionProvider>{children}</SessionProvider>;
+  return <ViewerProvider>{children}</ViewerProvider>;
 }

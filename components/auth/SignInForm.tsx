@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useViewer } from "./Viewer";
 import styles from "@/components/ui/forms.module.css";
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -10,6 +11,7 @@ type Errors = { email?: string; password?: string; form?: string };
 /** Signs in through next-auth's credentials provider; the server validates and throttles. */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
+  const { refresh } = useViewer();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -33,6 +35,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         setErrors({ form: message ?? undefined });
         return;
       }
+      await refresh();
       router.push(returnTo);
       router.refresh();
     } catch {

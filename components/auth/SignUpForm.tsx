@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useViewer } from "./Viewer";
 import { signUpAction } from "@/app/(auth)/actions";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -15,6 +16,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   // Kept at submit time: React resets the form's fields once the action completes.
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const router = useRouter();
+  const { refresh } = useViewer();
   const [signInError, setSignInError] = useState<string>();
   const [signingIn, setSigningIn] = useState(false);
 
@@ -26,6 +28,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
     setSigningIn(true);
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
       if (result?.ok && !result.error) {
+        void refresh();
         router.push(returnTo);
         router.refresh();
       } else {
@@ -33,7 +36,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         setSignInError("Your account was created, but signing in failed. Sign in with your new password.");
       }
     });
-  }, [state, returnTo, router]);
+  }, [state, returnTo, router, refresh]);
 
   return (
     <form

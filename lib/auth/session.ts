@@ -6,20 +6,29 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { authOptions, SESSION_MAX_AGE_S } from "./options";
 import type { Actor, Role } from "@/lib/actor";
-
-type SessionWithActor = { userId?: string; role?: Role; user?: { name?: string | null; email?: string | null } };
 import { ensureAuthUrl } from "@/lib/env";
+import { findSessionActor } from "@/db/access/users";
 
-/** The actor of this request, or null. Cached per request. */
+/**
+ * The actor of this request, or null. Cached per request. The session cookie is next-auth's
+ * encrypted JWT, read here directly (next-auth's getServerSession would also run the session
+ * callback, which counts unread feedback for the header: work no page or route needs), then
+ * checked against the database: the account exists and its sessions have not been ended.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  // The session callback (lib/auth/options.ts) has already checked the account and its session version.
-  const session = (await getServerSession(authOptions)) as SessionWithActor | null;
-  if (!session?.userId || !session.role || !session.user?.email) return null;
-  return { userId: session.userId, role: session.role, name: session.user.name ?? "", email: session.user.email };
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  let token: Awaited<ReturnType<typeof decode>>;
+  try {
+    token = await decode({ token: raw, secret: authOptions.secret! });
+  } catch {
+    return null; // tampered with, expired, or from another secret
+  }
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  return findSessionActor(token.sub, token.sv);
 });
 
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */

@@ -1,14 +1,19 @@
 import { getWorkspace } from "@/db/access/answers";
 import { getPassageDiscussion } from "@/db/access/discussions";
+import { countUnreadFeedback } from "@/db/access/feedback";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/route-handler";
 import { workspaceRequestSchema } from "@/lib/validation/answers";
 
-/** Everything per-user a prerendered lesson page loads in one request: context, drafts, results, and the passage's discussion. */
+/**
+ * Everything per-user a prerendered lesson page loads, in one request: context, drafts, results,
+ * the passage's discussion, and who is signed in (for the header, which then need not ask).
+ */
 export const GET = jsonRoute(workspaceRequestSchema, async (actor, { lesson, passage, class: classId }) => ({
   ...(await getWorkspace(actor, lesson)),
   discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
+  viewer: { name: actor.name, email: actor.email, role: actor.role, unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0 },
 }));
 
 /**
