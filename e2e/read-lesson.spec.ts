@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, lessonSlug, lessonTitle } from "./helpers";
+import { expectNoAxeViolations, lessonSlug, lessonTitle, signIn } from "./helpers";
 
 test("a reader finds the lesson and its overview: source, age notice, objectives, passages, voices", async ({ page }) => {
   await page.goto("/lessons");
@@ -139,4 +139,19 @@ test("the home page leads to the lessons", async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Browse the lessons" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
+});
+
+test("a signed-in student's passage page asks for its per-user data in one request, header included", async ({ page }) => {
+  await signIn(page, "student2@demo.test");
+  const perUser: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/api/")) perUser.push(url.pathname);
+  });
+  await page.goto(`/lessons/${lessonSlug}/the-warning`);
+  await expect(page.getByText(/\d+ of 42 questions in this lesson answered/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Account: / })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Discussion" }).getByText("With Demo class")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(perUser).toEqual(["/api/workspace"]);
 });

@@ -165,11 +165,11 @@ try {
   };
   console.log(`  ratio page / static file: ${pageToStatic.at10} @10, ${pageToStatic.at50} @50`);
 
+  // What a browser requests on load for the student's own data: only the workspace (e2e/read-lesson.spec.ts checks it).
   console.log("2. A signed-in student's view of the passage: the page and every per-user request it makes on load");
   const viewRequests = [
     { name: "passage page (student's cookie)", path: passagePath },
     { name: "GET /api/workspace (drafts, progress, discussion)", path: `/api/workspace?lesson=${LESSON}&passage=${PASSAGE}` },
-    { name: "GET /api/auth/session (header's session)", path: "/api/auth/session" },
   ];
   const view: Run[] = [];
   for (const c of [10, 50]) {

@@ -56,6 +56,11 @@ test("a student in a class answers every type, submits, and is graded once", asy
   const restored = await getWorkspace(student, lesson);
   assert.equal(restored.answeredCount, 5);
   assert.deepEqual(restored.answers["fair-reporting"]?.citedSentences, ["p02-s1", "p02-s3"]);
+  // A passage page gets that passage's drafts only, with the lesson's counts.
+  const onePassage = await getWorkspace(student, lesson, "the-vote");
+  assert.deepEqual(Object.keys(onePassage.answers).sort(), ["spaces", "trial-facts", "vote-count"]);
+  assert.equal(onePassage.answeredCount, 5);
+  await assert.rejects(getWorkspace(student, lesson, "no-such-passage"), NotFoundError);
 
   const [first, second] = await Promise.all([submitLesson(student, lesson, classId), submitLesson(student, lesson, classId)]);
   assert.deepEqual([first.alreadySubmitted, second.alreadySubmitted].sort(), [false, true], "two submissions record one");

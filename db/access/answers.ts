@@ -198,10 +198,10 @@ export async function submitLesson(actor: Actor | null, lessonSlug: string, cont
   });
 }
 
-function scoreOf(db: DbOrTx, lessonId: string, attemptId: string): ScoreSummary {
-  const byQuestion = new Map(db.select().from(answers).where(eq(answers.attemptId, attemptId)).all().map((r) => [r.questionId, r]));
+function scoreOf(db: DbOrTx, lessonId: string, attemptId: string, known?: { qs: QuestionRow[]; rows: (typeof answers.$inferSelect)[] }): ScoreSummary {
+  const byQuestion = new Map((known?.rows ?? db.select().from(answers).where(eq(answers.attemptId, attemptId)).all()).map((r) => [r.questionId, r]));
   return summariseScores(
-    currentQuestions(db, lessonId).map((q) => {
+    (known?.qs ?? currentQuestions(db, lessonId)).map((q) => {
       const answer = byQuestion.get(q.id);
       return {
         score: answer?.autoScore ?? null,
@@ -273,11 +273,21 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   return { a, db, lesson, context, attempt, qs, rows };
 }
 
-/** Everything per-user a lesson page needs, in one read: the context, drafts, and what may be revealed. */
-export async function getWorkspace(actor: Actor | null, lessonSlug: string): Promise<Workspace> {
+/**
+ * Everything per-user a lesson page needs, in one read: the context, drafts, and what may be
+ * revealed. With a passage, drafts, explanations and feedback are that passage's only (the
+ * counts stay the lesson's): a passage page needs no more, and the response stays small.
+ */
+export async function getWorkspace(actor: Actor | null, lessonSlug: string, passageKey?: string): Promise<Workspace> {
   const { a, db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
-  const keyOf = new Map(qs.map((q) => [q.id, q.key]));
+  const passageId =
+    passageKey === undefined
+      ? undefined
+      : db.select({ id: passages.id }).from(passages).where(and(eq(passages.lessonId, lesson.id), eq(passages.key, passageKey))).get()?.id;
+  if (passageKey !== undefined && !passageId) throw new NotFoundError("Passage not found.");
+  const keyOf = new Map(qs.flatMap((q) => (passageId === undefined || q.passageId === passageId ? [[q.id, q.key] as const] : [])));
 
+  const current = new Set(qs.map((q) => q.id));
   const typeOf = new Map(qs.map((q) => [q.id, q.content.type]));
   const saved: Record<string, SavedAnswer> = {};
   for (const r of rows) {
@@ -312,7 +322,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
       .all();
     for (const c of checks) {
       const q = qs.find((x) => x.id === c.questionId);
-      if (q && !reveal[q.key]) reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
+      if (q && keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
     }
   }
   return {
@@ -321,8 +331,8 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string): Pro
     submittedAt: submitted?.toISOString() ?? null,
     answers: saved,
     reveal,
-    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id) : null,
-    answeredCount: rows.filter((r) => keyOf.has(r.questionId) && isAnswered(r.response as Response)).length,
+    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id, { qs, rows }) : null,
+    answeredCount: rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).length,
     questionCount: qs.length,
     feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id)].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
   };

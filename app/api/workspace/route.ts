@@ -11,7 +11,7 @@ import { workspaceRequestSchema } from "@/lib/validation/answers";
  * the passage's discussion, and who is signed in (for the header, which then need not ask).
  */
 export const GET = jsonRoute(workspaceRequestSchema, async (actor, { lesson, passage, class: classId }) => ({
-  ...(await getWorkspace(actor, lesson)),
+  ...(await getWorkspace(actor, lesson, passage)),
   discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
   viewer: { name: actor.name, email: actor.email, role: actor.role, unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0 },
 }));
