@@ -8,7 +8,7 @@
  * `npm run bench -- --quick`: the smoke mode `npm test` runs (a small database, one-second
  * runs): it checks that every measurement runs and produces numbers, not how fast they are.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -135,6 +135,37 @@ async function firstLoadJavaScript(html: string) {
   return { scripts: new Set(srcs).size, rawBytes: raw, gzipBytes: gzip };
 }
 
+/** Lighthouse's CLI against the running server; scores out of 100, timings in ms. */
+function runLighthouse(url: string) {
+  const out = path.join("bench", "results", "lighthouse.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const result = spawnSync(
+    "npx",
+    [
+      "lighthouse",
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${out}`,
+      "--only-categories=performance,accessibility",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking",
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 180_000 },
+  );
+  if (result.status !== 0 || !fs.existsSync(out)) return { performance: NaN, accessibility: NaN, lcp_ms: NaN, tbt_ms: NaN, cls: NaN };
+  const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  return {
+    performance: Math.round(lhr.categories.performance!.score * 100),
+    accessibility: Math.round(lhr.categories.accessibility!.score * 100),
+    lcp_ms: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
+    tbt_ms: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN),
+    cls: +(lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3),
+  };
+}
+
 const server = await startServer();
 const stop = () => {
   try {
@@ -211,6 +242,12 @@ try {
   const size = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html, { level: 9 }).length, firstLoadJs: js };
   console.log(`  HTML ${size.htmlBytes} bytes (${size.htmlGzipBytes} gzip); first-load JavaScript ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`);
 
+  console.log("6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader");
+  const lighthouse = runLighthouse(`${BASE}${passagePath}`);
+  console.log(
+    `  performance ${lighthouse.performance}, accessibility ${lighthouse.accessibility}; LCP ${lighthouse.lcp_ms} ms, TBT ${lighthouse.tbt_ms} ms, CLS ${lighthouse.cls}`,
+  );
+
   const report = {
     measuredAt: new Date().toISOString(),
     mode: quick ? "quick" : "full",
@@ -222,6 +259,7 @@ try {
     autosave: { run: autosave, acknowledged, savesInDatabase, lost: Math.max(0, acknowledged - savesInDatabase) },
     instructor: instructorRuns,
     size,
+    lighthouse,
   };
   fs.mkdirSync("bench/results", { recursive: true });
   const out = path.join("bench", "results", quick ? "bench-quick.json" : "bench.json");
@@ -235,6 +273,9 @@ try {
     ...allRuns.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${r.name} @${r.connections}: ${r.non2xx} non-2xx responses, ${r.errors} errors`),
     ...(acknowledged > savesInDatabase ? [`${acknowledged - savesInDatabase} acknowledged saves are not in the database`] : []),
     ...(js.scripts > 0 && js.gzipBytes > 0 ? [] : ["no first-load JavaScript was found in the page"]),
+    ...([lighthouse.performance, lighthouse.accessibility, lighthouse.lcp_ms, lighthouse.tbt_ms, lighthouse.cls].every((x) => typeof x === "number" && Number.isFinite(x))
+      ? []
+      : ["Lighthouse produced no scores"]),
   ];
   if (problems.length) {
     console.error(`\nBenchmark problems:\n- ${problems.join("\n- ")}`);
