@@ -5,7 +5,8 @@ import { getGradebook } from "@/db/access/gradebook";
 import { reviewQuestionKey } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
-import { cellLabel, describeTotals } from "@/lib/gradebook";
+import { describeTotals } from "@/lib/gradebook";
+import { GradebookTable } from "@/components/gradebook/GradebookTable";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./gradebook.module.css";
 
@@ -50,49 +51,23 @@ export default async function GradebookPage({ params, searchParams }: Props) {
           {book.rows.length === 0 ? (
             <p className={styles.empty}>No students in this class yet.</p>
           ) : (
-            <div className={styles.scroll} tabIndex={0} role="region" aria-label="Gradebook table">
-              <table className={styles.table}>
-                <caption className="visually-hidden">Scores by student and question for {book.lesson.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Student</th>
-                    <th scope="col">Total</th>
-                    {book.questions.map((q) => (
-                      <th scope="col" key={q.key}>
-                        <abbr title={`${q.passageTitle}: ${q.prompt}`}>{q.label}</abbr>
-                        <span className={styles.max}>/{q.points}</span>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {book.rows.map((r) => (
-                    <tr key={r.student.id}>
-                      <th scope="row">
-                        {r.student.submitted ? <Link href={`/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}`}>{r.student.name}</Link> : r.student.name}
-                      </th>
-                      <td className={styles.total}>{describeTotals(r.totals)}</td>
-                      {r.cells.map((c, i) => {
-                        const q = book.questions[i]!;
-                        const text = c.state === "graded" || c.state === "unanswered" ? String(c.points) : c.state === "reviewed-not-returned" ? `(${c.points})` : c.state === "awaiting-review" ? "…" : "–";
-                        const label = `${q.label}: ${c.state === "graded" ? `${c.points} of ${q.points}` : cellLabel[c.state]}${c.state === "reviewed-not-returned" ? ` (${c.points})` : ""}`;
-                        return (
-                          <td key={q.key} data-state={c.state}>
-                            {!q.autoGraded && c.state !== "not-submitted" && c.state !== "unanswered" ? (
-                              <Link href={`/classes/${id}/review?question=${reviewQuestionKey(book.lesson!.slug, q.key)}`} aria-label={label}>
-                                {text}
-                              </Link>
-                            ) : (
-                              <span aria-label={label}>{text}</span>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <GradebookTable
+              caption={`Scores by student and question for ${book.lesson.title}`}
+              questions={book.questions.map((q) => ({
+                key: q.key,
+                label: q.label,
+                points: q.points,
+                title: `${q.passageTitle}: ${q.prompt}`,
+                reviewHref: q.autoGraded ? null : `/classes/${id}/review?question=${encodeURIComponent(reviewQuestionKey(book.lesson!.slug, q.key))}`,
+              }))}
+              rows={book.rows.map((r) => ({
+                id: r.student.id,
+                name: r.student.name,
+                href: r.student.submitted ? `/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}` : null,
+                total: describeTotals(r.totals),
+                cells: r.cells.map((c) => [c.state, c.points]),
+              }))}
+            />
           )}
           <p className={styles.legend}>
             … awaiting review · (n) reviewed, not yet returned · – not submitted · open answers link to the review.

@@ -1,0 +1,63 @@
+"use client";
+
+import type { CellState } from "@/lib/gradebook";
+import { cellLabel } from "@/lib/gradebook";
+import styles from "@/app/classes/[id]/gradebook/gradebook.module.css";
+
+export type TableQuestion = { key: string; label: string; points: number; title: string; reviewHref: string | null };
+/** A cell as [state, points]: compact, since a 40-student class has 1,680 of them. */
+export type TableCell = [CellState, number | null];
+export type TableRow = { id: string; name: string; href: string | null; total: string; cells: TableCell[] };
+
+/**
+ * The gradebook's students × questions. A client component so that the page's payload carries
+ * the cells as compact data rather than as 1,680 rendered elements; it renders on the server too.
+ */
+export function GradebookTable({ caption, questions, rows }: { caption: string; questions: TableQuestion[]; rows: TableRow[] }) {
+  return (
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label="Gradebook table">
+      <table className={styles.table}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Total</th>
+            {questions.map((q) => (
+              <th scope="col" key={q.key}>
+                <abbr title={q.title}>{q.label}</abbr>
+                <span className={styles.max}>/{q.points}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
+              <td className={styles.total}>{r.total}</td>
+              {r.cells.map(([state, points], i) => {
+                const q = questions[i]!;
+                const text = state === "graded" || state === "unanswered" ? String(points) : state === "reviewed-not-returned" ? `(${points})` : state === "awaiting-review" ? "…" : "–";
+                // Numbers read well with their column header; the symbols get words.
+                const label = state === "graded" || state === "unanswered" ? undefined : `${q.label}: ${cellLabel[state]}${state === "reviewed-not-returned" ? ` (${points})` : ""}`;
+                return (
+                  <td key={q.key} data-state={state}>
+                    {q.reviewHref && state !== "not-submitted" && state !== "unanswered" ? (
+                      <a href={q.reviewHref} aria-label={label ?? `${q.label}: ${points} of ${q.points}`}>
+                        {text}
+                      </a>
+                    ) : label ? (
+                      <span aria-label={label}>{text}</span>
+                    ) : (
+                      text
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
