@@ -53,14 +53,14 @@ function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<Less
 }
 
 /** Where this actor's work on the lesson goes: the class that assigned it, or self-study. */
-function currentContext(db: DbOrTx, actor: Actor, lessonId: string): LessonContext {
-  return classContexts(db, actor, lessonId)[0] ?? { mode: "self", contextKey: SELF };
+function currentContext(db: DbOrTx, actor: Actor, lessonId: string, contexts = classContexts(db, actor, lessonId)): LessonContext {
+  return contexts[0] ?? { mode: "self", contextKey: SELF };
 }
 
 /** A context the client names, checked: self-study, or a class the actor is in that assigned the lesson. */
-function verifiedContext(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string): LessonContext {
+function verifiedContext(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string, contexts = classContexts(db, actor, lessonId)): LessonContext {
   if (contextKey === SELF) return { mode: "self", contextKey: SELF };
-  const found = classContexts(db, actor, lessonId).find((c) => c.classId === contextKey);
+  const found = contexts.find((c) => c.classId === contextKey);
   if (!found) throw new ForbiddenError("You are no longer in the class this lesson was assigned in, so this answer was not saved there.");
   return found;
 }
@@ -113,7 +113,10 @@ function passageSentenceIds(db: DbOrTx, passageId: string): Set<string> {
 function validateAnswer(db: DbOrTx, lessonId: string, questionKey: string, rawResponse: unknown, rawCited: unknown) {
   const [question] = currentQuestions(db, lessonId, questionKey);
   if (!question) throw new NotFoundError("That question is not part of this lesson.");
-  const sentences = passageSentenceIds(db, question.passageId);
+  // The passage's sentences matter only for evidence and for citations (most saves have neither).
+  const type = question.content.type;
+  const needsSentences = type === "evidence" || (type === "open_response" && Array.isArray(rawCited) && rawCited.length > 0);
+  const sentences = needsSentences ? passageSentenceIds(db, question.passageId) : new Set<string>();
   const response = responseSchema(question.content, sentences).safeParse(rawResponse);
   if (!response.success) throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
   const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences).safeParse(rawCited ?? []) : { success: true as const, data: [] };
@@ -144,8 +147,9 @@ export async function saveDraft(actor: Actor | null, input: DraftInput, now = ne
   const db = getDb();
   return inTransaction(db, (tx) => {
     const lesson = findLesson(tx, input.lessonSlug);
-    const context = verifiedContext(tx, a, lesson.id, input.contextKey);
-    if (currentContext(tx, a, lesson.id).contextKey !== context.contextKey) {
+    const contexts = classContexts(tx, a, lesson.id);
+    const context = verifiedContext(tx, a, lesson.id, input.contextKey, contexts);
+    if (currentContext(tx, a, lesson.id, contexts).contextKey !== context.contextKey) {
       throw new DomainError("Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.", "response");
     }
     const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);

@@ -1,0 +1,10 @@
+import autocannon from "autocannon";
+const BASE = "http://127.0.0.1:3400";
+const [email, path, conns = "10"] = process.argv.slice(2);
+const csrf = await fetch(`${BASE}/api/auth/csrf`);
+const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const res = await fetch(`${BASE}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar }, body: new URLSearchParams({ csrfToken, email: email!, password: "marginalia-bench", callbackUrl: BASE, json: "true" }) });
+const cookie = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))!.split(";")[0]!;
+const r = await autocannon({ url: BASE + path, connections: Number(conns), duration: 6, headers: { cookie } });
+console.log(path.slice(0, 60), Math.round(r.requests.total / r.duration), "req/s p50", r.latency.p50, "p99", r.latency.p99, "non2xx", r.non2xx);

@@ -1,0 +1,11 @@
+const BASE = "http://127.0.0.1:3400";
+const csrf = await fetch(`${BASE}/api/auth/csrf`);
+const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const res = await fetch(`${BASE}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar }, body: new URLSearchParams({ csrfToken, email: "bench-instructor1@bench.test", password: "marginalia-bench", callbackUrl: BASE, json: "true" }) });
+const cookie = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))!.split(";")[0]!;
+for (const p of process.argv.slice(2)) {
+  const t = performance.now();
+  const html = await (await fetch(BASE + p, { headers: { cookie } })).text();
+  console.log(p, html.length, "bytes", (performance.now() - t).toFixed(1), "ms");
+}
