@@ -16,6 +16,7 @@ import { citedSentencesSchema, isAnswered, responseSchema, type Response } from 
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
 import { countQuestionsByLesson } from "./lessons";
 import { questionContents } from "./question-content";
+import { lessonStructure, type LessonStructure, type StructureQuestion } from "./lesson-structure";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
@@ -32,10 +33,9 @@ function requireSignedIn(actor: Actor | null): Actor {
   return actor;
 }
 
-function findLesson(db: DbOrTx, slug: string) {
-  const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.slug, slug)).get();
-  if (!lesson) throw new NotFoundError("Lesson not found.");
-  return lesson;
+/** The lesson with its current questions and passages (kept per process until the next import). */
+function findLesson(db: DbOrTx, slug: string): LessonStructure {
+  return lessonStructure(db, slug);
 }
 
 /** The classes in which this student has this lesson assigned, soonest due first. */
@@ -89,34 +89,16 @@ function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: 
   return findAttempt(db, actor, lessonId, context.contextKey)!;
 }
 
-type QuestionRow = { id: string; key: string; version: number; passageId: string; content: QuestionContent };
-
-/** The lesson's current questions in order (or just one of them, by key). */
-function currentQuestions(db: DbOrTx, lessonId: string, onlyKey?: string): QuestionRow[] {
-  const rows = db
-    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, hash: questionVersions.contentHash })
-    .from(questions)
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
-    .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt), onlyKey === undefined ? undefined : eq(questions.key, onlyKey)))
-    .orderBy(asc(questions.position))
-    .all();
-  const contents = questionContents(db, rows.map((r) => r.hash));
-  return rows.map(({ hash, ...r }) => ({ ...r, content: contents.get(hash)! }));
-}
-
-function passageSentenceIds(db: DbOrTx, passageId: string): Set<string> {
-  const passage = db.select({ body: passages.body }).from(passages).where(eq(passages.id, passageId)).get();
-  return new Set(passage?.body.flatMap((g) => g.sentences.map((s) => s.id)) ?? []);
-}
+type QuestionRow = StructureQuestion;
 
 /** The question of this lesson, and the response and citations checked against it. */
-function validateAnswer(db: DbOrTx, lessonId: string, questionKey: string, rawResponse: unknown, rawCited: unknown) {
-  const [question] = currentQuestions(db, lessonId, questionKey);
+function validateAnswer(lesson: LessonStructure, questionKey: string, rawResponse: unknown, rawCited: unknown) {
+  const question = lesson.questions.find((q) => q.key === questionKey);
   if (!question) throw new NotFoundError("That question is not part of this lesson.");
   // The passage's sentences matter only for evidence and for citations (most saves have neither).
   const type = question.content.type;
   const needsSentences = type === "evidence" || (type === "open_response" && Array.isArray(rawCited) && rawCited.length > 0);
-  const sentences = needsSentences ? passageSentenceIds(db, question.passageId) : new Set<string>();
+  const sentences = needsSentences ? (lesson.passagesById.get(question.passageId)?.sentenceIds ?? new Set<string>()) : new Set<string>();
   const response = responseSchema(question.content, sentences).safeParse(rawResponse);
   if (!response.success) throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
   const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences).safeParse(rawCited ?? []) : { success: true as const, data: [] };
@@ -152,7 +134,7 @@ export async function saveDraft(actor: Actor | null, input: DraftInput, now = ne
     if (currentContext(tx, a, lesson.id, contexts).contextKey !== context.contextKey) {
       throw new DomainError("Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.", "response");
     }
-    const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
+    const { question, response, cited } = validateAnswer(lesson, input.questionKey, input.response, input.citedSentences);
     const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
     if (attempt.submittedAt) throw new DomainError("This lesson has been submitted; its answers are kept as submitted and can no longer change.", "response");
 
@@ -198,14 +180,14 @@ export async function submitLesson(actor: Actor | null, lessonSlug: string, cont
       recordActivity(tx, attempt, now);
     }
     const submittedAt = tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)).get()!.submittedAt!;
-    return { alreadySubmitted: claimed.changes === 0, submittedAt, score: scoreOf(tx, lesson.id, attempt.id) };
+    return { alreadySubmitted: claimed.changes === 0, submittedAt, score: scoreOf(tx, lesson, attempt.id) };
   });
 }
 
-function scoreOf(db: DbOrTx, lessonId: string, attemptId: string, known?: { qs: QuestionRow[]; rows: (typeof answers.$inferSelect)[] }): ScoreSummary {
+function scoreOf(db: DbOrTx, lesson: LessonStructure, attemptId: string, known?: { rows: (typeof answers.$inferSelect)[] }): ScoreSummary {
   const byQuestion = new Map((known?.rows ?? db.select().from(answers).where(eq(answers.attemptId, attemptId)).all()).map((r) => [r.questionId, r]));
   return summariseScores(
-    (known?.qs ?? currentQuestions(db, lessonId)).map((q) => {
+    lesson.questions.map((q) => {
       const answer = byQuestion.get(q.id);
       return {
         score: answer?.autoScore ?? null,
@@ -234,7 +216,7 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
     if (assigned) throw new ForbiddenError(`This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`);
     const classWork = tx.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`)).get();
     if (classWork) throw new ForbiddenError("You have class work on this lesson, so it is checked by your instructor, not here.");
-    const { question, response, cited } = validateAnswer(tx, lesson.id, input.questionKey, input.response, input.citedSentences);
+    const { question, response, cited } = validateAnswer(lesson, input.questionKey, input.response, input.citedSentences);
     if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
     const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
     const score = gradeAnswer(question.content, response);
@@ -272,7 +254,7 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   const lesson = findLesson(db, lessonSlug);
   const context = currentContext(db, a, lesson.id);
   const attempt = findAttempt(db, a, lesson.id, context.contextKey);
-  const qs = currentQuestions(db, lesson.id);
+  const qs = lesson.questions;
   const rows = attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : [];
   return { a, db, lesson, context, attempt, qs, rows };
 }
@@ -287,7 +269,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
   const passageId =
     passageKey === undefined
       ? undefined
-      : db.select({ id: passages.id }).from(passages).where(and(eq(passages.lessonId, lesson.id), eq(passages.key, passageKey))).get()?.id;
+      : lesson.passagesByKey.get(passageKey)?.id;
   if (passageKey !== undefined && !passageId) throw new NotFoundError("Passage not found.");
   const keyOf = new Map(qs.flatMap((q) => (passageId === undefined || q.passageId === passageId ? [[q.id, q.key] as const] : [])));
 
@@ -335,7 +317,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     submittedAt: submitted?.toISOString() ?? null,
     answers: saved,
     reveal,
-    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id, { qs, rows }) : null,
+    score: submitted && attempt ? scoreOf(db, lesson, attempt.id, { rows }) : null,
     answeredCount: rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).length,
     questionCount: qs.length,
     feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id)].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
@@ -424,7 +406,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
     submittedAt: submitted,
     activeSeconds: attempt?.activeSeconds ?? 0,
     items,
-    score: submitted && attempt ? scoreOf(db, lesson.id, attempt.id) : null,
+    score: submitted && attempt ? scoreOf(db, lesson, attempt.id) : null,
     showScores,
   };
 }

@@ -41,6 +41,7 @@ import {
   threadVisible,
   type Viewer,
 } from "@/lib/discussion/rules";
+import { lessonStructure } from "./lesson-structure";
 import type { DiscussionActivity, PassageDiscussion, PostView, QuotedSentence, SnapshotAnswer, ThreadView } from "@/lib/discussion/view";
 
 /** At most this many answers in one snapshot: enough to compare, few enough to read. */
@@ -89,14 +90,10 @@ const passageColumns = {
 };
 
 function findPassage(db: DbOrTx, lessonSlug: string, passageKey: string): PassageRef {
-  const row = db
-    .select(passageColumns)
-    .from(passages)
-    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
-    .where(and(eq(lessons.slug, lessonSlug), eq(passages.key, passageKey), isNull(passages.retiredAt)))
-    .get();
-  if (!row) throw new NotFoundError("Passage not found.");
-  return toPassageRef(row);
+  const lesson = lessonStructure(db, lessonSlug);
+  const passage = lesson.passagesByKey.get(passageKey);
+  if (!passage) throw new NotFoundError("Passage not found.");
+  return { id: passage.id, key: passage.key, lessonId: lesson.id, lessonSlug: lesson.slug, prompts: passage.prompts, sentences: passage.sentences };
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * A lesson as imported: its current questions (validated) and passages with their sentences.
+ * Read on every save and every page's workspace, yet it changes only on import, so it is kept
+ * per process and checked with one small query: each import that changes a lesson rewrites its
+ * content hash, and a different hash (or lesson id) means the kept copy is rebuilt.
+ */
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../transaction";
+import { lessons, passages, questions, questionVersions } from "../schema";
+import type { QuestionContent } from "@/content/schema";
+import { NotFoundError } from "@/lib/errors";
+import { questionContents } from "./question-content";
+
+export type StructureQuestion = { id: string; key: string; version: number; passageId: string; content: QuestionContent };
+export type StructurePassage = { id: string; key: string; title: string; prompts: string[]; sentences: { id: string; text: string }[]; sentenceIds: Set<string> };
+export type LessonStructure = {
+  id: string;
+  slug: string;
+  title: string;
+  /** Current (not retired) questions, in lesson order. */
+  questions: StructureQuestion[];
+  /** Current passages by key, and every passage (retired too) by id. */
+  passagesByKey: Map<string, StructurePassage>;
+  passagesById: Map<string, StructurePassage>;
+};
+
+const kept = new Map<string, LessonStructure & { hash: string }>();
+
+export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
+  const row = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash }).from(lessons).where(eq(lessons.slug, slug)).get();
+  if (!row) throw new NotFoundError("Lesson not found.");
+  const found = kept.get(slug);
+  if (found && found.hash === row.hash && found.id === row.id) return found;
+
+  const questionRows = db
+    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, hash: questionVersions.contentHash })
+    .from(questions)
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .where(and(eq(questions.lessonId, row.id), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all();
+  const contents = questionContents(db, questionRows.map((q) => q.hash));
+  const passageRows = db.select().from(passages).where(eq(passages.lessonId, row.id)).orderBy(asc(passages.position)).all();
+  const all = passageRows.map((p) => {
+    const sentences = p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text })));
+    return { passage: { id: p.id, key: p.key, title: p.title, prompts: p.discussionPrompts, sentences, sentenceIds: new Set(sentences.map((s) => s.id)) }, retired: !!p.retiredAt };
+  });
+  const structure = {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    hash: row.hash,
+    questions: questionRows.map(({ hash, ...q }) => ({ ...q, content: contents.get(hash)! })),
+    passagesByKey: new Map(all.filter((p) => !p.retired).map((p) => [p.passage.key, p.passage])),
+    passagesById: new Map(all.map((p) => [p.passage.id, p.passage])),
+  };
+  kept.set(slug, structure);
+  return structure;
+}
