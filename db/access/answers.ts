@@ -291,7 +291,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       .select({ questionId: answers.questionId, score: answers.autoScore, maxPoints: answers.maxPoints, hash: questionVersions.contentHash })
       .from(answers)
       .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
-      .where(eq(answers.attemptId, attempt.id))
+      .where(and(eq(answers.attemptId, attempt.id), inArray(answers.questionId, [...keyOf.keys()])))
       .all();
     const contents = questionContents(db, answered.map((r) => r.hash));
     for (const r of answered) {
@@ -320,7 +320,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     score: submitted && attempt ? scoreOf(db, lesson, attempt.id, { rows }) : null,
     answeredCount: rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).length,
     questionCount: qs.length,
-    feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id)].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
+    feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
   };
 }
 

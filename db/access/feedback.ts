@@ -384,14 +384,14 @@ export type ReturnedFeedback = {
  * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
  * the data layer: callers have already established that the attempt is the actor's own.
  */
-export function returnedFeedbackForAttempt(attemptId: string): Map<string, ReturnedFeedback> {
+export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: string[]): Map<string, ReturnedFeedback> {
   const db = getDb();
   const rows = db
     .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash })
     .from(feedback)
     .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
-    .where(isNotNull(feedback.returnedAt))
+    .where(and(isNotNull(feedback.returnedAt), onlyQuestionIds ? inArray(answers.questionId, onlyQuestionIds) : undefined))
     .all();
   const result = new Map<string, ReturnedFeedback>();
   const latest = latestReturned(rows.map((r) => r.feedbackId));
