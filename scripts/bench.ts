@@ -23,6 +23,8 @@ import { setUpDatabase } from "./setup-database";
 import { ensureBuild } from "./build";
 
 const quick = process.argv.includes("--quick");
+const startedAt = performance.now();
+const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
 const LESSON = "tajikistan-islamic-state";
 const PASSAGE = "a-colonel-defects";
 const PASSWORD = "marginalia-bench";
@@ -183,7 +185,7 @@ try {
   const asInstructor = { headers: { cookie: instructorCookie } };
 
   console.log(`\nMarginalia benchmark${quick ? " (quick smoke run)" : ""}: ${DURATION_S} s a run, autocannon against ${BASE}`);
-  console.log("1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader");
+  console.log(`[${elapsed()}] 1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader`);
   const limits: Run[] = [];
   for (const c of [10, 50]) {
     limits.push(await load("static file (same bytes, public/)", "/bench/passage.html", c));
@@ -197,7 +199,7 @@ try {
   console.log(`  ratio page / static file: ${pageToStatic.at10} @10, ${pageToStatic.at50} @50`);
 
   // What a browser requests on load for the student's own data: only the workspace (e2e/read-lesson.spec.ts checks it).
-  console.log("2. A signed-in student's view of the passage: the page and every per-user request it makes on load");
+  console.log(`[${elapsed()}] 2. A signed-in student's view of the passage: the page and every per-user request it makes on load`);
   const viewRequests = [
     { name: "passage page (student's cookie)", path: passagePath },
     { name: "GET /api/workspace (drafts, progress, discussion)", path: `/api/workspace?lesson=${LESSON}&passage=${PASSAGE}` },
@@ -215,7 +217,7 @@ try {
   const views = { at10: viewsPerSec(10), at50: viewsPerSec(50), ratioToAnonymousPageAt50: ratio(viewsPerSec(50), anonymousAt50.requestsPerSec) };
   console.log(`  student views/s: ${views.at10} @10, ${views.at50} @50; ratio to the anonymous page @50: ${views.ratioToAnonymousPageAt50}`);
 
-  console.log("3. Answer autosave through PUT /api/answers, the endpoint the page uses");
+  console.log(`[${elapsed()}] 3. Answer autosave through PUT /api/answers, the endpoint the page uses`);
   const revisionsBefore = db.$client.prepare("select coalesce(sum(revision), 0) as n, count(*) as rows from answers a join attempts t on t.id = a.attempt_id where t.user_id = ?").get(autosaver.id) as { n: number; rows: number };
   const saveRequests = openQuestions.map((q, i) => ({
     method: "PUT" as const,
@@ -230,19 +232,19 @@ try {
   const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
   console.log(`  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`);
 
-  console.log(`4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`);
+  console.log(`[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`);
   const instructorRuns = [
     await load("review queue page", `/classes/${classId}/review`, 10, asInstructor),
     await load("gradebook page", `/classes/${classId}/gradebook`, 10, asInstructor),
   ];
 
-  console.log("5. Size of the passage page");
+  console.log(`[${elapsed()}] 5. Size of the passage page`);
   const html = await (await fetch(`${BASE}${passagePath}`)).text();
   const js = await firstLoadJavaScript(html);
   const size = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html, { level: 9 }).length, firstLoadJs: js };
   console.log(`  HTML ${size.htmlBytes} bytes (${size.htmlGzipBytes} gzip); first-load JavaScript ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`);
 
-  console.log("6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader");
+  console.log(`[${elapsed()}] 6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader`);
   const lighthouse = runLighthouse(`${BASE}${passagePath}`);
   console.log(
     `  performance ${lighthouse.performance}, accessibility ${lighthouse.accessibility}; LCP ${lighthouse.lcp_ms} ms, TBT ${lighthouse.tbt_ms} ms, CLS ${lighthouse.cls}`,
@@ -264,7 +266,7 @@ try {
   fs.mkdirSync("bench/results", { recursive: true });
   const out = path.join("bench", "results", quick ? "bench-quick.json" : "bench.json");
   fs.writeFileSync(out, JSON.stringify(report, null, 2));
-  console.log(`\nWritten to ${out}`);
+  console.log(`\nWritten to ${out} after ${elapsed()}`);
 
   // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
   const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns];

@@ -44,12 +44,20 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
         const classId = passageKey ? new URLSearchParams(window.location.search).get("class") : null;
         const query = new URLSearchParams({ lesson: lessonSlug, ...(passageKey ? { passage: passageKey } : {}), ...(classId ? { class: classId } : {}) });
         const res = await fetch(`/api/workspace?${query}`, { cache: "no-store" });
-        if (cancelled) return;
+        if (cancelled) {
+          void res.body?.cancel();
+          return;
+        }
         if (res.status === 401) {
+          // Read (and drop) the body: an unread response keeps its connection busy, and the page never "network idle".
+          void res.body?.cancel();
           supply(null);
           return setState({ status: "anonymous" });
         }
-        if (res.status >= 500) return retry("Your answers could not be loaded. Reload the page in a moment.");
+        if (res.status >= 500) {
+          void res.body?.cancel();
+          return retry("Your answers could not be loaded. Reload the page in a moment.");
+        }
         if (!res.ok) void refresh();
         if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         const workspace = (await res.json()) as Workspace;

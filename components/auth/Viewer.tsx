@@ -34,7 +34,9 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const res = await fetch("/api/auth/session", { cache: "no-store" });
-      const data = (res.ok ? await res.json() : {}) as SessionResponse;
+      // Always read the body: an unread response keeps the connection busy (and the page never "network idle").
+      const body = (await res.json().catch(() => ({}))) as SessionResponse;
+      const data = res.ok ? body : {};
       const viewer = data.user?.email && data.role ? { name: data.user.name ?? "", email: data.user.email, role: data.role, unreadFeedback: data.unreadFeedback ?? 0 } : null;
       setState({ status: "ready", viewer });
     } catch {

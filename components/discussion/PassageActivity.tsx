@@ -12,7 +12,11 @@ function loadActivity(slug: string): Promise<DiscussionActivity> {
       slug,
       at: Date.now(),
       activity: fetch(`/api/discussion/activity?lesson=${encodeURIComponent(slug)}`, { cache: "no-store" })
-        .then((res) => (res.ok ? (res.json() as Promise<DiscussionActivity>) : null))
+        // The body is read either way: an unread response keeps its connection busy.
+        .then(async (res) => {
+          const body = (await res.json().catch(() => null)) as DiscussionActivity;
+          return res.ok ? body : null;
+        })
         .catch(() => null),
     };
   }

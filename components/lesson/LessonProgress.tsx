@@ -12,7 +12,11 @@ function loadProgress(): Promise<Progress | null> {
     request = {
       at: Date.now(),
       progress: fetch("/api/progress", { cache: "no-store" })
-        .then((res) => (res.ok ? (res.json() as Promise<Progress>) : null))
+        // The body is read either way: an unread response keeps its connection busy.
+        .then(async (res) => {
+          const body = (await res.json().catch(() => null)) as Progress | null;
+          return res.ok ? body : null;
+        })
         .catch(() => null),
     };
   }
