@@ -17,6 +17,7 @@ import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/g
 import { countQuestionsByLesson } from "./lessons";
 import { questionContents } from "./question-content";
 import { lessonStructure, type LessonStructure, type StructureQuestion } from "./lesson-structure";
+import { prepared } from "../prepared";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
@@ -41,14 +42,17 @@ function findLesson(db: DbOrTx, slug: string): LessonStructure {
 /** The classes in which this student has this lesson assigned, soonest due first. */
 function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<LessonContext, { mode: "class" }>[] {
   if (actor.role !== "student") return [];
-  return db
-    .select({ classId: classes.id, className: classes.name, dueAt: assignments.dueAt, showAnswersAfterSubmit: assignments.showAnswersAfterSubmit })
-    .from(assignments)
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, actor.userId)))
-    .where(eq(assignments.lessonId, lessonId))
-    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-    .all()
+  return prepared(db, "answers.classContexts", (d) =>
+    d
+      .select({ classId: classes.id, className: classes.name, dueAt: assignments.dueAt, showAnswersAfterSubmit: assignments.showAnswersAfterSubmit })
+      .from(assignments)
+      .innerJoin(classes, eq(classes.id, assignments.classId))
+      .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
+      .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
+      .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
+      .prepare(),
+  )
+    .all({ studentId: actor.userId, lessonId })
     .map((c) => ({ mode: "class" as const, contextKey: c.classId, ...c }));
 }
 
@@ -66,11 +70,13 @@ function verifiedContext(db: DbOrTx, actor: Actor, lessonId: string, contextKey:
 }
 
 function findAttempt(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string) {
-  return db
-    .select()
-    .from(attempts)
-    .where(and(eq(attempts.userId, actor.userId), eq(attempts.lessonId, lessonId), eq(attempts.contextKey, contextKey)))
-    .get();
+  return prepared(db, "answers.findAttempt", (d) =>
+    d
+      .select()
+      .from(attempts)
+      .where(and(eq(attempts.userId, sql.placeholder("userId")), eq(attempts.lessonId, sql.placeholder("lessonId")), eq(attempts.contextKey, sql.placeholder("contextKey"))))
+      .prepare(),
+  ).get({ userId: actor.userId, lessonId, contextKey });
 }
 
 function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: LessonContext, now: Date) {
@@ -255,7 +261,7 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   const context = currentContext(db, a, lesson.id);
   const attempt = findAttempt(db, a, lesson.id, context.contextKey);
   const qs = lesson.questions;
-  const rows = attempt ? db.select().from(answers).where(eq(answers.attemptId, attempt.id)).all() : [];
+  const rows = attempt ? prepared(db, "answers.ofAttempt", (d) => d.select().from(answers).where(eq(answers.attemptId, sql.placeholder("attemptId"))).prepare()).all({ attemptId: attempt.id }) : [];
   return { a, db, lesson, context, attempt, qs, rows };
 }
 

@@ -42,6 +42,7 @@ import {
   type Viewer,
 } from "@/lib/discussion/rules";
 import { lessonStructure } from "./lesson-structure";
+import { prepared } from "../prepared";
 import type { DiscussionActivity, PassageDiscussion, PostView, QuotedSentence, SnapshotAnswer, ThreadView } from "@/lib/discussion/view";
 
 /** At most this many answers in one snapshot: enough to compare, few enough to read. */
@@ -62,11 +63,16 @@ function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef
     .innerJoin(classes, eq(classes.id, assignments.classId));
   const rows =
     actor.role === "student"
-      ? base
-          .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, actor.userId)))
-          .where(eq(assignments.lessonId, lessonId))
-          .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-          .all()
+      ? prepared(db, "discussions.studentClasses", (d) =>
+          d
+            .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId })
+            .from(assignments)
+            .innerJoin(classes, eq(classes.id, assignments.classId))
+            .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
+            .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
+            .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
+            .prepare(),
+        ).all({ studentId: actor.userId, lessonId })
       : base
           .where(and(eq(assignments.lessonId, lessonId), eq(classes.instructorId, actor.userId)))
           .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))

@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { prepared } from "../prepared";
 import { inTransaction } from "../transaction";
 import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
@@ -323,13 +324,15 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
 
 export async function countUnreadFeedback(actor: Actor | null): Promise<number> {
   if (!actor) return 0;
-  return getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(feedback)
-    .innerJoin(answers, eq(answers.id, feedback.answerId))
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
-    .where(and(eq(feedback.unreadByStudent, true), isNotNull(feedback.returnedAt)))
-    .get()!.n;
+  return prepared(getDb(), "feedback.unreadCount", (d) =>
+    d
+      .select({ n: sql<number>`count(*)` })
+      .from(feedback)
+      .innerJoin(answers, eq(answers.id, feedback.answerId))
+      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, sql.placeholder("userId"))))
+      .where(and(eq(feedback.unreadByStudent, true), isNotNull(feedback.returnedAt)))
+      .prepare(),
+  ).get({ userId: actor.userId })!.n;
 }
 
 /** The student has opened their feedback: nothing returned so far is new any more. */

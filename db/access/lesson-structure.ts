@@ -5,7 +5,8 @@
  * content hash, and a different hash (or lesson id) means the kept copy is rebuilt.
  */
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { prepared } from "../prepared";
 import type { DbOrTx } from "../transaction";
 import { lessons, passages, questions, questionVersions } from "../schema";
 import type { QuestionContent } from "@/content/schema";
@@ -28,7 +29,9 @@ export type LessonStructure = {
 const kept = new Map<string, LessonStructure & { hash: string }>();
 
 export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
-  const row = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash }).from(lessons).where(eq(lessons.slug, slug)).get();
+  const row = prepared(db, "lessonStructure.bySlug", (d) =>
+    d.select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash }).from(lessons).where(eq(lessons.slug, sql.placeholder("slug"))).prepare(),
+  ).get({ slug });
   if (!row) throw new NotFoundError("Lesson not found.");
   const found = kept.get(slug);
   if (found && found.hash === row.hash && found.id === row.id) return found;

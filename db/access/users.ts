@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { prepared } from "../prepared";
 import { users } from "../schema";
 import { attemptSucceeded, reserveAttempt } from "./sign-in-throttle";
 import type { Actor, Role } from "@/lib/actor";
@@ -77,7 +78,8 @@ export async function authenticate(
 
 /** The actor behind a session token, or null when the account is gone or its sessions were ended. */
 export async function findSessionActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const user = getDb().select().from(users).where(eq(users.id, userId)).get();
+  // Every signed-in request runs this, so it is built once.
+  const user = prepared(getDb(), "users.byId", (d) => d.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id: userId });
   return user && user.sessionVersion === sessionVersion ? toActor(user) : null;
 }
 
