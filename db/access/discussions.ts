@@ -211,11 +211,13 @@ function checkRate(db: DbOrTx, actor: Actor, now: Date) {
 /** The discussion as this person sees it: threads newest activity first (pinned on top), each with its replies. */
 function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class" }> {
   const { db, viewer, cls, passage } = scope;
-  const threadRows = db
-    .select()
-    .from(discussionThreads)
-    .where(and(eq(discussionThreads.classId, cls.id), eq(discussionThreads.passageId, passage.id)))
-    .all();
+  const threadRows = prepared(db, "discussions.threads", (d) =>
+    d
+      .select()
+      .from(discussionThreads)
+      .where(and(eq(discussionThreads.classId, sql.placeholder("classId")), eq(discussionThreads.passageId, sql.placeholder("passageId"))))
+      .prepare(),
+  ).all({ classId: cls.id, passageId: passage.id });
   const answered = viewer.moderator ? new Set<string>() : submittedAnswersTo(db, viewer.userId, threadRows.map((t) => t.questionId));
   const readable = threadRows.filter((t) => threadOpen(viewer, t, answered));
   const threadIds = readable.map((t) => t.id);
