@@ -94,15 +94,9 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       position: questions.position,
       studentId: users.id,
       studentName: users.name,
-      response: answers.response,
-      citedSentences: answers.citedSentences,
-      body: passages.body,
+      passageId: passages.id,
       feedbackReturnedAt: feedback.returnedAt,
       feedbackUpdatedAt: feedback.updatedAt,
-      rubricLevels: feedback.rubricLevels,
-      comment: feedback.comment,
-      inlineComments: feedback.inlineComments,
-      points: feedback.points,
     })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -139,7 +133,26 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     .get()!;
   const question = questionContent(getDb(), version.hash);
   if (question.type !== "open_response") throw new Error("review queue holds open responses only");
-  const sentences = first.body.flatMap((g) => g.sentences);
+  // The list above needs only counts; the answers, feedback and passage are read for the chosen question alone.
+  const details = new Map(
+    db
+      .select({
+        answerId: answers.id,
+        response: answers.response,
+        citedSentences: answers.citedSentences,
+        rubricLevels: feedback.rubricLevels,
+        comment: feedback.comment,
+        inlineComments: feedback.inlineComments,
+        points: feedback.points,
+      })
+      .from(answers)
+      .leftJoin(feedback, eq(feedback.answerId, answers.id))
+      .where(inArray(answers.id, all.map((r) => r.answerId)))
+      .all()
+      .map((d) => [d.answerId, d]),
+  );
+  const body = db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body;
+  const sentences = body.flatMap((g) => g.sentences);
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     questions: list,
@@ -153,17 +166,18 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       items: (anonymous ? [...all].sort((a, b) => a.answerId.localeCompare(b.answerId)) : all)
         .map((r, i) => {
           const itemState = stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null);
+          const d = details.get(r.answerId)!;
           return {
             answerId: r.answerId,
             studentName: anonymous && itemState !== "returned" ? `Student ${i + 1}` : r.studentName,
             studentId: anonymous && itemState !== "returned" ? null : r.studentId,
-            text: (r.response as Extract<Response, { type: "open_response" }>).text,
-            cited: r.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
+            text: (d.response as Extract<Response, { type: "open_response" }>).text,
+            cited: d.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
             state: itemState,
-            rubricLevels: r.rubricLevels ?? {},
-            comment: r.comment ?? "",
-            inlineComments: r.inlineComments ?? [],
-            points: r.points,
+            rubricLevels: d.rubricLevels ?? {},
+            comment: d.comment ?? "",
+            inlineComments: d.inlineComments ?? [],
+            points: d.points,
           };
         })
         .filter((item) => !state || item.state === state),
