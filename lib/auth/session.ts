@@ -6,7 +6,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
+import { readSessionToken } from "./session-token";
 import { authOptions, SESSION_MAX_AGE_S } from "./options";
 import type { Actor, Role } from "@/lib/actor";
 import { ensureAuthUrl } from "@/lib/env";
@@ -21,12 +22,7 @@ import { findSessionActor } from "@/db/access/users";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
-  let token: Awaited<ReturnType<typeof decode>>;
-  try {
-    token = await decode({ token: raw, secret: authOptions.secret! });
-  } catch {
-    return null; // tampered with, expired, or from another secret
-  }
+  const token = await readSessionToken(raw, authOptions.secret!);
   if (!token?.sub || typeof token.sv !== "number") return null;
   return findSessionActor(token.sub, token.sv);
 });
