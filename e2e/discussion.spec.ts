@@ -215,3 +215,26 @@ test("the instructor shares two answers as a class snapshot: a student who submi
   await expect(theirs.getByText("Class snapshot", { exact: true })).toHaveCount(0);
   await expect(theirs).not.toContainText("Reader A");
 });
+
+test("posting is limited to a burst of 10 a minute, with a clear message and nothing lost from the form", async ({ browser }) => {
+  const student = await studentInDemoClass(browser, "Rita Ratelimit");
+  const workspace = await student.request.get(`/api/workspace?lesson=${lessonSlug}&passage=the-warning`);
+  const discussion = (await workspace.json()).discussion as { classId: string };
+  const start = (title: string) =>
+    student.request.post("/api/discussion/threads", { data: { lessonSlug, passageKey: "the-warning", classId: discussion.classId, title, body: `Post ${title}` } });
+  for (let i = 1; i <= 10; i++) expect((await start(`Burst ${i}`)).status(), `post ${i}`).toBe(200);
+  const refused = await start("One too many");
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await refused.json()).errors.body[0]).toMatch(/Wait \d+ seconds, then post again: your text is still here/);
+
+  // In the page, the same refusal is said beside the text, which stays in the box.
+  await student.goto(`/lessons/${lessonSlug}/the-warning`);
+  const region = student.getByRole("region", { name: "Discussion" });
+  await region.getByRole("button", { name: "Start a new thread" }).click();
+  await region.getByLabel("Title").fill("Still here?");
+  await region.getByLabel("Your post").fill("This text must survive the refusal.");
+  await region.getByRole("button", { name: "Post thread" }).click();
+  await expect(region.getByText(/Wait \d+ seconds, then post again/)).toBeVisible();
+  await expect(region.getByLabel("Your post")).toHaveValue("This text must survive the refusal.");
+});
