@@ -35,7 +35,8 @@ function reusePreparedStatements(sqlite: Database.Database, max = 1000) {
   const kept = new Map<string, Database.Statement>();
   sqlite.prepare = ((source: string) => {
     const found = kept.get(source);
-    if (found) {
+    // A statement still being iterated cannot be reset; such a caller gets a fresh one.
+    if (found && !found.busy) {
       kept.delete(source); // most recently used last
       kept.set(source, found);
       if (found.reader) found.raw(false).pluck(false).expand(false);

@@ -29,13 +29,16 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
   const { expect, supply, refresh } = useViewer();
   useEffect(() => {
     let cancelled = false;
-    expect(); // the header's viewer comes with this request
+    let settled = false; // whether the header has its viewer from this page (or was told to ask)
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ticket = expect(); // the header's viewer comes with this request
     const load = async (attempt = 0): Promise<void> => {
       // A busy server or a dropped connection gets a few more tries before the page says so.
       const retry = (message: string) => {
-        if (attempt < 3) setTimeout(() => void load(attempt + 1), 1000 * 2 ** attempt);
+        if (attempt < 3) timer = setTimeout(() => void load(attempt + 1), 1000 * 2 ** attempt);
         else {
           setState({ status: "error", message });
+          settled = true;
           void refresh(); // the header asks for itself
         }
       };
@@ -51,17 +54,22 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
         if (res.status === 401) {
           // Read (and drop) the body: an unread response keeps its connection busy, and the page never "network idle".
           void res.body?.cancel();
-          supply(null);
+          settled = true;
+          supply(null, ticket);
           return setState({ status: "anonymous" });
         }
         if (res.status >= 500) {
           void res.body?.cancel();
           return retry("Your answers could not be loaded. Reload the page in a moment.");
         }
-        if (!res.ok) void refresh();
+        if (!res.ok) {
+          settled = true;
+          void refresh();
+        }
         if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         const workspace = (await res.json()) as Workspace;
-        supply(workspace.viewer);
+        settled = true;
+        supply(workspace.viewer, ticket);
         setState({
           status: "ready",
           workspace,
@@ -75,6 +83,9 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
     void load();
     return () => {
       cancelled = true;
+      clearTimeout(timer);
+      // Left before the workspace answered: the header must not wait for it.
+      if (!settled) void refresh();
     };
   }, [lessonSlug, passageKey, expect, supply, refresh]);
   return <WorkspaceContext.Provider value={state}>{children}</WorkspaceContext.Provider>;

@@ -8,13 +8,16 @@ type ViewerState = { status: "loading" | "ready"; viewer: Viewer | null };
 type ViewerContext = ViewerState & {
   /** Asks the server again (after signing in, renaming, reading feedback). */
   refresh: () => Promise<void>;
-  /** A page that loads per-user data anyway hands the viewer over, sparing a request. */
-  supply: (viewer: Viewer | null) => void;
-  /** Called by such a page before it has its data, so the header does not fetch it too. */
-  expect: () => void;
+  /**
+   * Sets the viewer. A page that loads per-user data anyway hands the viewer over this way,
+   * sparing a request; with the ticket `expect` gave it, so an answer overtaken by a newer one is ignored.
+   */
+  supply: (viewer: Viewer | null, ticket?: number) => void;
+  /** Called by such a page before it asks, so the header does not ask too; returns its ticket. */
+  expect: () => number;
 };
 
-const Context = createContext<ViewerContext>({ status: "loading", viewer: null, refresh: async () => {}, supply: () => {}, expect: () => {} });
+const Context = createContext<ViewerContext>({ status: "loading", viewer: null, refresh: async () => {}, supply: () => {}, expect: () => 0 });
 
 export function useViewer(): ViewerContext {
   return useContext(Context);
@@ -25,36 +28,57 @@ type SessionResponse = { user?: { name?: string | null; email?: string | null };
 /**
  * The browser's view of the session for the header. Pages stay prerendered, so it comes from the
  * browser: from next-auth's session endpoint, or, on lesson pages, from the workspace request
- * the page makes anyway (one request per view instead of two).
+ * the page makes anyway (one request per view instead of two). Every request for it takes a
+ * ticket, and only the newest one's answer is shown. It is asked again when the tab comes back
+ * into view and when another tab signs in or out.
  */
 export function ViewerProvider({ children }: { children: React.ReactNode }) {
   const [state, setState] = useState<ViewerState>({ status: "loading", viewer: null });
   const supplied = useRef(false);
+  const latest = useRef(0);
 
   const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
     try {
       const res = await fetch("/api/auth/session", { cache: "no-store" });
       // Always read the body: an unread response keeps the connection busy (and the page never "network idle").
       const body = (await res.json().catch(() => ({}))) as SessionResponse;
+      if (ticket !== latest.current) return;
       const data = res.ok ? body : {};
       const viewer = data.user?.email && data.role ? { name: data.user.name ?? "", email: data.user.email, role: data.role, unreadFeedback: data.unreadFeedback ?? 0 } : null;
       setState({ status: "ready", viewer });
     } catch {
-      setState((s) => ({ ...s, status: "ready" }));
+      if (ticket === latest.current) setState((s) => ({ ...s, status: "ready" }));
     }
   }, []);
 
   // Children's effects run first: a lesson page's workspace has said by now whether it will supply the viewer.
   useEffect(() => {
     if (!supplied.current) void refresh();
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh();
+    };
+    // next-auth tells other tabs of a sign-in or sign-out through this storage key.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === "nextauth.message") void refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("storage", onStorage);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("storage", onStorage);
+    };
   }, [refresh]);
 
-  const supply = useCallback((viewer: Viewer | null) => {
+  const supply = useCallback((viewer: Viewer | null, ticket?: number) => {
+    if (ticket !== undefined && ticket !== latest.current) return;
+    if (ticket === undefined) latest.current++;
     supplied.current = true;
     setState({ status: "ready", viewer });
   }, []);
   const expect = useCallback(() => {
     supplied.current = true;
+    return ++latest.current;
   }, []);
   const value = useMemo<ViewerContext>(() => ({ ...state, refresh, supply, expect }), [state, refresh, supply, expect]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -39,7 +39,7 @@ export function GradebookTable({ caption, questions, rows }: { caption: string; 
                 const q = questions[i]!;
                 const text = state === "graded" || state === "unanswered" ? String(points) : state === "reviewed-not-returned" ? `(${points})` : state === "awaiting-review" ? "…" : "–";
                 // Numbers read well with their column header; the symbols get words.
-                const label = state === "graded" || state === "unanswered" ? undefined : `${q.label}: ${cellLabel[state]}${state === "reviewed-not-returned" ? ` (${points})` : ""}`;
+                const label = state === "graded" ? undefined : `${q.label}: ${cellLabel[state]}${state === "reviewed-not-returned" ? ` (${points})` : ""}`;
                 return (
                   <td key={q.key} data-state={state}>
                     {q.reviewHref && state !== "not-submitted" && state !== "unanswered" ? (

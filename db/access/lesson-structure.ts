@@ -2,7 +2,7 @@
  * A lesson as imported: its current questions (validated) and passages with their sentences.
  * Read on every save and every page's workspace, yet it changes only on import, so it is kept
  * per process and checked with one small query: each import that changes a lesson rewrites its
- * content hash, and a different hash (or lesson id) means the kept copy is rebuilt.
+ * content hash and import time, and a difference in either (or the lesson id) rebuilds the copy.
  */
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
@@ -26,15 +26,20 @@ export type LessonStructure = {
   passagesById: Map<string, StructurePassage>;
 };
 
-const kept = new Map<string, LessonStructure & { hash: string }>();
+const kept = new Map<string, LessonStructure & { hash: string; importedAt: number }>();
 
 export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
   const row = prepared(db, "lessonStructure.bySlug", (d) =>
-    d.select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash }).from(lessons).where(eq(lessons.slug, sql.placeholder("slug"))).prepare(),
+    d
+      .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash, importedAt: lessons.importedAt })
+      .from(lessons)
+      .where(eq(lessons.slug, sql.placeholder("slug")))
+      .prepare(),
   ).get({ slug });
   if (!row) throw new NotFoundError("Lesson not found.");
   const found = kept.get(slug);
-  if (found && found.hash === row.hash && found.id === row.id) return found;
+  // The hash alone is not enough: importing A, then B, then A again ends on A's hash with newer question versions.
+  if (found && found.hash === row.hash && found.id === row.id && found.importedAt === row.importedAt.getTime()) return found;
 
   const questionRows = db
     .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, hash: questionVersions.contentHash })
@@ -54,6 +59,7 @@ export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
     slug: row.slug,
     title: row.title,
     hash: row.hash,
+    importedAt: row.importedAt.getTime(),
     questions: questionRows.map(({ hash, ...q }) => ({ ...q, content: contents.get(hash)! })),
     passagesByKey: new Map(all.filter((p) => !p.retired).map((p) => [p.passage.key, p.passage])),
     passagesById: new Map(all.map((p) => [p.passage.id, p.passage])),
