@@ -191,7 +191,8 @@ test("after a return, edits stay drafts: the gradebook keeps the returned points
   const open = book.questions.findIndex((q) => q.key === "fair-reporting");
   assert.deepEqual(book.rows[0]!.cells[open], { state: "graded", points: 4 }, "the student was given 4");
   const [shown] = await listMyFeedback(student);
-  await markFeedbackRead(student, ["some-other-id"]);
+  await assert.rejects(markFeedbackRead(student, ["some-other-id"]), NotFoundError, "ids that are not the student's are refused");
+  await assert.rejects(markFeedbackRead(student, [shown!.feedbackId, "some-other-id"]), NotFoundError, "refused whole, not in part");
   assert.equal(await countUnreadFeedback(student), 1, "only feedback the student was shown is marked read");
   await markFeedbackRead(student, [shown!.feedbackId]);
   assert.equal(await countUnreadFeedback(student), 0);

@@ -355,14 +355,16 @@ export async function markFeedbackRead(actor: Actor | null, feedbackIds?: readon
   const db = getDb();
   // Only the student's own, and (when given) only those they were shown: feedback returned since stays new.
   const mine = db
-    .select({ id: feedback.id })
+    .select({ id: feedback.id, unread: feedback.unreadByStudent })
     .from(feedback)
     .innerJoin(answers, eq(answers.id, feedback.answerId))
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
-    .where(and(eq(feedback.unreadByStudent, true), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined))
-    .all()
-    .map((r) => r.id);
-  if (mine.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, mine)).run();
+    .where(and(isNotNull(feedback.returnedAt), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined))
+    .all();
+  // Ids that are not the student's returned feedback mean a forged request: refuse it whole.
+  if (feedbackIds && mine.length < new Set(feedbackIds).size) throw new NotFoundError("Some of that feedback is not yours.");
+  const unread = mine.filter((r) => r.unread).map((r) => r.id);
+  if (unread.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, unread)).run();
 }
 
 type ReturnedVersion = typeof feedbackHistory.$inferSelect;
