@@ -1,0 +1,74 @@
+import { expect, test, type Page } from "@playwright/test";
+import { lessonSlug, signIn, signUpStudent } from "./helpers";
+
+/**
+ * The authorization matrix through HTTP: every page and file of a class, asked for with no
+ * session, by a student of another class, and by another instructor, gives none of its data.
+ */
+test("a class's pages and files give no data to a visitor, a student of another class, or another instructor", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByRole("link", { name: "Demo class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Demo class" })).toBeVisible();
+  const classUrl = new URL(teacher.url()).pathname;
+  await teacher.goto(`${classUrl}/gradebook`);
+  const studentHref = await teacher.getByRole("rowheader").getByRole("link").first().getAttribute("href");
+  const secretName = (await teacher.getByRole("rowheader").getByRole("link").first().textContent())!;
+  expect(studentHref).toContain("/review/student/");
+
+  const protectedPaths = [
+    classUrl,
+    `${classUrl}/review`,
+    studentHref!,
+    `${classUrl}/gradebook`,
+    `${classUrl}/gradebook/grades.csv`,
+    `${classUrl}/gradebook/answers.csv`,
+    `${classUrl}/insights`,
+    `${classUrl}/share?lesson=${lessonSlug}&question=headline-claim-strength`,
+  ];
+
+  const visitor = await (await browser.newContext()).newPage();
+  const outsider = await (await browser.newContext()).newPage();
+  await signUpStudent(outsider, "Outside Student");
+  const otherTeacher = await (await browser.newContext()).newPage();
+  await otherTeacher.goto("/signup");
+  await otherTeacher.getByLabel("Your name").fill("Other Teacher");
+  await otherTeacher.getByLabel("Email").fill(`other.teacher.${Date.now()}@example.org`);
+  await otherTeacher.getByLabel("Password", { exact: true }).fill("a good long password");
+  await otherTeacher.getByLabel("Instructor code (instructors only)").fill("e2e-instructor-code-2026");
+  await otherTeacher.getByRole("button", { name: "Create account" }).click();
+  await expect(otherTeacher.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+
+  const check = async (who: string, page: Page, path: string) => {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    const body = await res.text();
+    const status = res.status();
+    // A visitor is sent to sign in; anyone signed in who may not see the class finds nothing there.
+    if (who === "visitor") expect(path.endsWith(".csv") ? [401, 403] : [303, 307, 308], `${who} ${path}: ${status}`).toContain(status);
+    // (A student asking for an instructor's file is refused for the role alone: 403, which says nothing of the class.)
+    else expect(path.endsWith(".csv") && who.startsWith("student") ? [403, 404] : [404], `${who} ${path}: ${status}`).toContain(status);
+    expect(body, `${who} ${path} must not carry the class's data`).not.toContain(secretName);
+    expect(body).not.toContain("Demo class");
+  };
+  for (const path of protectedPaths) {
+    await check("visitor", visitor, path);
+    await check("student of another class", outsider, path);
+    await check("other instructor", otherTeacher, path);
+  }
+});
+
+test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it in this browser", async ({ page }) => {
+  await signIn(page, "student1@demo.test");
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session, "a session cookie").toBeTruthy();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  // Plain HTTP here; behind HTTPS (NEXTAUTH_URL https://…) next-auth names it __Secure- and marks it Secure.
+  expect((await page.request.get(`/api/workspace?lesson=${lessonSlug}`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect((await page.request.get(`/api/workspace?lesson=${lessonSlug}`)).status()).toBe(401);
+});
