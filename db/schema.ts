@@ -378,3 +378,13 @@ export const notebookEntries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.passageId] })],
 );
+
+/**
+ * Sessions ended by signing out. Sessions are JWTs that live in the browser, so a copy of one
+ * would outlive a sign-out; its id is kept here until the token would have expired anyway.
+ */
+export const endedSessions = sqliteTable("ended_sessions", {
+  sessionId: text("session_id").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -59,7 +59,7 @@ test("a class's pages and files give no data to a visitor, a student of another 
   }
 });
 
-test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it in this browser", async ({ page }) => {
+test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it, even for a copy of the cookie", async ({ page, browser }) => {
   await signIn(page, "student1@demo.test");
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session, "a session cookie").toBeTruthy();
@@ -68,7 +68,13 @@ test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it i
   // Plain HTTP here; behind HTTPS (NEXTAUTH_URL https://…) next-auth names it __Secure- and marks it Secure.
   expect((await page.request.get(`/api/workspace?lesson=${lessonSlug}`)).status()).toBe(200);
 
+  const copy = await browser.newContext();
+  await copy.addCookies([session!]);
+  expect((await copy.request.get(`/api/workspace?lesson=${lessonSlug}`)).status(), "a copy works while the session lasts").toBe(200);
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   expect((await page.request.get(`/api/workspace?lesson=${lessonSlug}`)).status()).toBe(401);
+  expect((await copy.request.get(`/api/workspace?lesson=${lessonSlug}`)).status(), "the copied cookie is refused after sign-out").toBe(401);
+  expect((await (await copy.request.get("/api/auth/session")).json())?.user).toBeUndefined();
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useTestDatabase } from "@/db/testing";
 import { signInThrottle, users } from "@/db/schema";
-import { authenticate, changePassword, createAccount, endAllSessions, findSessionActor, signUp } from "./users";
+import { authenticate, changePassword, createAccount, endAllSessions, endSession, findSessionActor, signUp } from "./users";
 
 const db = useTestDatabase();
 const noPause = async () => {};
@@ -75,4 +75,16 @@ test("changing the password ends other sessions; signing out everywhere ends all
   assert.ok((await authenticate("lin@example.org", "second password", "10.3.0.1", { pause: noPause })).ok);
   await endAllSessions(actor);
   assert.equal(await findSessionActor(actor.userId, 2), null);
+});
+
+test("signing out ends that session only, until its token would have expired", async () => {
+  const actor = await createAccount({ email: "sol@example.org", name: "Sol", password: "a password here", role: "student" });
+  assert.ok(await findSessionActor(actor.userId, 1, "laptop"));
+  await endSession("laptop", actor.userId, new Date(Date.now() + 60_000));
+  assert.equal(await findSessionActor(actor.userId, 1, "laptop"), null, "the signed-out session is refused");
+  assert.ok(await findSessionActor(actor.userId, 1, "phone"), "the account's other sessions go on");
+  // Ended sessions are forgotten once their tokens have expired anyway.
+  await endSession("old", actor.userId, new Date(Date.now() - 1000));
+  await endSession("tablet", actor.userId, new Date(Date.now() + 60_000));
+  assert.ok(await findSessionActor(actor.userId, 1, "old"));
 });

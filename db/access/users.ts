@@ -4,10 +4,10 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { prepared } from "../prepared";
-import { users } from "../schema";
+import { endedSessions, users } from "../schema";
 import { attemptSucceeded, reserveAttempt } from "./sign-in-throttle";
 import type { Actor, Role } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
@@ -76,11 +76,29 @@ export async function authenticate(
   return { ok: true, actor: toActor(user), sessionVersion: user.sessionVersion };
 }
 
-/** The actor behind a session token, or null when the account is gone or its sessions were ended. */
-export async function findSessionActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  // Every signed-in request runs this, so it is built once.
-  const user = prepared(getDb(), "users.byId", (d) => d.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id: userId });
-  return user && user.sessionVersion === sessionVersion ? toActor(user) : null;
+/**
+ * The actor behind a session token, or null when the account is gone, its sessions were ended
+ * (password change, sign out everywhere), or this session was signed out.
+ */
+export async function findSessionActor(userId: string, sessionVersion: number, sessionId?: string): Promise<Actor | null> {
+  // Every signed-in request runs these, so they are built once.
+  const db = getDb();
+  const user = prepared(db, "users.byId", (d) => d.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id: userId });
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  if (sessionId) {
+    const ended = prepared(db, "users.endedSession", (d) =>
+      d.select({ id: endedSessions.sessionId }).from(endedSessions).where(eq(endedSessions.sessionId, sql.placeholder("id"))).prepare(),
+    ).get({ id: sessionId });
+    if (ended) return null;
+  }
+  return toActor(user);
+}
+
+/** Records a signed-out session so a copy of its token is refused until it would have expired; forgets expired ones. */
+export async function endSession(sessionId: string, userId: string, expiresAt: Date, now = new Date()): Promise<void> {
+  const db = getDb();
+  db.delete(endedSessions).where(lt(endedSessions.expiresAt, now)).run();
+  db.insert(endedSessions).values({ sessionId, userId, expiresAt }).onConflictDoNothing().run();
 }
 
 export async function updateProfile(actor: Actor, input: { name: string }): Promise<Actor> {

@@ -7,7 +7,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate, findSessionActor } from "@/db/access/users";
+import { randomUUID } from "node:crypto";
+import { authenticate, endSession, findSessionActor } from "@/db/access/users";
 import { countUnreadFeedback } from "@/db/access/feedback";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authSecret, ensureAuthUrl } from "@/lib/env";
@@ -50,16 +51,29 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      if (user) {
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // This browser's session, so signing out can end it alone.
+        token.sid = randomUUID();
+      }
       return token;
     },
     async session({ session, token }) {
       // A token whose sessions were ended (password change, sign out everywhere) shows as signed out.
-      const actor = token.sub && typeof token.sv === "number" ? await findSessionActor(token.sub, token.sv) : null;
+      const actor = token.sub && typeof token.sv === "number" ? await findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined) : null;
       if (!actor) return { expires: session.expires };
       // The header shows students how much returned feedback they have not read yet.
       const unreadFeedback = actor.role === "student" ? await countUnreadFeedback(actor) : 0;
       return { ...session, user: { name: actor.name, email: actor.email }, userId: actor.userId, role: actor.role, sv: token.sv, unreadFeedback };
+    },
+  },
+  events: {
+    // A signed-out token must not work again if it was copied: its session id is refused until it expires.
+    async signOut({ token }) {
+      if (token?.sid && typeof token.sid === "string" && token.sub) {
+        const expires = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
+        await endSession(token.sid, token.sub, expires);
+      }
     },
   },
 };

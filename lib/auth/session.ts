@@ -3,6 +3,7 @@
  * against the database (the account exists and its sessions have not been ended).
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -24,7 +25,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!raw) return null;
   const token = await readSessionToken(raw, authOptions.secret!);
   if (!token?.sub || typeof token.sv !== "number") return null;
-  return findSessionActor(token.sub, token.sv);
+  return findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined);
 });
 
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */
@@ -45,7 +46,7 @@ function sessionCookieName(): string {
  */
 export async function renewSession(actor: Actor, sessionVersion: number): Promise<void> {
   const token = await encode({
-    token: { sub: actor.userId, name: actor.name, email: actor.email, sv: sessionVersion },
+    token: { sub: actor.userId, name: actor.name, email: actor.email, sv: sessionVersion, sid: randomUUID() },
     secret: authOptions.secret!,
     maxAge: SESSION_MAX_AGE_S,
   });
