@@ -65,8 +65,8 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
         if (!res.ok) {
           settled = true;
           void refresh();
+          return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         }
-        if (!res.ok) return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         const workspace = (await res.json()) as Workspace;
         settled = true;
         supply(workspace.viewer, ticket);

@@ -82,24 +82,12 @@ function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef
 
 type PassageRef = { id: string; key: string; lessonId: string; lessonSlug: string; prompts: string[]; sentences: QuotedSentence[] };
 
-function toPassageRef(row: { id: string; key: string; lessonId: string; lessonSlug: string; prompts: string[]; body: (typeof passages.$inferSelect)["body"] }): PassageRef {
-  return { ...row, sentences: row.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))) };
-}
-
-const passageColumns = {
-  id: passages.id,
-  key: passages.key,
-  lessonId: passages.lessonId,
-  lessonSlug: lessons.slug,
-  prompts: passages.discussionPrompts,
-  body: passages.body,
-};
-
-function findPassage(db: DbOrTx, lessonSlug: string, passageKey: string): PassageRef {
+/** A passage of the kept lesson structure, by key (current passages) or by id (a thread's, even if retired since). */
+function findPassage(db: DbOrTx, lessonSlug: string, passage: { key: string } | { id: string }): PassageRef {
   const lesson = lessonStructure(db, lessonSlug);
-  const passage = lesson.passagesByKey.get(passageKey);
-  if (!passage) throw new NotFoundError("Passage not found.");
-  return { id: passage.id, key: passage.key, lessonId: lesson.id, lessonSlug: lesson.slug, prompts: passage.prompts, sentences: passage.sentences };
+  const found = "key" in passage ? lesson.passagesByKey.get(passage.key) : lesson.passagesById.get(passage.id);
+  if (!found) throw new NotFoundError("Passage not found.");
+  return { id: found.id, key: found.key, lessonId: lesson.id, lessonSlug: lesson.slug, prompts: found.prompts, sentences: found.sentences };
 }
 
 /**
@@ -155,13 +143,20 @@ function requireClassScope(db: DbOrTx, actor: Actor, passage: PassageRef, classI
   return scope;
 }
 
+/** The class when the actor is its instructor; for anyone else (students included) it does not exist. */
+function instructorsClass(db: DbOrTx, actor: Actor, classId: string) {
+  const cls = db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId))).get();
+  if (!cls) throw new NotFoundError("Class not found.");
+  return cls;
+}
+
 /** The thread and the actor's scope in its class; a thread the actor may not see does not exist for them. */
 function threadScope(db: DbOrTx, actor: Actor, threadId: string) {
   const thread = db.select().from(discussionThreads).where(eq(discussionThreads.id, threadId)).get();
   if (!thread) throw new NotFoundError("That thread does not exist.");
-  const passageRow = db.select(passageColumns).from(passages).innerJoin(lessons, eq(lessons.id, passages.lessonId)).where(eq(passages.id, thread.passageId)).get();
-  if (!passageRow) throw new NotFoundError("That thread does not exist.");
-  const scope = requireClassScope(db, actor, toPassageRef(passageRow), thread.classId);
+  const lesson = db.select({ slug: lessons.slug }).from(passages).innerJoin(lessons, eq(lessons.id, passages.lessonId)).where(eq(passages.id, thread.passageId)).get();
+  if (!lesson) throw new NotFoundError("That thread does not exist.");
+  const scope = requireClassScope(db, actor, findPassage(db, lesson.slug, { id: thread.passageId }), thread.classId);
   if (!threadOpen(scope.viewer, thread, submittedAnswersTo(db, actor.userId, [thread.questionId]))) throw new NotFoundError("That thread does not exist.");
   return { scope, thread };
 }
@@ -371,7 +366,7 @@ function notebookOf(db: DbOrTx, actor: Actor, passage: PassageRef): PassageDiscu
 export async function getPassageDiscussion(actor: Actor | null, input: { lessonSlug: string; passageKey: string; classId?: string }, now = new Date()): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const scope = classScope(db, a, findPassage(db, input.lessonSlug, input.passageKey), input.classId);
+  const scope = classScope(db, a, findPassage(db, input.lessonSlug, { key: input.passageKey }), input.classId);
   if ("notebook" in scope) return notebookOf(db, a, scope.passage);
   const discussion = readDiscussion(scope);
   markSeen(scope, discussion, now);
@@ -384,7 +379,7 @@ export type NewThreadInput = { lessonSlug: string; passageKey: string; classId: 
 export async function startThread(actor: Actor | null, input: NewThreadInput, now = new Date()): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
-    const scope = requireClassScope(tx, a, findPassage(tx, input.lessonSlug, input.passageKey), input.classId);
+    const scope = requireClassScope(tx, a, findPassage(tx, input.lessonSlug, { key: input.passageKey }), input.classId);
     if (input.prompt && !scope.passage.prompts.includes(input.prompt)) throw new DomainError("That prompt is not one of this passage's.", "prompt");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
     checkRate(tx, a, now);
@@ -504,11 +499,8 @@ export type OpenReport = { postId: string; excerpt: string; authorName: string; 
 
 /** For the class page: posts students have reported that the instructor has not dealt with yet. */
 export async function listOpenReports(actor: Actor | null, classId: string): Promise<OpenReport[]> {
-  const a = requireSignedIn(actor);
-  const db = getDb();
-  const cls = db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.instructorId, a.userId))).get();
-  if (!cls) throw new NotFoundError("Class not found.");
-  const rows = db
+  const cls = instructorsClass(getDb(), requireSignedIn(actor), classId);
+  const rows = getDb()
     .select({
       postId: discussionPosts.id,
       body: discussionPosts.body,
@@ -546,8 +538,7 @@ export type ShareableAnswers = {
 };
 
 function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug: string, questionKey: string) {
-  const cls = db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId))).get();
-  if (!cls) throw new NotFoundError("Class not found.");
+  const cls = instructorsClass(db, actor, classId);
   const q = db
     .select({ id: questions.id, type: questions.type, prompt: questions.prompt, passageId: passages.id, passageKey: passages.key, passageTitle: passages.title, lessonId: lessons.id, lessonTitle: lessons.title })
     .from(questions)
@@ -646,7 +637,7 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
 export async function saveNotebookEntry(actor: Actor | null, input: { lessonSlug: string; passageKey: string; body: string }, now = new Date()): Promise<{ updatedAt: string }> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const passage = findPassage(db, input.lessonSlug, input.passageKey);
+  const passage = findPassage(db, input.lessonSlug, { key: input.passageKey });
   db.insert(notebookEntries)
     .values({ userId: a.userId, passageId: passage.id, body: input.body, updatedAt: now })
     .onConflictDoUpdate({ target: [notebookEntries.userId, notebookEntries.passageId], set: { body: input.body, updatedAt: now } })
