@@ -8,8 +8,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
+import { logServerError } from "@/lib/server-error";
 
-type Body = { message: string; errors?: Record<string, string[] | undefined> };
+type Body = { message: string; errors?: Record<string, string[] | undefined>; reference?: string };
 
 export function errorResponse(err: unknown): NextResponse<Body> {
   if (err instanceof RateLimitError) {
@@ -18,8 +19,11 @@ export function errorResponse(err: unknown): NextResponse<Body> {
   if (err instanceof DomainError) return NextResponse.json({ message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined }, { status: 422 });
   if (err instanceof NotFoundError) return NextResponse.json({ message: err.message }, { status: 404 });
   if (err instanceof ForbiddenError) return NextResponse.json({ message: err.message }, { status: 403 });
-  console.error("Route handler failed", err);
-  return NextResponse.json({ message: "Something went wrong on our side and nothing was saved. It will be tried again." }, { status: 500 });
+  const reference = logServerError("Route handler failed", err);
+  return NextResponse.json(
+    { message: `Something went wrong on our side and nothing was saved. It will be tried again. (Reference ${reference})`, reference },
+    { status: 500, headers: { "X-Error-Reference": reference } },
+  );
 }
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -27,22 +31,23 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 /** A JSON endpoint for signed-in users: parses the body with `schema`, runs `handler`, returns its result as JSON. */
 export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Actor, input: z.infer<S>) => Promise<R>) {
   return async (request: Request): Promise<NextResponse> => {
-    const actor = await getActor();
-    if (!actor) return NextResponse.json({ message: "Your session has ended. Sign in again; your work is kept in this browser until then." }, { status: 401, headers: NO_STORE });
-    let raw: unknown;
     try {
-      raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await request.json();
-    } catch {
-      return NextResponse.json({ message: "The request was not valid JSON." }, { status: 400, headers: NO_STORE });
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const { formErrors, fieldErrors } = z.flattenError(parsed.error);
-      return NextResponse.json({ message: formErrors[0] ?? "The request was not as expected.", errors: fieldErrors }, { status: 400, headers: NO_STORE });
-    }
-    try {
+      const actor = await getActor();
+      if (!actor) return NextResponse.json({ message: "Your session has ended. Sign in again; your work is kept in this browser until then." }, { status: 401, headers: NO_STORE });
+      let raw: unknown;
+      try {
+        raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await request.json();
+      } catch {
+        return NextResponse.json({ message: "The request was not valid JSON." }, { status: 400, headers: NO_STORE });
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+        return NextResponse.json({ message: formErrors[0] ?? "The request was not as expected.", errors: fieldErrors }, { status: 400, headers: NO_STORE });
+      }
       return NextResponse.json(await handler(actor, parsed.data), { headers: NO_STORE });
     } catch (err) {
+      // Reading the session can fail too (the database): every failure gets the same answer.
       const response = errorResponse(err);
       response.headers.set("Cache-Control", NO_STORE["Cache-Control"]);
       return response;

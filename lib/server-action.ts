@@ -9,6 +9,7 @@ import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
+import { logServerError } from "@/lib/server-error";
 
 /** FormData as a plain object, without React's own `$ACTION…` fields. */
 export function formDataObject(formData: FormData): Record<string, string> {
@@ -30,8 +31,8 @@ export function errorState(err: unknown, values: Record<string, string> = {}): F
     return { status: "error", message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined, values: echoValues(values) };
   }
   if (err instanceof NotFoundError || err instanceof ForbiddenError) return { status: "error", message: err.message, values: echoValues(values) };
-  console.error("Server action failed", err);
-  return { status: "error", message: "Something went wrong on our side and nothing was saved. Please try again.", values: echoValues(values) };
+  const reference = logServerError("Server action failed", err);
+  return { status: "error", message: `Something went wrong on our side and nothing was saved. Please try again. (Reference ${reference})`, values: echoValues(values) };
 }
 
 /**
@@ -55,22 +56,23 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = formDataObject(formData);
-    const actor = await getActor();
-    if (!actor) return { status: "error", message: signedOut, values: echoValues(values) };
-    const input: Record<string, unknown> = { ...values };
-    for (const name of lists) input[name] = formData.getAll(name).filter((v) => typeof v === "string");
-    for (const name of checkboxes) input[name] = formData.get(name) === "on";
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const { formErrors, fieldErrors } = z.flattenError(parsed.error);
-      // Form-level problems (an unexpected field) have no field to stand beside: say them here.
-      const message = formErrors.length > 0 ? `The form was not as expected: ${formErrors.join(" ")}` : "Check the highlighted fields.";
-      return { status: "error", message, errors: fieldErrors as FormState["errors"], values: echoValues(values) };
-    }
     try {
+      const actor = await getActor();
+      if (!actor) return { status: "error", message: signedOut, values: echoValues(values) };
+      const input: Record<string, unknown> = { ...values };
+      for (const name of lists) input[name] = formData.getAll(name).filter((v) => typeof v === "string");
+      for (const name of checkboxes) input[name] = formData.get(name) === "on";
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const { formErrors, fieldErrors } = z.flattenError(parsed.error);
+        // Form-level problems (an unexpected field) have no field to stand beside: say them here.
+        const message = formErrors.length > 0 ? `The form was not as expected: ${formErrors.join(" ")}` : "Check the highlighted fields.";
+        return { status: "error", message, errors: fieldErrors as FormState["errors"], values: echoValues(values) };
+      }
       return (await handler(actor, parsed.data)) ?? { status: "success" };
     } catch (err) {
       unstable_rethrow(err); // redirect() and notFound() work by throwing
+      // Reading the session can fail too (the database): every failure keeps the form's values.
       return errorState(err, values);
     }
   };

@@ -8,9 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { lessons } from "@/db/schema";
+import { stampPrerenderedPolicies } from "./prerendered-csp";
 
 const sourceRoots = ["app", "components", "db", "lib", "content", "public"];
-const sourceFiles = ["package-lock.json", "next.config.js", "tsconfig.json"];
+const sourceFiles = ["package-lock.json", "next.config.js", "tsconfig.json", "proxy.ts", "instrumentation.ts", "scripts/prerendered-csp.ts"];
 const stampFile = path.join(".next", "marginalia-build-stamp");
 
 function* walk(dir: string): Generator<string> {
@@ -49,6 +50,7 @@ export function ensureBuild(db: Db, databaseFile: string): boolean {
     env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  console.log(`Content-Security-Policy with script hashes written for ${stampPrerenderedPolicies()} prerendered pages.`);
   fs.writeFileSync(stampFile, stamp);
   return true;
 }

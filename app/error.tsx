@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import styles from "@/components/ui/forms.module.css";
+
+/**
+ * When a page fails on the server (or breaks in the browser). The reference is the error's digest,
+ * which the server logged beside the full error (instrumentation.ts); the browser never gets the
+ * message or stack. Saved answers are in the database and drafts in this browser, so nothing typed is lost.
+ */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="page-narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        Something went wrong
+      </h1>
+      <p>This page could not be shown because of a problem on our side. Your saved work is safe: answers already saved are kept, and anything you were typing is kept in this browser.</p>
+      {error.digest ? (
+        <p>
+          If it keeps happening, tell your instructor or the site’s administrator this reference: <strong aria-label="Error reference">{error.digest}</strong>
+        </p>
+      ) : null}
+      <p className="actions">
+        <button type="button" className={styles.primary} onClick={reset}>
+          Try again
+        </button>
+        <Link href="/lessons">Go to the lessons</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+import { startOwnServer, type OwnServer } from "./own-server";
+
+/**
+ * Faults on purpose: a server of its own on a copy of the e2e database, whose `classes` table
+ * then disappears under it. Pages, route handlers and server actions that need it fail; the person
+ * gets a friendly page or message with a reference, the log has that reference beside the full
+ * error, and no stack trace or SQL reaches the browser.
+ */
+const leaks = [/SqliteError/i, /no such table/i, /SELECT\s/i, /\bat\s+\S+\s+\(/, /node_modules/, /\.tsx?:\d+/];
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  server = await startOwnServer(Number(process.env.E2E_PORT ?? 3100) + 47);
+});
+test.afterAll(() => server?.stop());
+
+function breakTheDatabase() {
+  const db = new Database(server.databaseFile);
+  db.exec("ALTER TABLE classes RENAME TO classes_gone");
+  db.close();
+}
+
+function expectNoLeak(text: string) {
+  for (const leak of leaks) expect(text, `the browser was sent ${leak}`).not.toMatch(leak);
+}
+
+test("a failing page, route and action say so kindly, with a reference that is in the log, and leak nothing", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await (await browser.newContext({ baseURL: server.base })).newPage();
+  await signIn(page, "instructor@demo.test");
+  await page.goto("/classes");
+  await expect(page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+
+  breakTheDatabase();
+
+  // A server action: the form keeps what was typed and says what happened, with a reference.
+  await page.getByLabel("Class name").fill("A class that cannot be made");
+  await page.getByRole("button", { name: "Create class" }).click();
+  const actionMessage = page.getByText(/Something went wrong on our side and nothing was saved\. Please try again\. \(Reference [0-9a-f]{8}\)/);
+  await expect(actionMessage).toBeVisible();
+  await expect(page.getByLabel("Class name")).toHaveValue("A class that cannot be made");
+  const actionReference = (await actionMessage.textContent())!.match(/Reference ([0-9a-f]{8})/)![1]!;
+  await expect.poll(() => server.log()).toContain(`[error ${actionReference}] Server action failed`);
+  expectNoLeak(await page.content());
+
+  // A route handler: 500 with a message and the reference, nothing else.
+  const api = await page.request.get(`/api/discussion/activity?lesson=tajikistan-islamic-state`);
+  expect(api.status()).toBe(500);
+  const body = await api.json();
+  expect(body.message).toContain(`(Reference ${body.reference})`);
+  expect(api.headers()["x-error-reference"]).toBe(body.reference);
+  await expect.poll(() => server.log()).toContain(`[error ${body.reference}] Route handler failed`);
+  expectNoLeak(JSON.stringify(body));
+
+  // A page: the error page, focused, with the digest Next.js logged the error under.
+  const response = await page.goto("/classes");
+  expect(response!.status()).toBe(500);
+  expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+  const heading = page.getByRole("heading", { level: 1, name: "Something went wrong" });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  const pageReference = (await page.getByLabel("Error reference").textContent())!.trim();
+  expect(pageReference).toMatch(/^\w+$/);
+  await expect.poll(() => server.log()).toContain(`[error ${pageReference}] GET /classes`);
+  expect(server.log()).toMatch(/no such table: classes/); // the full error is in the log…
+  expectNoLeak(await page.content()); // …and not in the page.
+  await expect(page.getByRole("link", { name: "Go to the lessons" })).toBeVisible();
+
+  // Pages that do not need the broken table still work, and an unknown address is a kind 404.
+  await page.getByRole("link", { name: "Go to the lessons" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
+  const missing = await page.goto("/no/such/page");
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "See all lessons" })).toBeVisible();
+});

@@ -1,0 +1,11 @@
+import type { Instrumentation } from "next";
+
+/**
+ * Every error thrown while rendering a page (or in a route or action Next.js catches itself) is
+ * logged with its digest: the reference app/error.tsx shows the person, so a report can be
+ * matched to its log line. Next.js sends the browser the digest only, never the message or stack.
+ */
+export const onRequestError: Instrumentation.onRequestError = (err, request, context) => {
+  const digest = (err as { digest?: string }).digest ?? "none";
+  console.error(`[error ${digest}] ${request.method} ${request.path} (${context.routeType} ${context.routePath}):`, err);
+};
