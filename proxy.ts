@@ -1,15 +1,23 @@
 /**
- * The nonce Content-Security-Policy of pages rendered per request. Next.js reads the nonce from the
- * request's policy header while rendering and puts it on every script it writes.
- * Matched only on those pages: prerendered pages carry a hash policy written after the build
- * (scripts/prerendered-csp.ts), and a proxy would cost them almost half their throughput
- * (../shared/STACK.md); JSON routes are not HTML. e2e/security-headers.spec.ts checks that every
- * page of the build has one policy or the other.
+ * Two guards that must run before Next.js renders or decodes anything:
+ * - The nonce Content-Security-Policy of pages rendered per request. Next.js reads the nonce from
+ *   the request's policy header while rendering and puts it on every script it writes.
+ * - Server action requests, checked for the shape our forms send (lib/security/action-request.ts):
+ *   Next.js answers a malformed one with a 500.
+ * Matched only on pages rendered per request and on POSTs that may be actions: prerendered pages
+ * carry a hash policy written after the build (scripts/prerendered-csp.ts), and a proxy would cost
+ * them almost half their throughput (../shared/STACK.md); JSON routes are not HTML.
+ * e2e/security-headers.spec.ts checks that every page of the build has one policy or the other.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { isPossibleServerAction, refuseMalformedAction } from "@/lib/security/action-request";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (isPossibleServerAction(request.method, request.headers)) {
+    const refusal = await refuseMalformedAction(request);
+    if (refusal) return NextResponse.json({ message: refusal.message }, { status: refusal.status });
+  }
   const policy = contentSecurityPolicy({ nonce: createNonce() }, { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
@@ -18,6 +26,18 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// (Next.js reads this statically: literals only.)
 export const config = {
-  matcher: ["/signin", "/signup", "/account", "/feedback", "/join", "/classes/:path*", "/lessons/:slug/summary"],
+  matcher: [
+    "/signin",
+    "/signup",
+    "/account",
+    "/feedback",
+    "/join",
+    "/classes/:path*",
+    "/lessons/:slug/summary",
+    // A server action can be posted to any page's address, prerendered ones included.
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+  ],
 };

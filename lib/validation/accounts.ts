@@ -1,5 +1,6 @@
 /** Input schemas for accounts and classes: every form and action parses with one of these. */
 import { z } from "zod";
+import { isStorableLine, UNREADABLE_TEXT } from "./text";
 
 const email = z
   .string({ error: "Enter your email address." })
@@ -18,7 +19,7 @@ const displayName = z
   .trim()
   .min(1, { error: "Enter your name." })
   .max(80, { error: "Use at most 80 characters." })
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "Use letters, spaces and punctuation only." });
+  .refine(isStorableLine, { error: "Use letters, spaces and punctuation only." });
 
 export const signUpSchema = z.strictObject({
   name: displayName,
@@ -47,7 +48,8 @@ export const classNameSchema = z.strictObject({
     .string({ error: "Name the class." })
     .trim()
     .min(1, { error: "Name the class." })
-    .max(80, { error: "Use at most 80 characters." }),
+    .max(80, { error: "Use at most 80 characters." })
+    .refine(isStorableLine, { error: UNREADABLE_TEXT }),
 });
 
 export const joinClassSchema = z.strictObject({

@@ -1,23 +1,23 @@
 /** Request schemas for discussions and the notebook. Membership and content rules are checked in the data layer. */
 import { z } from "zod";
+import { isStorableLine, isStorableText, UNREADABLE_TEXT } from "./text";
 import { NOTEBOOK_MAX_CHARS, POST_MAX_CHARS, TITLE_MAX_CHARS } from "@/lib/discussion/rules";
 
 const id = z.string().trim().min(1).max(100);
-const noNul = (s: string) => !s.includes("\u0000");
 
 export const postBody = z
   .string({ error: "Write something before posting." })
   .trim()
   .min(1, { error: "Write something before posting." })
   .max(POST_MAX_CHARS, { error: `Keep a post to ${POST_MAX_CHARS.toLocaleString("en")} characters.` })
-  .refine(noNul, { error: "The text contains a character that cannot be stored." });
+  .refine(isStorableText, { error: UNREADABLE_TEXT });
 
 export const threadTitle = z
   .string({ error: "Give the thread a title." })
   .trim()
   .min(1, { error: "Give the thread a title." })
   .max(TITLE_MAX_CHARS, { error: `Keep the title to ${TITLE_MAX_CHARS} characters.` })
-  .refine(noNul, { error: "The title contains a character that cannot be stored." });
+  .refine(isStorableLine, { error: UNREADABLE_TEXT });
 
 const quotedSentenceId = id.nullable().optional();
 
@@ -51,7 +51,7 @@ export const reportSchema = z.strictObject({
     .trim()
     .min(1, { error: "Say briefly what is wrong with the post." })
     .max(500, { error: "Keep the reason to 500 characters." })
-    .refine(noNul, { error: "The reason contains a character that cannot be stored." }),
+    .refine(isStorableText, { error: UNREADABLE_TEXT }),
 });
 
 export const notebookSchema = z.strictObject({
@@ -60,7 +60,7 @@ export const notebookSchema = z.strictObject({
   body: z
     .string()
     .max(NOTEBOOK_MAX_CHARS, { error: `Keep a notebook entry to ${NOTEBOOK_MAX_CHARS.toLocaleString("en")} characters.` })
-    .refine(noNul, { error: "The text contains a character that cannot be stored." }),
+    .refine(isStorableText, { error: UNREADABLE_TEXT }),
 });
 
 export const activityRequestSchema = z.strictObject({ lesson: id });
