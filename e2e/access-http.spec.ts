@@ -78,3 +78,31 @@ test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it, 
   expect((await copy.request.get(`/api/workspace?lesson=${lessonSlug}`)).status(), "the copied cookie is refused after sign-out").toBe(401);
   expect((await (await copy.request.get("/api/auth/session")).json())?.user).toBeUndefined();
 });
+
+test("guessing passwords through HTTP locks the account after 10 failures, and not its neighbours", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const victimPage = await (await browser.newContext()).newPage();
+  const victim = await signUpStudent(victimPage, "Guessed At");
+  await victimPage.context().close();
+  const neighbourPage = await (await browser.newContext()).newPage();
+  const neighbour = await signUpStudent(neighbourPage, "Next Door");
+  await neighbourPage.context().close();
+
+  const attempt = async (email: string, password: string) => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+    const location = res.headers()["location"] ?? (await res.json().catch(() => ({}))).url ?? "";
+    return decodeURIComponent(location);
+  };
+  for (let i = 1; i <= 10; i++) expect(await attempt(victim, `wrong guess ${i}`), `guess ${i}`).toContain("That email and password do not match an account.");
+  // The right password no longer helps, and the form says so.
+  expect(await attempt(victim, "a good long password")).toMatch(/Too many failed sign-ins\. Try again in \d+ minutes?\./);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(victim);
+  await page.getByLabel("Password").fill("a good long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many failed sign-ins\. Try again in \d+ minutes?\./)).toBeVisible();
+  // Locking is per account: the same address can still sign in to another one.
+  expect(await attempt(neighbour, "a good long password")).not.toContain("error=");
+});
