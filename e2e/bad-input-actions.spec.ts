@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { lessonSlug, signIn } from "./helpers";
+import { lessonSlug, signIn, signUpStudent } from "./helpers";
 import { startOwnServer, type OwnServer } from "./own-server";
 
 /**
@@ -142,6 +142,8 @@ function readIds(file: string): Omit<Ids, "otherClass" | "otherAnswer"> {
   }
 }
 
+// One server for the file, its tests one after the other: each compares that server's database.
+test.describe.configure({ mode: "serial" });
 let server: OwnServer;
 test.beforeAll(async () => {
   server = await startOwnServer(Number(process.env.E2E_PORT ?? 3100) + 49);
@@ -155,8 +157,10 @@ async function signedIn(browser: Browser, as: ActionCase["as"]): Promise<APIRequ
   return page.request;
 }
 
-test("hostile input to every server action is refused with a message, never a 500, and writes nothing", async ({ browser }) => {
-  test.setTimeout(300_000);
+type World = { ids: Ids; other: APIRequestContext; requests: Record<ActionCase["as"], APIRequestContext>; send: (c: ActionCase, as: APIRequestContext, body: Buffer, contentType: string) => Promise<import("@playwright/test").APIResponse> };
+
+/** The actions' ids from the build, another instructor with a class of their own, and everyone signed in. */
+async function setUp(browser: Browser): Promise<World> {
   const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")).node as Record<string, { exportedName: string }>;
   const actionId = (name: string) => Object.entries(manifest).find(([, a]) => a.exportedName === name)?.[0];
   // Every action of the build is in the table: a new form cannot slip past this suite.
@@ -176,14 +180,26 @@ test("hostile input to every server action is refused with a message, never a 50
   const ids: Ids = { ...readIds(server.databaseFile), otherClass: new URL(other.url()).pathname.split("/").pop()!, otherAnswer: "00000000-0000-4000-8000-00000000a5a5" };
   for (const [k, v] of Object.entries(ids)) expect(v, k).not.toBe("");
 
-  const requests = { visitor: await signedIn(browser, "visitor"), student: await signedIn(browser, "student"), instructor: await signedIn(browser, "instructor") };
+  const requests: World["requests"] = { visitor: await signedIn(browser, "visitor"), student: await signedIn(browser, "student"), instructor: await signedIn(browser, "instructor") };
+  const send: World["send"] = (c, as, body, contentType) =>
+    as.fetch(c.path(ids), { method: "POST", data: body, maxRedirects: 0, headers: { "Next-Action": actionId(c.exportedName)!, Accept: "text/x-component", "Content-Type": contentType } });
+  return { ids, other: other.request, requests, send };
+}
+
+/** Refused: a 4xx, or the form's error state (with a message). */
+function isRefused(status: number, text: string): boolean {
+  return status >= 400 || text.includes(`"status":"error"`);
+}
+
+test("hostile input to every server action is refused with a message, never a 500, and writes nothing", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { ids, requests, send: sendAs } = await setUp(browser);
   const failures: string[] = [];
   const kinds = new Set<string>();
   let tried = 0;
   let accepted = 0;
 
-  const send = (c: ActionCase, body: Buffer, contentType: string) =>
-    requests[c.as].fetch(c.path(ids), { method: "POST", data: body, maxRedirects: 0, headers: { "Next-Action": actionId(c.exportedName)!, Accept: "text/x-component", "Content-Type": contentType } });
+  const send = (c: ActionCase, body: Buffer, contentType: string) => sendAs(c, requests[c.as], body, contentType);
 
   for (const c of actions) {
     for (const v of variants(c, ids)) {
@@ -196,7 +212,7 @@ test("hostile input to every server action is refused with a message, never a 50
       const where = `${c.exportedName} ${v.label}: ${res.status()}`;
       if (res.status() >= 500) failures.push(`${where} ${text.slice(0, 200)}`);
       if (/SqliteError|no such table|\bat \S+ \(/.test(text)) failures.push(`${where} leaks internals`);
-      const refused = res.status() >= 400 || text.includes(`"status":"error"`);
+      const refused = isRefused(res.status(), text);
       if (refused) {
         if (res.status() < 400 && !/"message":"[^"]+"/.test(text)) failures.push(`${where} refused without a message`);
         if (fingerprint(server.databaseFile) !== before) failures.push(`${where} was refused but changed the database`);
@@ -230,4 +246,36 @@ test("hostile input to every server action is refused with a message, never a 50
   await expect(teacher.getByRole("link", { name: sqlText }).first()).toBeVisible();
   expect(await teacher.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(failures).toEqual([]);
+});
+
+/** Actions on someone's class, answer or assignment, with every field valid. */
+const protectedActions = ["regenerateJoinCodeAction", "removeStudentAction", "assignLessonAction", "unassignLessonAction", "shareSnapshotAction", "overrideGradeAction", "returnOneAction", "leaveClassAction", "submitLessonAction"];
+
+test("the authorization matrix through HTTP: valid action requests from a visitor, a student of another class and another instructor change nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { ids, requests, other, send } = await setUp(browser);
+  const outsiderPage = await (await browser.newContext({ baseURL: server.base })).newPage();
+  await signUpStudent(outsiderPage, "Outside Student");
+  const askers: [string, APIRequestContext][] = [["a visitor", requests.visitor], ["a student of another class", outsiderPage.request], ["another instructor", other]];
+  const failures: string[] = [];
+  let tried = 0;
+  for (const c of actions) {
+    // Actions on one's own account are only refused without a session; a student may not create classes.
+    const asks = protectedActions.includes(c.exportedName) ? askers : c.as === "visitor" ? [] : askers.slice(0, 1);
+    if (c.exportedName === "createClassAction") asks.push(["a student", requests.student]);
+    for (const [who, request] of asks) {
+      const before = fingerprint(server.databaseFile);
+      const { body, contentType } = encode(partsOf(c.valid(ids)));
+      const res = await send(c, request, body, contentType);
+      const text = await res.text();
+      tried++;
+      if (!isRefused(res.status(), text)) failures.push(`${c.exportedName} by ${who} was accepted: ${res.status()}`);
+      if (res.status() >= 500) failures.push(`${c.exportedName} by ${who}: ${res.status()}`);
+      if (text.includes("Demo class") || text.includes("student5@demo.test")) failures.push(`${c.exportedName} by ${who} answered with the class's data`);
+      if (fingerprint(server.databaseFile) !== before) failures.push(`${c.exportedName} by ${who} changed the database`);
+    }
+  }
+  console.log(`Authorization through HTTP: ${tried} valid action requests from people who may not make them, all refused.`);
+  expect(failures).toEqual([]);
+  expect(tried).toBeGreaterThan(30);
 });

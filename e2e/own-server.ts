@@ -11,12 +11,14 @@ import Database from "better-sqlite3";
 export type OwnServer = { base: string; databaseFile: string; log: () => string; stop: () => void };
 
 export async function startOwnServer(port: number, env: Record<string, string> = {}): Promise<OwnServer> {
+  const base = `http://127.0.0.1:${port}`;
+  // Another server already there would answer for this one, on another database.
+  if (await fetch(`${base}/lessons`).then(() => true, () => false)) throw new Error(`Port ${port} is already in use.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-own-server-"));
   const databaseFile = path.join(dir, "copy.db");
   const source = new Database(process.env.DATABASE_PATH ?? "e2e/.data/e2e.db", { readonly: true });
   await source.backup(databaseFile);
   source.close();
-  const base = `http://127.0.0.1:${port}`;
   let log = "";
   const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, DATABASE_PATH: databaseFile, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "own-server-test-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", ...env },
