@@ -4,6 +4,7 @@
  * credentials endpoint as the sign-in form does.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export type NextServer = {
@@ -24,21 +25,24 @@ export type NextServer = {
 export async function startNextServer({
   port,
   env,
-  stdio = "inherit",
+  log,
   timeoutMs = 60_000,
 }: {
   port: number;
   env: Record<string, string>;
-  stdio?: "inherit" | "ignore";
+  /** A file the server's output is appended to; without it, its errors go to this process's stderr. */
+  log?: string;
   timeoutMs?: number;
 }): Promise<NextServer> {
   const base = `http://127.0.0.1:${port}`;
+  const out = log ? fs.openSync(log, "a") : "ignore";
   const child: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", stdio],
+    stdio: ["ignore", out, log ? out : "inherit"],
     env: { ...process.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     detached: true,
   });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
+  if (typeof out === "number") fs.closeSync(out); // the child has its own copy
   let gone = false;
   void exited.then(() => (gone = true));
   const server: NextServer = {
