@@ -33,10 +33,13 @@ const LESSON = "tajikistan-islamic-state";
 const PASSWORD = "marginalia-soak";
 const STUDENTS = 50;
 const ROUNDS = quick ? 1 : Number(process.env.SOAK_ROUNDS ?? 5);
-/** The kill comes at a random moment this long into a round (ms), once a save and a submission have been acknowledged. */
-const KILL_WINDOW_MS = quick ? [2_500, 4_500] : [3_000, 10_000];
-/** Each student submits after a random number of saves up to this, so submissions spread over the round whatever the machine's speed. */
-const MAX_SAVES_BEFORE_SUBMIT = 12;
+/**
+ * Each student submits after a random number of saves up to this, so submissions spread over the
+ * round; the kill comes once a random number of them (at least one) have been acknowledged, so it
+ * falls mid-round whatever the machine's speed.
+ */
+const MAX_SAVES_BEFORE_SUBMIT = quick ? 15 : 30;
+const KILL_AFTER_SUBMISSIONS = [1, Math.floor(STUDENTS * (quick ? 0.5 : 0.8))] as const;
 const PORT = Number(process.env.SOAK_PORT ?? 3500);
 const SEED = Number(process.env.SOAK_SEED ?? Date.now() % 1_000_000);
 const file = path.resolve(quick ? "data/soak-quick.db" : "data/soak.db");
@@ -173,10 +176,10 @@ async function runRound(round: number, server: NextServer, students: Student[], 
   }
 
   const working = Promise.all(students.map(work));
-  const killAt = roundStart + between(KILL_WINDOW_MS[0]!, KILL_WINDOW_MS[1]!);
-  // Not before something was acknowledged (a slow machine takes longer to get there), and while requests are in flight.
+  const killAfter = Math.round(between(...KILL_AFTER_SUBMISSIONS));
+  // While requests are in flight, and never before something was acknowledged.
   const giveUpAt = roundStart + 60_000;
-  while ((performance.now() < killAt || acked.saves === 0 || acked.submissions === 0 || inFlight === 0) && performance.now() < giveUpAt) await sleep(1);
+  while ((acked.submissions < killAfter || acked.saves === 0 || inFlight === 0) && performance.now() < giveUpAt) await sleep(1);
   const figures = {
     round,
     savesAcknowledged: acked.saves,
@@ -212,6 +215,7 @@ function checkDatabase(round: number): { savesChecked: number; submissionsChecke
 // ---- the run ----
 console.log(`\nSoak${quick ? " (quick)" : ""}: ${ROUNDS} kill/restart ${ROUNDS === 1 ? "round" : "rounds"}, ${STUDENTS} students each, port ${PORT}, seed ${SEED}`);
 let server = await startNextServer({ port: PORT, env: SERVER_ENV, log: SERVER_LOG });
+process.on("exit", () => server.signal("SIGKILL")); // never leave a server behind, even on a crash
 const rounds: RoundFigures[] = [];
 let checked = { savesChecked: 0, submissionsChecked: 0 };
 let survived = 0;

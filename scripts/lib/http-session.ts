@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 export type NextServer = {
@@ -35,6 +36,8 @@ export async function startNextServer({
   timeoutMs?: number;
 }): Promise<NextServer> {
   const base = `http://127.0.0.1:${port}`;
+  // Another server on the port would answer the readiness check in this one's place.
+  if (await isListening(port)) throw new Error(`Port ${port} is already in use; stop what listens there or choose another port.`);
   const out = log ? fs.openSync(log, "a") : "ignore";
   const child: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", out, log ? out : "inherit"],
@@ -69,6 +72,14 @@ export async function startNextServer({
   }
   server.signal("SIGKILL");
   throw new Error(`next start on port ${port} did not serve within ${timeoutMs / 1000} s.`);
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */

@@ -26,10 +26,14 @@ export async function captureActionPost(page: Page, trigger: () => Promise<void>
     await route.abort();
   });
   await trigger();
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("No server action request was made within 15 s.")), 15_000));
-  const request = await Promise.race([captured, timeout]);
-  await page.unroute("**/*");
-  return request;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("No server action request was made within 15 s.")), 15_000)));
+  try {
+    return await Promise.race([captured, timeout]);
+  } finally {
+    clearTimeout(timer);
+    await page.unroute("**/*");
+  }
 }
 
 export type ActionReply = { status: number; body: string; state: ReturnType<typeof actionStateOf> };
