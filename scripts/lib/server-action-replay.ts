@@ -19,8 +19,9 @@ export async function captureActionPost(page: Page, trigger: () => Promise<void>
   const captured = new Promise<ActionRequest>((r) => (resolve = r));
   await page.route("**/*", async (route) => {
     const request = route.request();
+    if (request.method() !== "POST") return route.continue();
     const headers = await request.allHeaders();
-    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
+    if (!headers["next-action"]) return route.continue();
     const kept = Object.fromEntries(Object.entries(headers).filter(([k]) => !k.startsWith(":") && !NOT_REPLAYED.has(k)));
     resolve({ url: request.url(), headers: kept, body: request.postDataBuffer() ?? Buffer.alloc(0) });
     await route.abort();
@@ -32,7 +33,8 @@ export async function captureActionPost(page: Page, trigger: () => Promise<void>
     return await Promise.race([captured, timeout]);
   } finally {
     clearTimeout(timer);
-    await page.unroute("**/*");
+    // Requests the page makes meanwhile may still be in the handler; they need not finish.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
   }
 }
 
