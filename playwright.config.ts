@@ -23,7 +23,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, grepInvert: /@phone/, testIgnore: /concurrency\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /concurrency\.spec\.ts/ },
     // After the journeys, not beside them: 200 sign-ins fill the server's password-hashing queue,
-    // and a journey signing in meanwhile would wait past its timeouts.
+    // and a journey signing in meanwhile would wait past its timeouts. Alone: `-- e2e/concurrency.spec.ts --no-deps`.
     { name: "crowd", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /concurrency\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],
   webServer: {
