@@ -8,7 +8,7 @@
  * `npm run bench -- --quick`: the smoke mode `npm test` runs (a small database, one-second
  * runs): it checks that every measurement runs and produces numbers, not how fast they are.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -21,6 +21,7 @@ import { classes, enrollments, questions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { setUpDatabase } from "./setup-database";
 import { ensureBuild } from "./build";
+import { signIn as signInOverHttp, startNextServer } from "./lib/http-session";
 
 const quick = process.argv.includes("--quick");
 const startedAt = performance.now();
@@ -69,38 +70,7 @@ const openQuestions = db
   .all();
 
 // ---- server ----
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_PATH: file, NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    detached: true,
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/lessons`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not start within a minute.");
-}
-
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: BASE, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Signing in as ${email} failed (${res.status}).`);
-  return session.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
 
 // ---- measuring ----
 type Run = { name: string; path: string; connections: number; requestsPerSec: number; p50_ms: number; p99_ms: number; requests: number; errors: number; non2xx: number };
@@ -168,14 +138,8 @@ function runLighthouse(url: string) {
   };
 }
 
-const server = await startServer();
-const stop = () => {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
+const server = await startNextServer({ port: PORT, env: { DATABASE_PATH: file } });
+const stop = () => server.signal("SIGTERM");
 process.on("exit", stop);
 
 try {

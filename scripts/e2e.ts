@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
-import { seedDemo } from "./seed-demo";
+import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
+import { seedBenchmark } from "@/db/access/bench-seed";
+import { hashPassword } from "@/lib/auth/password";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,6 +34,9 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 const databaseFile = path.join(dataDir, "e2e.db");
 const db = setUpDatabase(databaseFile);
 await seedDemo();
+// A class of 200 students who have not started the lesson, for e2e/concurrency.spec.ts (its own
+// class, so journeys that count the demo class's students are unaffected).
+seedBenchmark(db, { classes: 1, studentsPerClass: 200, lessonSlug: "tajikistan-islamic-state", passwordHash: await hashPassword(DEMO_PASSWORD), submitted: false, prefix: "crowd" });
 ensureBuild(db, databaseFile);
 db.$client.close();
 

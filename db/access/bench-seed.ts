@@ -1,7 +1,9 @@
 /**
  * The benchmark's database (never the demo's or a school's): classes of students who have all
- * submitted the lesson, with feedback returned on half of the open answers. Bulk inserts in one
- * transaction, so a thousand students take seconds.
+ * submitted the lesson, with feedback returned on half of the open answers; or, with
+ * `submitted: false`, classes of students who have not started it (for the soak test and the
+ * e2e crowd, which submit it themselves). Bulk inserts in one transaction, so a thousand
+ * students take seconds.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
@@ -12,7 +14,18 @@ import { questionSchema } from "@/content/schema";
 import { gradeAnswer } from "@/lib/answers/grading";
 import type { Response } from "@/lib/answers/response-shape";
 
-export type BenchSeed = { classes: number; studentsPerClass: number; lessonSlug: string; passwordHash: string };
+export type BenchSeed = {
+  classes: number;
+  studentsPerClass: number;
+  lessonSlug: string;
+  passwordHash: string;
+  /** Whether the students have answered and submitted the lesson (default true). */
+  submitted?: boolean;
+  /** Names the accounts and classes (`<prefix>-student1@<prefix>.test`, "<Prefix> class 1"), so a second seeding does not collide. Default "bench". */
+  prefix?: string;
+};
+
+export type SeededClass = { id: string; name: string; instructorEmail: string; studentEmails: string[] };
 
 function chunks<T>(rows: T[], size = 400): T[][] {
   const out: T[][] = [];
@@ -20,7 +33,10 @@ function chunks<T>(rows: T[], size = 400): T[][] {
   return out;
 }
 
-export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { instructorEmail: string; classId: string } {
+export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { instructorEmail: string; classId: string; classes: SeededClass[] } {
+  const prefix = seed.prefix ?? "bench";
+  if (!/^[a-z]{1,20}$/.test(prefix)) throw new Error(`The seed prefix must be lowercase letters, not ${JSON.stringify(prefix)}`);
+  const title = prefix[0]!.toUpperCase() + prefix.slice(1);
   return inTransaction(db, (tx) => {
     const lesson = tx.select().from(lessons).where(eq(lessons.slug, seed.lessonSlug)).get();
     if (!lesson) throw new Error(`Lesson ${seed.lessonSlug} is not imported`);
@@ -33,23 +49,26 @@ export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { inst
       .map((q) => ({ ...q, content: questionSchema.parse(q.content) }));
     const sentencesOf = new Map(tx.select().from(passages).where(eq(passages.lessonId, lesson.id)).all().map((p) => [p.id, p.body.flatMap((g) => g.sentences.map((s) => s.id))]));
 
-    let first: { instructorEmail: string; classId: string } | null = null;
+    const seeded: SeededClass[] = [];
     let n = 0;
     for (let c = 1; c <= seed.classes; c++) {
       const instructorId = randomUUID();
-      const instructorEmail = `bench-instructor${c}@bench.test`;
+      const instructorEmail = `${prefix}-instructor${c}@${prefix}.test`;
       tx.insert(users).values({ id: instructorId, email: instructorEmail, name: `Instructor ${c}`, role: "instructor", passwordHash: seed.passwordHash, sessionVersion: 1, createdAt: now }).run();
       const classId = randomUUID();
-      tx.insert(classes).values({ id: classId, name: `Bench class ${c}`, instructorId, joinCode: `BENCH${String(c).padStart(5, "0")}`, joinCodeExpiresAt: new Date(now.getTime() + 864e5), createdAt: now }).run();
+      const name = `${title} class ${c}`;
+      const joinCode = `${prefix.toUpperCase().slice(0, 5).padEnd(5, "X")}${String(c).padStart(5, "0")}`;
+      tx.insert(classes).values({ id: classId, name, instructorId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + 864e5), createdAt: now }).run();
       tx.insert(assignments).values({ id: randomUUID(), classId, lessonId: lesson.id, dueAt: null, showAnswersAfterSubmit: true, createdAt: now }).run();
-      first ??= { instructorEmail, classId };
 
       const students = Array.from({ length: seed.studentsPerClass }, () => {
         n++;
-        return { id: randomUUID(), email: `bench-student${n}@bench.test`, name: `Student ${String(n).padStart(4, "0")}`, role: "student" as const, passwordHash: seed.passwordHash, sessionVersion: 1, createdAt: now };
+        return { id: randomUUID(), email: `${prefix}-student${n}@${prefix}.test`, name: `Student ${String(n).padStart(4, "0")}`, role: "student" as const, passwordHash: seed.passwordHash, sessionVersion: 1, createdAt: now };
       });
       for (const part of chunks(students)) tx.insert(users).values(part).run();
       for (const part of chunks(students.map((s) => ({ classId, studentId: s.id, joinedAt: now })))) tx.insert(enrollments).values(part).run();
+      seeded.push({ id: classId, name, instructorEmail, studentEmails: students.map((s) => s.email) });
+      if (seed.submitted === false) continue;
 
       const attemptRows = students.map((s) => ({ id: randomUUID(), userId: s.id, lessonId: lesson.id, classId, contextKey: classId, startedAt: now, lastActiveAt: now, activeSeconds: 900, submittedAt: now }));
       for (const part of chunks(attemptRows)) tx.insert(attempts).values(part).run();
@@ -85,6 +104,6 @@ export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { inst
         tx.insert(feedbackHistory).values(part).run();
       }
     }
-    return first!;
+    return { instructorEmail: seeded[0]!.instructorEmail, classId: seeded[0]!.id, classes: seeded };
   });
 }

@@ -1,0 +1,53 @@
+/**
+ * What the soak test (`npm run soak`) reads back after killing the server: every attempt at a
+ * lesson with its answers, as stored, and SQLite's own integrity check. Test tooling on a
+ * database it made; it takes the database, not an actor, like the benchmark's seeding.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { answers, attempts, lessons, questions, questionVersions, users } from "../schema";
+import type { Response } from "@/lib/answers/response-shape";
+
+export type AuditedAnswer = {
+  questionKey: string;
+  revision: number;
+  response: Response;
+  /** Whether the version answered is graded automatically (every type but open responses). */
+  autoGraded: boolean;
+  autoScore: number | null;
+};
+
+export type AuditedAttempt = { attemptId: string; email: string; contextKey: string; submittedAt: Date | null; answers: AuditedAnswer[] };
+
+/** Every attempt at the lesson, each with its answers. */
+export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt[] {
+  const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get();
+  if (!lesson) throw new Error(`Lesson ${lessonSlug} is not imported`);
+  const rows = db
+    .select({ attemptId: attempts.id, email: users.email, contextKey: attempts.contextKey, submittedAt: attempts.submittedAt })
+    .from(attempts)
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .where(eq(attempts.lessonId, lesson.id))
+    .all();
+  const byAttempt = new Map<string, AuditedAttempt>(rows.map((r) => [r.attemptId, { ...r, answers: [] }]));
+  const answerRows = db
+    .select({ attemptId: answers.attemptId, questionKey: questions.key, revision: answers.revision, response: answers.response, content: questionVersions.content, autoScore: answers.autoScore })
+    .from(answers)
+    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    // The type of the version answered, which is what submission graded against.
+    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .where(eq(attempts.lessonId, lesson.id))
+    .all();
+  for (const a of answerRows) {
+    const type = (a.content as { type: string }).type;
+    byAttempt.get(a.attemptId)!.answers.push({ questionKey: a.questionKey, revision: a.revision, response: a.response as Response, autoGraded: type !== "open_response", autoScore: a.autoScore });
+  }
+  return [...byAttempt.values()];
+}
+
+/** SQLite's `PRAGMA integrity_check` (SQLite-only, as this is a check of the file itself): [] when the file is sound. */
+export function integrityProblems(db: Db): string[] {
+  const rows = db.$client.pragma("integrity_check") as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).filter((r) => r !== "ok");
+}
