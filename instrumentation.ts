@@ -1,5 +1,12 @@
 import type { Instrumentation } from "next";
 
+/** At start-up, in production: a build without its prerendered pages' policies is refused. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV === "production") {
+    (await import("@/lib/security/startup-check")).refuseBuildWithoutPolicies();
+  }
+}
+
 /**
  * Every error thrown while rendering a page (or in a route or action Next.js catches itself) is
  * logged with its digest: the reference app/error.tsx shows the person, so a report can be

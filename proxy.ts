@@ -5,7 +5,7 @@
  * - Server action requests, checked for the shape our forms send (lib/security/action-request.ts):
  *   Next.js answers a malformed one with a 500.
  * Matched only on pages rendered per request and on POSTs that may be actions: prerendered pages
- * carry a hash policy written after the build (scripts/prerendered-csp.ts), and a proxy would cost
+ * carry a hash policy written after the build (lib/security/prerendered-policy.ts), and a proxy would cost
  * them almost half their throughput (../shared/STACK.md); JSON routes are not HTML.
  * e2e/security-headers.spec.ts checks that every page of the build has one policy or the other.
  */

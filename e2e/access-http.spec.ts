@@ -92,7 +92,8 @@ test("guessing passwords through HTTP locks the account after 10 failures, and n
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
     const location = res.headers()["location"] ?? (await res.json().catch(() => ({}))).url ?? "";
-    return decodeURIComponent(location);
+    const signedIn = res.headersArray().some((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token="));
+    return `${decodeURIComponent(location)}${signedIn ? " (signed in)" : ""}`;
   };
   for (let i = 1; i <= 10; i++) expect(await attempt(victim, `wrong guess ${i}`), `guess ${i}`).toContain("That email and password do not match an account.");
   // The right password no longer helps, and the form says so.
@@ -104,5 +105,7 @@ test("guessing passwords through HTTP locks the account after 10 failures, and n
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/Too many failed sign-ins\. Try again in \d+ minutes?\./)).toBeVisible();
   // Locking is per account: the same address can still sign in to another one.
-  expect(await attempt(neighbour, "a good long password")).not.toContain("error=");
+  const neighbourResult = await attempt(neighbour, "a good long password");
+  expect(neighbourResult).toContain("(signed in)");
+  expect(neighbourResult).not.toContain("error=");
 });

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
 import { startOwnServer, type OwnServer } from "./own-server";
+import { actionStateOf } from "../scripts/lib/server-action-replay";
 
 /**
  * Every server action (the forms), sent malformed and hostile input the way React sends a form:
@@ -13,7 +14,7 @@ import { startOwnServer, type OwnServer } from "./own-server";
  * of its own, so the whole database can be compared: a refused request changes nothing at all, no
  * request gets a 500, and text that is accepted (a class named `<script>…`) is shown as text.
  */
-type Ids = { demoClass: string; otherClass: string; student5: string; assignment: string; answer: string; otherAnswer: string };
+type Ids = { demoClass: string; otherClass: string; otherClassCode: string; student5: string; assignment: string; answer: string; gradedAnswer: string; otherAnswer: string };
 type ActionCase = {
   exportedName: string;
   as: "visitor" | "student" | "instructor";
@@ -40,9 +41,9 @@ const actions: ActionCase[] = [
     valid: (i) => ({ classId: i.demoClass, lessonSlug, questionKey: "headline-claim-strength", answerIds: [i.answer], title: "Snapshot", note: "Look" }),
     freeText: ["title", "note"],
   },
-  { exportedName: "overrideGradeAction", as: "instructor", path: (i) => `/classes/${i.demoClass}/review`, valid: (i) => ({ classId: i.demoClass, answerId: i.answer, points: "1", reason: "Because" }), freeText: ["reason"] },
-  { exportedName: "returnOneAction", as: "instructor", path: (i) => `/classes/${i.demoClass}/review`, valid: (i) => ({ classId: i.demoClass, answerId: i.answer }) },
-  { exportedName: "joinClassAction", as: "student", path: () => "/join", valid: () => ({ code: "AAAAA-AAAAA" }) },
+  { exportedName: "overrideGradeAction", as: "instructor", path: (i) => `/classes/${i.demoClass}/review`, valid: (i) => ({ classId: i.demoClass, answerId: i.gradedAnswer, points: "1", reason: "Because" }), freeText: ["reason"] },
+  { exportedName: "returnOneAction", as: "instructor", path: (i) => `/classes/${i.demoClass}/review`, valid: (i) => ({ classId: i.demoClass, answerId: i.gradedAnswer }) },
+  { exportedName: "joinClassAction", as: "student", path: () => "/join", valid: (i) => ({ code: i.otherClassCode }) },
   { exportedName: "updateProfileAction", as: "student", path: () => "/account", valid: () => ({ name: "Student One" }), freeText: ["name"] },
   { exportedName: "changePasswordAction", as: "student", path: () => "/account", valid: () => ({ currentPassword: "marginalia-demo", newPassword: "another long password", confirmPassword: "another long password" }) },
   { exportedName: "endAllSessionsAction", as: "student", path: () => "/account", valid: () => ({}) },
@@ -104,7 +105,7 @@ function variants(c: ActionCase, ids: Ids): { label: string; parts: Part[]; mayA
 
 /** Whole requests that are not what a form sends, each of which Next.js alone would answer with a 500. */
 const brokenEnvelopes: { label: string; body: Buffer; contentType: string }[] = [
-  { label: "not multipart", body: Buffer.from('"x"'), contentType: "text/plain;charset=UTF-8" },
+  { label: "a string body that is not a JSON array", body: Buffer.from('"x"'), contentType: "text/plain;charset=UTF-8" },
   { label: "unparseable multipart", body: Buffer.from("garbage"), contentType: "multipart/form-data; boundary=zzz" },
   { label: "a root row that is not JSON", ...encode([], "{not json") },
   { label: "a root row referring to a missing row", ...encode([], JSON.stringify(["$Q7"])) },
@@ -126,7 +127,7 @@ function fingerprint(file: string): string {
   }
 }
 
-function readIds(file: string): Omit<Ids, "otherClass" | "otherAnswer"> {
+function readIds(file: string, otherClass: string): Ids {
   const db = new Database(file, { readonly: true });
   try {
     const one = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? "";
@@ -135,7 +136,21 @@ function readIds(file: string): Omit<Ids, "otherClass" | "otherAnswer"> {
       demoClass,
       student5: one("SELECT id FROM users WHERE email = 'student5@demo.test'"),
       assignment: one("SELECT id FROM assignments WHERE class_id = ?", demoClass),
-      answer: one("SELECT answers.id FROM answers JOIN attempts ON attempts.id = answers.attempt_id WHERE attempts.class_id = ? AND attempts.submitted_at IS NOT NULL", demoClass),
+      // student2's submitted answer to the written question the snapshot shares.
+      answer: one(
+        `SELECT answers.id FROM answers JOIN attempts ON attempts.id = answers.attempt_id JOIN questions ON questions.id = answers.question_id
+         JOIN users ON users.id = attempts.user_id WHERE attempts.class_id = ? AND attempts.submitted_at IS NOT NULL AND questions.key = 'headline-claim-strength' AND users.email = 'student2@demo.test'`,
+        demoClass,
+      ),
+      // student2's automatically graded answer, whose grade an instructor may override (and then return).
+      gradedAnswer: one(
+        `SELECT answers.id FROM answers JOIN attempts ON attempts.id = answers.attempt_id JOIN users ON users.id = attempts.user_id
+         WHERE attempts.class_id = ? AND attempts.submitted_at IS NOT NULL AND answers.auto_score IS NOT NULL AND users.email = 'student2@demo.test'`,
+        demoClass,
+      ),
+      otherClass,
+      otherClassCode: (db.prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(otherClass) as { code: string }).code,
+      otherAnswer: "00000000-0000-4000-8000-00000000a5a5",
     };
   } finally {
     db.close();
@@ -146,7 +161,7 @@ function readIds(file: string): Omit<Ids, "otherClass" | "otherAnswer"> {
 test.describe.configure({ mode: "serial" });
 let server: OwnServer;
 test.beforeAll(async () => {
-  server = await startOwnServer(Number(process.env.E2E_PORT ?? 3100) + 49);
+  server = await startOwnServer("actions");
 });
 test.afterAll(() => server?.stop());
 
@@ -177,7 +192,7 @@ async function setUp(browser: Browser): Promise<World> {
   await other.getByLabel("Class name").fill("Someone else's class");
   await other.getByRole("button", { name: "Create class" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Someone else's class" })).toBeVisible();
-  const ids: Ids = { ...readIds(server.databaseFile), otherClass: new URL(other.url()).pathname.split("/").pop()!, otherAnswer: "00000000-0000-4000-8000-00000000a5a5" };
+  const ids = readIds(server.databaseFile, new URL(other.url()).pathname.split("/").pop()!);
   for (const [k, v] of Object.entries(ids)) expect(v, k).not.toBe("");
 
   const requests: World["requests"] = { visitor: await signedIn(browser, "visitor"), student: await signedIn(browser, "student"), instructor: await signedIn(browser, "instructor") };
@@ -186,9 +201,16 @@ async function setUp(browser: Browser): Promise<World> {
   return { ids, other: other.request, requests, send };
 }
 
-/** Refused: a 4xx, or the form's error state (with a message). */
+/** Refused: a 4xx, or the action's own answer is its error state. */
 function isRefused(status: number, text: string): boolean {
-  return status >= 400 || text.includes(`"status":"error"`);
+  return status >= 400 || actionStateOf(text)?.status === "error";
+}
+
+/** A refusal for who is asking, not for what was sent: no field errors, not "the form was not as expected". */
+function isRefusedForWho(status: number, text: string): boolean {
+  if (status >= 400) return true;
+  const state = actionStateOf(text);
+  return state?.status === "error" && Object.keys(state.errors ?? {}).length === 0 && !/not as expected|highlighted/.test(state.message ?? "");
 }
 
 test("hostile input to every server action is refused with a message, never a 500, and writes nothing", async ({ browser }) => {
@@ -214,7 +236,7 @@ test("hostile input to every server action is refused with a message, never a 50
       if (/SqliteError|no such table|\bat \S+ \(/.test(text)) failures.push(`${where} leaks internals`);
       const refused = isRefused(res.status(), text);
       if (refused) {
-        if (res.status() < 400 && !/"message":"[^"]+"/.test(text)) failures.push(`${where} refused without a message`);
+        if (res.status() < 400 && !actionStateOf(text)?.message) failures.push(`${where} refused without a message`);
         if (fingerprint(server.databaseFile) !== before) failures.push(`${where} was refused but changed the database`);
       } else if (!v.mayAccept) {
         failures.push(`${where} was accepted`);
@@ -269,7 +291,7 @@ test("the authorization matrix through HTTP: valid action requests from a visito
       const res = await send(c, request, body, contentType);
       const text = await res.text();
       tried++;
-      if (!isRefused(res.status(), text)) failures.push(`${c.exportedName} by ${who} was accepted: ${res.status()}`);
+      if (!isRefusedForWho(res.status(), text)) failures.push(`${c.exportedName} by ${who} was not refused for who they are: ${res.status()} ${JSON.stringify(actionStateOf(text))}`);
       if (res.status() >= 500) failures.push(`${c.exportedName} by ${who}: ${res.status()}`);
       if (text.includes("Demo class") || text.includes("student5@demo.test")) failures.push(`${c.exportedName} by ${who} answered with the class's data`);
       if (fingerprint(server.databaseFile) !== before) failures.push(`${c.exportedName} by ${who} changed the database`);
@@ -278,4 +300,28 @@ test("the authorization matrix through HTTP: valid action requests from a visito
   console.log(`Authorization through HTTP: ${tried} valid action requests from people who may not make them, all refused.`);
   expect(failures).toEqual([]);
   expect(tried).toBeGreaterThan(30);
+});
+
+/** The order a person could make them in, with the ones that end a membership or session last. */
+const rightfulOrder = [
+  "createClassAction", "regenerateJoinCodeAction", "assignLessonAction", "overrideGradeAction", "returnOneAction", "shareSnapshotAction",
+  "submitLessonAction", "removeStudentAction", "unassignLessonAction", "joinClassAction", "updateProfileAction", "changePasswordAction",
+  "leaveClassAction", "endAllSessionsAction", "signUpAction",
+];
+
+test("each action's valid request from the person it is for is accepted (so the refusals above are about the input and the asker)", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { ids, requests, send } = await setUp(browser);
+  expect([...rightfulOrder].sort()).toEqual(actions.map((c) => c.exportedName).sort());
+  const failures: string[] = [];
+  for (const name of rightfulOrder) {
+    const c = actions.find((a) => a.exportedName === name)!;
+    const { body, contentType } = encode(partsOf(c.valid(ids)));
+    const res = await send(c, requests[c.as], body, contentType);
+    const text = await res.text();
+    const state = actionStateOf(text);
+    // Accepted: the success state, or a redirect (no state of its own).
+    if (res.status() >= 400 || state?.status === "error") failures.push(`${name}: ${res.status()} ${JSON.stringify(state)}`);
+  }
+  expect(failures).toEqual([]);
 });

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, lessonSlug, studentInDemoClass } from "./helpers";
 import { signInAll } from "../scripts/lib/http-session";
-import { actionStateOf, captureActionPost, replayAction, type ActionRequest } from "../scripts/lib/server-action-replay";
+import { actionStateOf, captureSubmitLesson, contextWithCookie, replayAction } from "../scripts/lib/server-action-replay";
 
 /** The e2e database, read-only: what was recorded, whatever the pages say. */
 function readDatabase<T>(read: (db: Database.Database) => T): T {
@@ -14,17 +14,10 @@ function readDatabase<T>(read: (db: Database.Database) => T): T {
   }
 }
 
-/** Opens the summary page and captures the request its submit button makes (aborted, so nothing is submitted yet). */
-async function captureSubmit(page: Page): Promise<ActionRequest> {
-  await page.goto(`/lessons/${lessonSlug}/summary`);
-  page.on("dialog", (d) => void d.accept());
-  return captureActionPost(page, () => page.getByRole("button", { name: "Submit lesson" }).click());
-}
-
 test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await studentInDemoClass(browser, "Hundred Clicks");
-  const submit = await captureSubmit(page);
+  const submit = await captureSubmitLesson(page, lessonSlug);
 
   const started = Date.now();
   const replies = await Promise.all(
@@ -66,10 +59,8 @@ test("200 students of one class submitting at the same moment all succeed, and t
   const cookies = await signInAll(baseURL!, emails, DEMO_PASSWORD);
 
   // The class's submit request, captured from one of them in the browser.
-  const context = await browser.newContext();
-  const eq = cookies[0]!.indexOf("=");
-  await context.addCookies([{ name: cookies[0]!.slice(0, eq), value: cookies[0]!.slice(eq + 1), url: baseURL! }]);
-  const submit = await captureSubmit(await context.newPage());
+  const context = await contextWithCookie(browser, baseURL!, cookies[0]!);
+  const submit = await captureSubmitLesson(await context.newPage(), lessonSlug);
   await context.close();
 
   const started = Date.now();

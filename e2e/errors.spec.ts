@@ -13,13 +13,13 @@ const leaks = [/SqliteError/i, /no such table/i, /SELECT\s/i, /\bat\s+\S+\s+\(/,
 
 let server: OwnServer;
 test.beforeAll(async () => {
-  server = await startOwnServer(Number(process.env.E2E_PORT ?? 3100) + 47);
+  server = await startOwnServer("errors");
 });
 test.afterAll(() => server?.stop());
 
-function breakTheDatabase() {
+function renameTable(from: string, to: string) {
   const db = new Database(server.databaseFile);
-  db.exec("ALTER TABLE classes RENAME TO classes_gone");
+  db.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
   db.close();
 }
 
@@ -34,7 +34,7 @@ test("a failing page, route and action say so kindly, with a reference that is i
   await page.goto("/classes");
   await expect(page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
 
-  breakTheDatabase();
+  renameTable("classes", "classes_gone");
 
   // A server action: the form keeps what was typed and says what happened, with a reference.
   await page.getByLabel("Class name").fill("A class that cannot be made");
@@ -69,7 +69,14 @@ test("a failing page, route and action say so kindly, with a reference that is i
   expectNoLeak(await page.content()); // …and not in the page.
   await expect(page.getByRole("link", { name: "Go to the lessons" })).toBeVisible();
 
-  // Pages that do not need the broken table still work, and an unknown address is a kind 404.
+  // Once the fault is gone, "Try again" fetches the page again.
+  renameTable("classes_gone", "classes");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+
+  // Pages that do not need the broken table work throughout, and an unknown address is a kind 404.
+  renameTable("classes", "classes_gone");
+  await page.goto("/classes");
   await page.getByRole("link", { name: "Go to the lessons" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
   const missing = await page.goto("/no/such/page");

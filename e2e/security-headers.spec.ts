@@ -138,7 +138,7 @@ test("the policy is enforced: an injected script or inline event handler does no
 
 test("behind HTTPS the session cookie is Secure (and httpOnly, SameSite=Lax)", async () => {
   // next-auth marks its cookies Secure when NEXTAUTH_URL is https; here is a server told so.
-  const server = await startOwnServer(Number(process.env.E2E_PORT ?? 3100) + 48, { NEXTAUTH_URL: "https://marginalia.example" });
+  const server = await startOwnServer("https", { NEXTAUTH_URL: "https://marginalia.example" });
   try {
     const csrf = await fetch(`${server.base}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -8,10 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { lessons } from "@/db/schema";
-import { stampPrerenderedPolicies } from "./prerendered-csp";
+import { stampPrerenderedPolicies } from "@/lib/security/prerendered-policy";
 
 const sourceRoots = ["app", "components", "db", "lib", "content", "public"];
-const sourceFiles = ["package-lock.json", "next.config.js", "tsconfig.json", "proxy.ts", "instrumentation.ts", "scripts/prerendered-csp.ts"];
+const sourceFiles = ["package-lock.json", "next.config.js", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 const stampFile = path.join(".next", "marginalia-build-stamp");
 
 function* walk(dir: string): Generator<string> {

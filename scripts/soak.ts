@@ -7,7 +7,8 @@
  * integrity check. Five kill/restart rounds (SOAK_ROUNDS), each with a fresh class of 50.
  *
  * `npm run soak -- --quick`: one round, the mode `npm test` runs.
- * SOAK_PORT (default 3500) is the server's port; SOAK_SEED makes a run's timings repeatable.
+ * SOAK_PORT (default 3500) is the server's port; SOAK_SEED repeats a run's random choices (in order;
+ * which student draws which depends on response timing, so a failing run is narrowed, not replayed).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,7 +25,7 @@ import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { checkAfterCrash, type AcknowledgedSave, type AcknowledgedSubmission } from "./lib/crash-checks";
 import { signInAll, startNextServer, type NextServer } from "./lib/http-session";
-import { captureActionPost, replayAction, type ActionRequest } from "./lib/server-action-replay";
+import { captureSubmitLesson, contextWithCookie, replayAction, type ActionRequest } from "./lib/server-action-replay";
 
 const quick = process.argv.includes("--quick");
 const startedAt = performance.now();
@@ -49,7 +50,7 @@ const SERVER_LOG = file.replace(/\.db$/, "-server.log");
 
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`SOAK_ROUNDS must be a positive whole number, not ${process.env.SOAK_ROUNDS}`);
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated with SOAK_SEED. */
+/** mulberry32: a small seeded generator, so a failing run's choices can be drawn again with SOAK_SEED. */
 const random = (() => {
   let a = SEED >>> 0;
   return () => {
@@ -285,15 +286,9 @@ if (problems.length) {
 
 /** Opens the class's summary page as its extra student and captures the request the submit button makes. */
 async function captureSubmit(browser: import("@playwright/test").Browser, base: string, cookie: string): Promise<ActionRequest> {
-  const context = await browser.newContext({ baseURL: base });
+  const context = await contextWithCookie(browser, base, cookie);
   try {
-    const eq = cookie.indexOf("=");
-    await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
-    const page = await context.newPage();
-    page.on("dialog", (d) => void d.accept());
-    await page.goto(`/lessons/${LESSON}/summary`);
-    // The form saves answers kept in the browser first (none here), then enables submitting.
-    return await captureActionPost(page, () => page.getByRole("button", { name: "Submit lesson" }).click());
+    return await captureSubmitLesson(await context.newPage(), LESSON);
   } finally {
     await context.close();
   }

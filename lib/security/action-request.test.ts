@@ -7,6 +7,8 @@ const root = JSON.stringify([{ status: "idle" }, "$K1"]);
 test("the reply our forms send is let through: a plain root row naming the form's fields", () => {
   assert.equal(checkFetchActionFields([["_1_$ACTION_REF_1", ""], ["_1_name", "Year 11"], ["_1_name", "again"], ["0", root]]), null);
   assert.equal(checkFetchActionFields([["0", JSON.stringify(["$K1"])]]), null);
+  // React numbers rows in hex.
+  assert.equal(checkFetchActionFields([["_1a_name", "x"], ["0", JSON.stringify([{ status: "idle" }, "$K1a"])]]), null);
   // Text that starts with "$" arrives escaped as "$$…"; "$undefined" is a plain value.
   assert.equal(checkFetchActionFields([["_1_x", "y"], ["0", JSON.stringify([{ message: "$$5 off", v: "$undefined" }, "$K1"])]]), null);
 });
@@ -62,8 +64,14 @@ test("whole requests: well-formed passes, and the body is still there for Next.j
   assert.equal((await request.formData()).get("_1_name"), "Year 11");
 });
 
-test("whole requests: not multipart, unparseable multipart and oversized bodies are refused", async () => {
-  assert.equal((await refuseMalformedAction(actionRequest('"x"', { "next-action": "abc", "content-type": "text/plain" })))?.status, 400);
+test("whole requests: an action called with plain values (a string body) passes when it is plain JSON", async () => {
+  assert.equal(await refuseMalformedAction(actionRequest(JSON.stringify(["class-1", 3, { a: "$$x" }]), { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" })), null);
+  for (const body of ['"x"', "not json", JSON.stringify(["$Q1"])]) {
+    assert.equal((await refuseMalformedAction(actionRequest(body, { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" })))?.status, 400, body);
+  }
+});
+
+test("whole requests: unparseable multipart and oversized bodies are refused", async () => {
   assert.equal((await refuseMalformedAction(actionRequest("garbage", { "next-action": "abc", "content-type": "multipart/form-data; boundary=zzz" })))?.status, 400);
   const big = new FormData();
   big.append("_1_name", "x".repeat(ACTION_BODY_LIMIT));

@@ -1,9 +1,13 @@
 /**
  * Server action requests, checked before Next.js decodes them. Next.js answers 500 when React's
- * reply decoder throws on a malformed body (not multipart, bad JSON, references to rows that do not
- * exist) or when the body is over its 1 MB limit. Our forms only ever send one shape: a FormData
- * (fields `_<n>_name`) and a root row `0` of plain JSON pointing at it with "$K<n>" (or, without
- * JavaScript, React's `$ACTION_…` fields). Anything else is refused here with a 4xx and a message.
+ * reply decoder throws on a malformed body (bad JSON, references to rows that do not exist) or when
+ * the body is over its 1 MB limit. The contract, which React 19's reply encoding meets for what our
+ * actions take (a form's FormData, or plain values):
+ * - multipart: a root row `0` of plain JSON, pointing at FormData fields `_<n>_name` with "$K<n>"
+ *   (n in hex, as React writes it); without JavaScript, React's `$ACTION_…` fields in their shapes;
+ * - a string body (an action called with plain values): a plain JSON array.
+ * Anything else is refused here with a 4xx and a message. A React upgrade that changes the encoding
+ * shows as the journeys' forms failing with 400s, never silently.
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions.bodySizeLimit
 
@@ -40,14 +44,14 @@ export function checkFetchActionFields(entries: readonly [string, unknown][]): A
   if (roots.length !== 1 || typeof roots[0]![1] !== "string") return MALFORMED;
   const forms = new Set<string>();
   const root = plainJson(roots[0]![1], (ref) => {
-    const m = /^\$K(\d+)$/.exec(ref);
+    const m = /^\$K([0-9a-f]+)$/.exec(ref);
     if (m) forms.add(m[1]!);
     return m !== null;
   });
   if (!Array.isArray(root)) return MALFORMED;
   for (const [name] of entries) {
     if (name === "0") continue;
-    const m = /^_(\d+)_/.exec(name);
+    const m = /^_([0-9a-f]+)_/.exec(name);
     if (!m || !forms.has(m[1]!)) return MALFORMED;
   }
   return null;
@@ -82,9 +86,13 @@ export async function refuseMalformedAction(request: Request): Promise<ActionRef
   if (declared > ACTION_BODY_LIMIT) return TOO_LARGE;
   const contentType = request.headers.get("content-type") ?? "";
   const fetchAction = request.headers.has("next-action");
-  if (!contentType.startsWith("multipart/form-data")) return fetchAction ? MALFORMED : null;
+  if (!fetchAction && !contentType.startsWith("multipart/form-data")) return null;
   const body = await request.clone().arrayBuffer();
   if (body.byteLength > ACTION_BODY_LIMIT) return TOO_LARGE;
+  if (!contentType.startsWith("multipart/form-data")) {
+    // React sends a string body when an action takes plain values: decoded as one JSON row.
+    return Array.isArray(plainJson(new TextDecoder().decode(body))) ? null : MALFORMED;
+  }
   let entries: [string, unknown][];
   try {
     entries = [...(await new Response(body, { headers: { "content-type": contentType } }).formData()).entries()];

@@ -66,7 +66,7 @@ export const notebookSchema = z.strictObject({
 export const activityRequestSchema = z.strictObject({ lesson: id });
 
 /** The instructor's form for sharing answers as a class snapshot (a server action). */
-export const snapshotFormSchema = z.object({
+export const snapshotFormSchema = z.strictObject({
   classId: id,
   lessonSlug: id,
   questionKey: id,

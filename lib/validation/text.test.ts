@@ -17,3 +17,11 @@ test("NUL, other control characters and the replacement character are refused", 
   }
   assert.equal(isStorableLine("two\nlines"), false);
 });
+
+test("a lone surrogate is refused; a pair (an emoji) is not", () => {
+  for (const s of ["a\ud800b", "a\udc00", "\ud83d"]) {
+    assert.equal(isStorableLine(s), false, JSON.stringify(s));
+    assert.equal(isStorableText(s), false, JSON.stringify(s));
+  }
+  assert.ok(isStorableText("\ud83d\udcda books"));
+});

@@ -1,17 +1,22 @@
 /**
- * What stored text may contain. A person never types NUL or other control characters, and U+FFFD
- * only appears when bytes sent as text were not valid UTF-8: such text is refused with a message,
- * rather than stored damaged (line breaks and tabs stay allowed in multi-line text).
+ * What text stored as typed (names, titles, posts, comments, reasons) may contain. Refused, with a
+ * message, rather than stored damaged:
+ * - NUL and other control characters (line breaks and tabs stay allowed in multi-line text);
+ * - U+FFFD, which is what invalid UTF-8 bytes in a posted form become: a real name or post hardly
+ *   ever contains it, and keeping it would store the damage;
+ * - lone UTF-16 surrogates (possible in JSON), which SQLite would store as U+FFFD.
+ * (Answers are stored as JSON, which keeps every character exactly, so they are not checked here.)
  */
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f\ufffd]/;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const UNREADABLE_TEXT = "The text contains characters that could not be read or stored. Type it again.";
+export const UNREADABLE_TEXT = "The text contains characters that cannot be stored (control characters or unreadable bytes). Type it again.";
 
 export function isStorableLine(s: string): boolean {
-  return !SINGLE_LINE_FORBIDDEN.test(s);
+  return !SINGLE_LINE_FORBIDDEN.test(s) && !LONE_SURROGATE.test(s);
 }
 
 export function isStorableText(s: string): boolean {
-  return !MULTI_LINE_FORBIDDEN.test(s);
+  return !MULTI_LINE_FORBIDDEN.test(s) && !LONE_SURROGATE.test(s);
 }

@@ -44,7 +44,10 @@ export async function startNextServer({
     env: { ...process.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     detached: true,
   });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
+    child.once("exit", (code, signal) => resolve(signal ?? code));
+    child.once("error", () => resolve(null)); // could not be started at all
+  });
   if (typeof out === "number") fs.closeSync(out); // the child has its own copy
   let gone = false;
   void exited.then(() => (gone = true));
@@ -64,7 +67,7 @@ export async function startNextServer({
   while (Date.now() < deadline) {
     if (gone) throw new Error(`next start on port ${port} exited before serving (${await exited}); is the port free?`);
     try {
-      if ((await fetch(`${base}/lessons`)).ok) return server;
+      if ((await fetch(`${base}/lessons`, { signal: AbortSignal.timeout(2_000) })).ok) return server;
     } catch {
       // not listening yet
     }

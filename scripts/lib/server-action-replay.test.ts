@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { actionStateOf } from "./server-action-replay";
+import { actionStateOf, rscRows } from "./server-action-replay";
 
 // Shaped like a real response of the submit action (rows trimmed).
 const reply = (state: string) =>
@@ -31,4 +31,16 @@ test("no state when the payload has no action result: an HTML error page, a page
   assert.equal(actionStateOf('0:{"a":"$@1"}\n1:{"status":'), null);
   assert.equal(actionStateOf('0:{"a":"$@1"}\n1:{"message":"no status"}'), null);
   assert.equal(actionStateOf(""), null);
+});
+
+test("field errors come with the state, when the action gave some", () => {
+  const payload = `0:{"a":"$@1","q":"","i":false}\n1:{"status":"error","message":"Check the highlighted fields.","errors":{"name":["Name the class."]},"values":{}}\n`;
+  assert.deepEqual(actionStateOf(payload), { status: "error", message: "Check the highlighted fields.", errors: { name: ["Name the class."] } });
+});
+
+test("a text row (T, no newline) does not hide the rows after it", () => {
+  const text = "é".repeat(3) + "x"; // 7 bytes
+  const payload = `0:{"a":"$@1","q":"","i":false}\n2:T${Buffer.byteLength(text).toString(16)},${text}1:{"status":"error","message":"Too long.","values":{"name":"$2"}}\n`;
+  assert.equal(rscRows(payload).get("2"), text);
+  assert.deepEqual(actionStateOf(payload), { status: "error", message: "Too long." });
 });

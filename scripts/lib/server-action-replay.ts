@@ -3,7 +3,7 @@
  * captured from Chromium (the form posting to its action), then replayed with other sessions'
  * cookies. Students of one class post the same form, so the same body serves them all.
  */
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 export type ActionRequest = { url: string; headers: Record<string, string>; body: Buffer };
 
@@ -52,12 +52,8 @@ export async function replayAction(request: ActionRequest, cookie: string): Prom
  * action's result (`"a":"$@<row>"`), and that row holds it. Null when there is none (e.g. an
  * error page instead of an action result).
  */
-export function actionStateOf(payload: string): { status: string; message?: string } | null {
-  const rows = new Map<string, string>();
-  for (const line of payload.split("\n")) {
-    const m = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (m && !rows.has(m[1]!)) rows.set(m[1]!, m[2]!);
-  }
+export function actionStateOf(payload: string): { status: string; message?: string; errors?: Record<string, unknown> } | null {
+  const rows = rscRows(payload);
   const parse = (text: string | undefined): unknown => {
     try {
       return text === undefined ? undefined : JSON.parse(text);
@@ -70,5 +66,56 @@ export function actionStateOf(payload: string): { status: string; message?: stri
   if (!ref) return null;
   const state = parse(rows.get(ref));
   if (!state || typeof state !== "object" || !("status" in state) || typeof state.status !== "string") return null;
-  return { status: state.status, message: "message" in state && typeof state.message === "string" ? state.message : undefined };
+  const found: { status: string; message?: string; errors?: Record<string, unknown> } = {
+    status: state.status,
+    message: "message" in state && typeof state.message === "string" ? state.message : undefined,
+  };
+  if ("errors" in state && state.errors && typeof state.errors === "object") found.errors = state.errors as Record<string, unknown>;
+  return found;
+}
+
+/** Opens a lesson's summary page and captures the request its "Submit lesson" button makes (aborted: nothing is submitted). */
+export async function captureSubmitLesson(page: Page, lessonSlug: string): Promise<ActionRequest> {
+  page.on("dialog", (d) => void d.accept());
+  await page.goto(`/lessons/${lessonSlug}/summary`);
+  // The form saves answers kept in the browser first (none here), then enables submitting.
+  return captureActionPost(page, () => page.getByRole("button", { name: "Submit lesson" }).click());
+}
+
+/** A browser context signed in with a Cookie header's session cookie (as signIn in http-session.ts returns it). */
+export async function contextWithCookie(browser: Browser, base: string, cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: base });
+  const eq = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+  return context;
+}
+
+/**
+ * The rows of an RSC payload by id: `<id>:<json>\n`, except text rows, `<id>:T<byte length in hex>,<text>`,
+ * which have no newline (the next row follows at once). The first row of each id is kept.
+ */
+export function rscRows(payload: string): Map<string, string> {
+  const buf = Buffer.from(payload, "utf8");
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < buf.length) {
+    const colon = buf.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = buf.toString("utf8", at, colon);
+    let value: string;
+    if (buf[colon + 1] === 0x54 /* T */) {
+      const comma = buf.indexOf(0x2c, colon + 2);
+      const length = parseInt(buf.toString("utf8", colon + 2, comma), 16);
+      if (comma < 0 || Number.isNaN(length)) break;
+      value = buf.toString("utf8", comma + 1, comma + 1 + length);
+      at = comma + 1 + length;
+    } else {
+      const newline = buf.indexOf(0x0a, colon);
+      const end = newline < 0 ? buf.length : newline;
+      value = buf.toString("utf8", colon + 1, end);
+      at = end + 1;
+    }
+    if (!rows.has(id)) rows.set(id, value);
+  }
+  return rows;
 }
