@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
 import { startOwnServer, type OwnServer } from "./own-server";
 import { actionStateOf } from "../scripts/lib/server-action-replay";
+import { databaseFingerprint, demoClassObjects, joinCodeOf } from "../db/access/test-inspection";
 
 /**
  * Every server action (the forms), sent malformed and hostile input the way React sends a form:
@@ -113,48 +112,11 @@ const brokenEnvelopes: { label: string; body: Buffer; contentType: string }[] = 
   { label: "a body over 1 MB", ...encode([{ name: "name", value: "x".repeat(1_100_000) }]) },
 ];
 
-/** Every table's rows, hashed: a refused request must leave this exactly as it was. */
-function fingerprint(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    const hash = createHash("sha256");
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    // Wrong current passwords are counted on purpose (the change-password throttle).
-    for (const { name } of tables.filter((t) => t.name !== "sign_in_throttle")) hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()));
-    return hash.digest("hex");
-  } finally {
-    db.close();
-  }
-}
+/** A refused request must leave the whole database as it was (wrong current passwords are counted on purpose). */
+const fingerprint = (file: string) => databaseFingerprint(file, ["sign_in_throttle"]);
 
 function readIds(file: string, otherClass: string): Ids {
-  const db = new Database(file, { readonly: true });
-  try {
-    const one = (sql: string, ...args: string[]) => (db.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? "";
-    const demoClass = one("SELECT id FROM classes WHERE name = 'Demo class'");
-    return {
-      demoClass,
-      student5: one("SELECT id FROM users WHERE email = 'student5@demo.test'"),
-      assignment: one("SELECT id FROM assignments WHERE class_id = ?", demoClass),
-      // student2's submitted answer to the written question the snapshot shares.
-      answer: one(
-        `SELECT answers.id FROM answers JOIN attempts ON attempts.id = answers.attempt_id JOIN questions ON questions.id = answers.question_id
-         JOIN users ON users.id = attempts.user_id WHERE attempts.class_id = ? AND attempts.submitted_at IS NOT NULL AND questions.key = 'headline-claim-strength' AND users.email = 'student2@demo.test'`,
-        demoClass,
-      ),
-      // student2's automatically graded answer, whose grade an instructor may override (and then return).
-      gradedAnswer: one(
-        `SELECT answers.id FROM answers JOIN attempts ON attempts.id = answers.attempt_id JOIN users ON users.id = attempts.user_id
-         WHERE attempts.class_id = ? AND attempts.submitted_at IS NOT NULL AND answers.auto_score IS NOT NULL AND users.email = 'student2@demo.test'`,
-        demoClass,
-      ),
-      otherClass,
-      otherClassCode: (db.prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(otherClass) as { code: string }).code,
-      otherAnswer: "00000000-0000-4000-8000-00000000a5a5",
-    };
-  } finally {
-    db.close();
-  }
+  return { ...demoClassObjects(file), otherClass, otherClassCode: joinCodeOf(file, otherClass), otherAnswer: "00000000-0000-4000-8000-00000000a5a5" };
 }
 
 // One server for the file, its tests one after the other: each compares that server's database.

@@ -1,18 +1,10 @@
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, lessonSlug, studentInDemoClass } from "./helpers";
 import { signInAll } from "../scripts/lib/http-session";
+import { attemptsOf, classSubmissions } from "../db/access/test-inspection";
 import { actionStateOf, captureSubmitLesson, contextWithCookie, replayAction } from "../scripts/lib/server-action-replay";
 
-/** The e2e database, read-only: what was recorded, whatever the pages say. */
-function readDatabase<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(process.env.DATABASE_PATH ?? "e2e/.data/e2e.db", { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const databaseFile = process.env.DATABASE_PATH ?? "e2e/.data/e2e.db";
 
 test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -37,12 +29,7 @@ test("100 simultaneous submissions of one lesson by one student record one submi
   expect(messages.filter((m) => m.startsWith("Submitted."))).toHaveLength(1);
   expect(messages.filter((m) => m.startsWith("This lesson was already submitted."))).toHaveLength(99);
 
-  const recorded = readDatabase(
-    (db) =>
-      db
-        .prepare("select t.submitted_at as submittedAt from attempts t join users u on u.id = t.user_id join lessons l on l.id = t.lesson_id where u.name = 'Hundred Clicks' and l.slug = ?")
-        .all(lessonSlug) as { submittedAt: number | null }[],
-  );
+  const recorded = attemptsOf(databaseFile, "Hundred Clicks", lessonSlug);
   expect(recorded).toHaveLength(1);
   expect(recorded[0]!.submittedAt).not.toBeNull();
 
@@ -72,16 +59,6 @@ test("200 students of one class submitting at the same moment all succeed, and t
   expect(replies.filter((r) => r.state?.status !== "success").map((r) => r.state ?? r.body.slice(0, 200))).toEqual([]);
   expect(replies.filter((r) => r.state!.message?.startsWith("Submitted.")).length).toBe(200);
 
-  const counts = readDatabase(
-    (db) =>
-      db
-        .prepare(
-          `select count(*) as students, count(t.submitted_at) as submitted from enrollments e
-           join classes c on c.id = e.class_id
-           left join attempts t on t.user_id = e.student_id and t.class_id = c.id
-           where c.name = 'Crowd class 1'`,
-        )
-        .get() as { students: number; submitted: number },
-  );
+  const counts = classSubmissions(databaseFile, "Crowd class 1");
   expect(counts).toEqual({ students: 200, submitted: 200 });
 });
