@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { backupDatabase } from "../db/backup";
 import { startNextServer } from "../scripts/lib/http-session";
 
 /**
@@ -17,9 +17,8 @@ export async function startOwnServer(purpose: keyof typeof PORT_OFFSETS, env: Re
   const port = Number(process.env.E2E_PORT ?? 3100) + PORT_OFFSETS[purpose];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-own-server-"));
   const databaseFile = path.join(dir, "copy.db");
-  const source = new Database(process.env.DATABASE_PATH ?? "e2e/.data/e2e.db", { readonly: true });
-  await source.backup(databaseFile);
-  source.close();
+  // The shared server keeps writing: SQLite's online backup takes one consistent copy.
+  await backupDatabase(process.env.DATABASE_PATH ?? "e2e/.data/e2e.db", databaseFile);
   const logFile = path.join(dir, "server.log");
   const server = await startNextServer({
     port,

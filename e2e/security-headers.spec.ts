@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { lessonSlug, signIn } from "./helpers";
 import { startOwnServer } from "./own-server";
+import { postCredentials } from "../scripts/lib/http-session";
 
 /**
  * Every page of the build, loaded in Chromium with its Content-Security-Policy enforced: the policy
@@ -140,15 +141,7 @@ test("behind HTTPS the session cookie is Secure (and httpOnly, SameSite=Lax)", a
   // next-auth marks its cookies Secure when NEXTAUTH_URL is https; here is a server told so.
   const server = await startOwnServer("https", { NEXTAUTH_URL: "https://marginalia.example" });
   try {
-    const csrf = await fetch(`${server.base}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const signedIn = await fetch(`${server.base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-      body: new URLSearchParams({ csrfToken, email: "student1@demo.test", password: "marginalia-demo", json: "true" }),
-    });
+    const signedIn = await postCredentials(server.base, "student1@demo.test", "marginalia-demo");
     const session = signedIn.headers.getSetCookie().find((c) => c.includes("session-token="));
     expect(session, "a session cookie was set").toBeTruthy();
     expect(session).toMatch(/^__Secure-next-auth\.session-token=/);

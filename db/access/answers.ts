@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
-import { answers, assignments, attempts, classes, enrollments, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
+import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
 import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -19,6 +19,7 @@ import { questionContents } from "./question-content";
 import { lessonStructure, type LessonStructure, type StructureQuestion } from "./lesson-structure";
 import { prepared } from "../prepared";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
+import { classesAssigningLesson } from "./classes";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
 const ACTIVE_GAP_MS = 5 * 60_000;
@@ -42,18 +43,8 @@ function findLesson(db: DbOrTx, slug: string): LessonStructure {
 /** The classes in which this student has this lesson assigned, soonest due first. */
 function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<LessonContext, { mode: "class" }>[] {
   if (actor.role !== "student") return [];
-  return prepared(db, "answers.classContexts", (d) =>
-    d
-      .select({ classId: classes.id, className: classes.name, dueAt: assignments.dueAt, showAnswersAfterSubmit: assignments.showAnswersAfterSubmit })
-      .from(assignments)
-      .innerJoin(classes, eq(classes.id, assignments.classId))
-      .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
-      .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
-      .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-      .prepare(),
-  )
-    .all({ studentId: actor.userId, lessonId })
-    .map((c) => ({ mode: "class" as const, contextKey: c.classId, ...c }));
+  return classesAssigningLesson(db, actor.userId, lessonId)
+    .map(({ instructorId: _, ...c }) => ({ mode: "class" as const, contextKey: c.classId, ...c }));
 }
 
 /** Where this actor's work on the lesson goes: the class that assigned it, or self-study. */

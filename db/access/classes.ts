@@ -8,7 +8,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { inTransaction } from "../transaction";
+import { inTransaction, type DbOrTx } from "../transaction";
+import { prepared } from "../prepared";
 import { assignments, classes, enrollments, lessons, users } from "../schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -94,6 +95,32 @@ function assignmentsOf(classIds: string[]): Map<string, AssignmentView[]> {
 const studentCount = sql<number>`(select count(*) from ${enrollments} where ${enrollments.classId} = ${classes.id})`;
 
 /** The classes an instructor teaches, or a student belongs to. */
+export type AssignedClass = { classId: string; className: string; instructorId: string; dueAt: Date | null; showAnswersAfterSubmit: boolean };
+
+/**
+ * The classes a student belongs to that assigned the lesson, soonest due first: where their work
+ * on it goes (answers) and where they discuss it. Inside the data layer only: the caller has the
+ * student as its actor. Runs on every per-user request, so it is built once.
+ */
+export function classesAssigningLesson(db: DbOrTx, studentId: string, lessonId: string): AssignedClass[] {
+  return prepared(db, "classes.assigningLesson", (d) =>
+    d
+      .select({
+        classId: classes.id,
+        className: classes.name,
+        instructorId: classes.instructorId,
+        dueAt: assignments.dueAt,
+        showAnswersAfterSubmit: assignments.showAnswersAfterSubmit,
+      })
+      .from(assignments)
+      .innerJoin(classes, eq(classes.id, assignments.classId))
+      .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
+      .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
+      .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
+      .prepare(),
+  ).all({ studentId, lessonId });
+}
+
 export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]> {
   const a = requireSignedIn(actor);
   const db = getDb();

@@ -42,6 +42,7 @@ import {
   type Viewer,
 } from "@/lib/discussion/rules";
 import { lessonStructure } from "./lesson-structure";
+import { classesAssigningLesson } from "./classes";
 import { prepared } from "../prepared";
 import type { DiscussionActivity, PassageDiscussion, PostView, QuotedSentence, SnapshotAnswer, ThreadView } from "@/lib/discussion/view";
 
@@ -57,27 +58,14 @@ type ClassRef = { id: string; name: string; instructorId: string };
 
 /** The classes in which this person discusses the lesson: as a student enrolled, or as the instructor, where it is assigned. */
 function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef[] {
-  const base = db
+  if (actor.role === "student") return classesAssigningLesson(db, actor.userId, lessonId).map((c) => ({ id: c.classId, name: c.className, instructorId: c.instructorId }));
+  return db
     .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId })
     .from(assignments)
-    .innerJoin(classes, eq(classes.id, assignments.classId));
-  const rows =
-    actor.role === "student"
-      ? prepared(db, "discussions.studentClasses", (d) =>
-          d
-            .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId })
-            .from(assignments)
-            .innerJoin(classes, eq(classes.id, assignments.classId))
-            .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
-            .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
-            .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-            .prepare(),
-        ).all({ studentId: actor.userId, lessonId })
-      : base
-          .where(and(eq(assignments.lessonId, lessonId), eq(classes.instructorId, actor.userId)))
-          .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-          .all();
-  return rows;
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(and(eq(assignments.lessonId, lessonId), eq(classes.instructorId, actor.userId)))
+    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
+    .all();
 }
 
 type PassageRef = { id: string; key: string; lessonId: string; lessonSlug: string; prompts: string[]; sentences: QuotedSentence[] };

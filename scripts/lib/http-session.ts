@@ -85,20 +85,25 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+/** Posts to next-auth's credentials endpoint, as the sign-in form does (with its CSRF token); the raw reply. */
+export async function postCredentials(base: string, email: string, password: string): Promise<Response> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  return fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base, json: "true" }),
   });
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await postCredentials(base, email, password);
   const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`Signing in as ${email} failed (${res.status}).`);
   return session.split(";")[0]!;
