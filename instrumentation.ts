@@ -1,8 +1,15 @@
 import type { Instrumentation } from "next";
 
-/** At start-up, in production: a build without its prerendered pages' policies is refused. */
+/**
+ * At start-up: forwarded client addresses are believed only from TRUSTED_PROXY; in production, a
+ * build without its prerendered pages' policies is refused.
+ */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV === "production") {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { parseTrustedProxies, trustForwardedAddressesOnlyFrom } = await import("@/lib/security/client-address");
+  const { readEnv } = await import("@/lib/env");
+  trustForwardedAddressesOnlyFrom(parseTrustedProxies(readEnv().TRUSTED_PROXY));
+  if (process.env.NODE_ENV === "production") {
     (await import("@/lib/security/startup-check")).refuseBuildWithoutPolicies();
   }
 }

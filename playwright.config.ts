@@ -10,7 +10,10 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Journeys sign in and up; on a busy machine the password-hashing queue alone takes seconds (e2e/helpers.ts).
+  timeout: 90_000,
+  // A page's own state after a sign-in or a save can wait behind that queue too; an assertion still has to come true.
+  expect: { timeout: 20_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

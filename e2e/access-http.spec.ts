@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
+import { throttleKeys } from "../db/access/test-inspection";
 
 /**
  * The authorization matrix through HTTP: every page and file of a class, asked for with no
@@ -77,6 +78,19 @@ test("the session cookie is httpOnly and SameSite=Lax, and signing out ends it, 
   expect((await page.request.get(`/api/workspace?lesson=${lessonSlug}`)).status()).toBe(401);
   expect((await copy.request.get(`/api/workspace?lesson=${lessonSlug}`)).status(), "the copied cookie is refused after sign-out").toBe(401);
   expect((await (await copy.request.get("/api/auth/session")).json())?.user).toBeUndefined();
+});
+
+test("a failed sign-in is counted against the socket's address, not an X-Forwarded-For the client made up", async ({ request }) => {
+  const forged = "198.51.100.77";
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "student3@demo.test", password: "not the password", json: "true" },
+    headers: { "X-Forwarded-For": forged },
+    maxRedirects: 0,
+  });
+  const keys = throttleKeys(process.env.DATABASE_PATH!);
+  expect(keys).toContain("address:127.0.0.1");
+  expect(keys.filter((k) => k.includes(forged))).toEqual([]);
 });
 
 test("guessing passwords through HTTP locks the account after 10 failures, and not its neighbours", async ({ browser, request }) => {

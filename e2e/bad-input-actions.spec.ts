@@ -134,7 +134,7 @@ async function signedIn(browser: Browser, as: ActionCase["as"]): Promise<APIRequ
   return page.request;
 }
 
-type World = { ids: Ids; other: APIRequestContext; requests: Record<ActionCase["as"], APIRequestContext>; send: (c: ActionCase, as: APIRequestContext, body: Buffer, contentType: string) => Promise<import("@playwright/test").APIResponse> };
+type World = { ids: Ids; other: APIRequestContext; requests: Record<ActionCase["as"], APIRequestContext>; send: (c: ActionCase, as: APIRequestContext, body: Buffer, contentType: string, headers?: Record<string, string>) => Promise<import("@playwright/test").APIResponse> };
 
 /** The actions' ids from the build, another instructor with a class of their own, and everyone signed in. */
 async function setUp(browser: Browser): Promise<World> {
@@ -158,8 +158,8 @@ async function setUp(browser: Browser): Promise<World> {
   for (const [k, v] of Object.entries(ids)) expect(v, k).not.toBe("");
 
   const requests: World["requests"] = { visitor: await signedIn(browser, "visitor"), student: await signedIn(browser, "student"), instructor: await signedIn(browser, "instructor") };
-  const send: World["send"] = (c, as, body, contentType) =>
-    as.fetch(c.path(ids), { method: "POST", data: body, maxRedirects: 0, headers: { "Next-Action": actionId(c.exportedName)!, Accept: "text/x-component", "Content-Type": contentType } });
+  const send: World["send"] = (c, as, body, contentType, headers = {}) =>
+    as.fetch(c.path(ids), { method: "POST", data: body, maxRedirects: 0, headers: { "Next-Action": actionId(c.exportedName)!, Accept: "text/x-component", "Content-Type": contentType, ...headers } });
   return { ids, other: other.request, requests, send };
 }
 
@@ -229,6 +229,29 @@ test("hostile input to every server action is refused with a message, never a 50
   await expect(teacher.getByRole("link", { name: htmlText }).first()).toBeVisible();
   await expect(teacher.getByRole("link", { name: sqlText }).first()).toBeVisible();
   expect(await teacher.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(failures).toEqual([]);
+});
+
+test("every server action posted from another origin gets a 403 with a message (Next.js alone answers 500) and writes nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { ids, requests, send } = await setUp(browser);
+  const failures: string[] = [];
+  const foreign: [string, Record<string, string>][] = [
+    ["another port of the same host", { Origin: "http://127.0.0.1:1", "Sec-Fetch-Site": "same-site" }],
+    ["another site", { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }],
+    ["an opaque origin", { Origin: "null" }],
+  ];
+  for (const c of actions) {
+    for (const [label, headers] of foreign) {
+      const before = fingerprint(server.databaseFile);
+      const { body, contentType } = encode(partsOf(c.valid(ids)));
+      const res = await send(c, requests[c.as], body, contentType, headers);
+      const where = `${c.exportedName} from ${label}: ${res.status()}`;
+      if (res.status() !== 403) failures.push(where);
+      else if (!/another site/.test(((await res.json()) as { message?: string }).message ?? "")) failures.push(`${where} without the message`);
+      if (fingerprint(server.databaseFile) !== before) failures.push(`${where} changed the database`);
+    }
+  }
   expect(failures).toEqual([]);
 });
 

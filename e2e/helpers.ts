@@ -13,12 +13,19 @@ export async function expectNoAxeViolations(page: Page) {
 
 export const DEMO_PASSWORD = "marginalia-demo";
 
+/**
+ * How long a sign-in or sign-up may take to show the signed-in page. Password hashing (scrypt,
+ * at most two at once, the rest queued) takes about a second of a core each: on a busy machine,
+ * with other journeys signing in beside this one, the queue alone can pass 5 s.
+ */
+export const SIGN_IN_BUDGET_MS = 45_000;
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: SIGN_IN_BUDGET_MS });
 }
 
 let counter = 0;
@@ -30,7 +37,7 @@ export async function signUpStudent(page: Page, name: string): Promise<string> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a good long password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: SIGN_IN_BUDGET_MS });
   return email;
 }
 

@@ -43,9 +43,9 @@ async function loadAndWatch(page: Page, url: string): Promise<string[]> {
   expect(response, url).toBeTruthy();
   checkPolicy(url, response!.headers());
   await page.waitForLoadState("networkidle");
-  // React hydrated the page: it keeps its fiber on the DOM nodes it adopted.
-  const hydrated = await page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber")));
-  expect(hydrated, `${url} hydrated`).toBe(true);
+  // React hydrated the page: it keeps its fiber on the DOM nodes it adopted. (On a busy machine the
+  // scripts can still be running when the network is idle, so this waits for it.)
+  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber"))), { message: `${url} hydrated` }).toBe(true);
   const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   page.off("console", onConsole);
   page.off("pageerror", onError);

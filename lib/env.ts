@@ -18,6 +18,8 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optional,
   /** When set, signing up with this code makes an instructor account; when unset, instructor sign-up is closed. */
   INSTRUCTOR_SIGNUP_CODE: optional,
+  /** Comma-separated addresses of proxies (a load balancer) whose X-Forwarded-For is believed; unset: none. */
+  TRUSTED_PROXY: optional,
 });
 
 export type Env = z.infer<typeof envSchema>;

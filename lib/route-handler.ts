@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
+import { refuseCrossSiteJson } from "@/lib/security/cross-site";
 import { logServerError } from "@/lib/server-error";
 
 type Body = { message: string; errors?: Record<string, string[] | undefined>; reference?: string };
@@ -28,9 +29,15 @@ export function errorResponse(err: unknown): NextResponse<Body> {
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-/** A JSON endpoint for signed-in users: parses the body with `schema`, runs `handler`, returns its result as JSON. */
+/**
+ * A JSON endpoint for signed-in users: parses the body with `schema`, runs `handler`, returns its result as JSON.
+ * A state-changing request from another origin, or whose body is not declared JSON, is refused first
+ * (lib/security/cross-site.ts), before the session is read.
+ */
 export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Actor, input: z.infer<S>) => Promise<R>) {
   return async (request: Request): Promise<NextResponse> => {
+    const crossSite = refuseCrossSiteJson(request.method, request.headers);
+    if (crossSite) return NextResponse.json({ message: crossSite.message }, { status: crossSite.status, headers: NO_STORE });
     try {
       const actor = await getActor();
       if (!actor) return NextResponse.json({ message: "Your session has ended. Sign in again; your work is kept in this browser until then." }, { status: 401, headers: NO_STORE });

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema";
-import { answers, assignments, attempts, classes, enrollments, lessons, questions, users } from "../schema";
+import { answers, assignments, attempts, classes, enrollments, lessons, questions, signInThrottle, users } from "../schema";
 
 function readOnly<T>(file: string, read: (db: ReturnType<typeof drizzle<typeof schema>>, sqlite: Database.Database) => T): T {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -86,4 +86,9 @@ export function demoClassObjects(file: string): { demoClass: string; student5: s
 
 export function joinCodeOf(file: string, classId: string): string {
   return readOnly(file, (db) => db.select({ code: classes.joinCode }).from(classes).where(eq(classes.id, classId)).get()?.code ?? "");
+}
+
+/** The keys the sign-in throttle counts failures under (`account:…`, `address:…`). */
+export function throttleKeys(file: string): string[] {
+  return readOnly(file, (db) => db.select({ key: signInThrottle.key }).from(signInThrottle).all().map((r) => r.key));
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { questionSchema, type QuestionContent } from "@/content/schema";
-import { citedSentencesSchema, isAnswered, responseSchema } from "./response";
+import { ANSWER_UNREADABLE_TEXT, citedSentencesSchema, isAnswered, responseSchema } from "./response";
 
 const base = { passage: "p", kind: "comprehension" as const, prompt: "?" };
 const q = (raw: object) => questionSchema.parse({ ...base, ...raw }) as QuestionContent;
@@ -44,4 +44,14 @@ test("blank answers are not answered", () => {
   assert.equal(isAnswered({ type: "open_response", text: "  \n " }), false);
   assert.equal(isAnswered({ type: "single_choice", optionId: null }), false);
   assert.equal(isAnswered({ type: "evidence", sentenceIds: ["p01-s1"] }), true);
+});
+
+test("control characters in an answer's text are refused with a message; tab, CR and LF are kept", () => {
+  const short = q({ id: "sa", type: "short_answer", points: 1, acceptedAnswers: ["half"], explanation: "x", maxLength: 100 });
+  for (const [schema, type] of [[responseSchema(short, sentences), "short_answer"], [responseSchema(open, sentences), "open_response"]] as const) {
+    for (const bad of ["a\u0000b", "a\u000bb", "a\u001b[31mb", "a\u007fb"]) {
+      assert.deepEqual(messages(schema, { type, text: bad }), [ANSWER_UNREADABLE_TEXT], JSON.stringify(bad));
+    }
+    assert.deepEqual(messages(schema, { type, text: "one\ttwo\r\nthree\nfour" }), []);
+  }
 });

@@ -5,12 +5,18 @@
 import { z } from "zod";
 import type { QuestionContent } from "@/content/schema";
 import type { Response } from "./response-shape";
+import { isStorableText } from "@/lib/validation/text";
 
 export { emptyResponse, isAnswered, type Response } from "./response-shape";
 
 export const MAX_CITED_SENTENCES = 10;
 
 const id = z.string().max(100);
+
+/** Answers are stored as JSON, which would keep NUL, ESC and the like exactly: they reach CSV exports and spreadsheets raw. */
+export const ANSWER_UNREADABLE_TEXT =
+  "The answer contains characters that cannot be saved (control characters, often from pasted text). Remove them; your text stays here until it is saved.";
+const answerText = (maxLength: number, tooLong: string) => z.string().max(maxLength, { error: tooLong }).refine(isStorableText, { error: ANSWER_UNREADABLE_TEXT });
 
 /** The schema of a response to this question, with this passage's sentences. */
 export function responseSchema(question: QuestionContent, passageSentenceIds: ReadonlySet<string>): z.ZodType<Response> {
@@ -37,7 +43,7 @@ export function responseSchema(question: QuestionContent, passageSentenceIds: Re
     case "short_answer":
       return z.strictObject({
         type: z.literal("short_answer"),
-        text: z.string().max(question.maxLength, { error: `Keep the answer to ${question.maxLength} characters.` }),
+        text: answerText(question.maxLength, `Keep the answer to ${question.maxLength} characters.`),
       });
     case "evidence": {
       const max = question.maxSelections ?? MAX_CITED_SENTENCES;
@@ -49,7 +55,7 @@ export function responseSchema(question: QuestionContent, passageSentenceIds: Re
     case "open_response":
       return z.strictObject({
         type: z.literal("open_response"),
-        text: z.string().max(question.maxLength, { error: `Keep the answer to ${question.maxLength.toLocaleString("en")} characters.` }),
+        text: answerText(question.maxLength, `Keep the answer to ${question.maxLength.toLocaleString("en")} characters.`),
       });
   }
 }

@@ -17,7 +17,7 @@ ensureAuthUrl();
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
-/** The client's address for throttling: the nearest hop recorded in X-Forwarded-For (Next.js sets it from the socket). */
+/** The client's address for throttling: X-Forwarded-For, which lib/security/client-address.ts has set to the one address it trusts. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";

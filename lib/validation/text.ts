@@ -5,7 +5,7 @@
  * - U+FFFD, which is what invalid UTF-8 bytes in a posted form become: a real name or post hardly
  *   ever contains it, and keeping it would store the damage;
  * - lone UTF-16 surrogates (possible in JSON), which SQLite would store as U+FFFD.
- * (Answers are stored as JSON, which keeps every character exactly, so they are not checked here.)
+ * Answers' texts are held to the multi-line rule too (lib/answers/response.ts).
  */
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f\ufffd]/;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
