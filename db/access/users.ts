@@ -11,7 +11,7 @@ import { endedSessions, users } from "../schema";
 import { attemptSucceeded, reserveAttempt } from "./sign-in-throttle";
 import type { Actor, Role } from "@/lib/actor";
 import { DomainError } from "@/lib/errors";
-import { hashForUnknownAccounts, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashForUnknownAccounts, hashPassword, verifyPassword, type HashCost } from "@/lib/auth/password";
 import { decideSignUpRole } from "@/lib/auth/signup-role";
 import { describeWait } from "@/lib/auth/throttle";
 
@@ -22,10 +22,10 @@ function toActor(u: UserRow): Actor {
 }
 
 /** Creates an account. Used by sign-up, the user:create command and demo seeding. */
-export async function createAccount(input: { email: string; name: string; password: string; role: Role }): Promise<Actor> {
+export async function createAccount(input: { email: string; name: string; password: string; role: Role }, { hashCost }: { hashCost?: HashCost } = {}): Promise<Actor> {
   const db = getDb();
   const email = input.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, hashCost);
   const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, sessionVersion: 1, createdAt: new Date() };
   const inserted = db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning().get();
   // Said without confirming the email is taken; with no email verification this is as little as we can say.
@@ -37,10 +37,11 @@ export async function createAccount(input: { email: string; name: string; passwo
 export async function signUp(
   input: { email: string; name: string; password: string; instructorCode?: string },
   configuredInstructorCode: string | undefined,
+  options: { hashCost?: HashCost } = {},
 ): Promise<Actor> {
   const decision = decideSignUpRole(input.instructorCode, configuredInstructorCode);
   if ("error" in decision) throw new DomainError(decision.error, "instructorCode");
-  return createAccount({ ...input, role: decision.role });
+  return createAccount({ ...input, role: decision.role }, options);
 }
 
 export type SignInResult =
@@ -110,7 +111,7 @@ export async function updateProfile(actor: Actor, input: { name: string }): Prom
  * Changes the password after checking the current one, and ends every session of the account;
  * returns the new session version so the caller can keep the current session alive.
  */
-export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<number> {
+export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, { hashCost }: { hashCost?: HashCost } = {}): Promise<number> {
   const db = getDb();
   // Guesses at the current password (say, from a stolen session) count against the account.
   const accountKey = `account:${actor.email}`;
@@ -121,7 +122,7 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
     throw new DomainError("That is not your current password.", "currentPassword");
   }
   attemptSucceeded(db, accountKey);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, hashCost);
   const updated = db
     .update(users)
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })

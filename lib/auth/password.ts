@@ -5,7 +5,8 @@
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-const COST = { N: 2 ** 17, r: 8, p: 1 };
+export type HashCost = { N: number; r: number; p: number };
+export const PASSWORD_COST: HashCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 /**
@@ -40,10 +41,14 @@ function maxmem(N: number, r: number): number {
   return 128 * N * r * 2; // twice what scrypt needs, so it never refuses for memory
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `cost` is for tests, which pass a cheaper one explicitly; nothing configurable in production
+ * lowers it. A hash records its cost, so verifying never needs to be told.
+ */
+export async function hashPassword(password: string, cost: HashCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
-  return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), key.toString("base64")].join("$");
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: maxmem(cost.N, cost.r) });
+  return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
