@@ -8,7 +8,7 @@ const nextConfig = {
   // Every visitor gets the page's <title> in the first HTML, not streamed in later: screen readers
   // announce it at once, and accessibility checks never see a page without a title.
   htmlLimitedBots: /.*/,
-  // Headers set here cost nothing on prerendered pages (see ../shared/STACK.md), unlike a proxy.
+  // Headers set here cost nothing on prerendered pages (docs/measurements.md), unlike a proxy.
   async headers() {
     return [
       {

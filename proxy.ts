@@ -8,7 +8,7 @@
  *   Next.js answers a malformed one with a 500.
  * Matched only on pages rendered per request and on POSTs that may be actions: prerendered pages
  * carry a hash policy written after the build (lib/security/prerendered-policy.ts), and a proxy would cost
- * them almost half their throughput (../shared/STACK.md); JSON routes are not HTML.
+ * them almost half their throughput (docs/measurements.md); JSON routes are not HTML.
  * e2e/security-headers.spec.ts checks that every page of the build has one policy or the other.
  */
 import { NextResponse, type NextRequest } from "next/server";

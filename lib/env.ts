@@ -1,6 +1,7 @@
 /**
- * The environment, read and validated in one place. Only this module and the data layer
- * read process.env.
+ * Marginalia's settings from the environment, read and validated in one place. Elsewhere only
+ * Next.js's own variables are read directly (NODE_ENV, NEXT_RUNTIME in proxy.ts and
+ * instrumentation.ts), and scripts and test tooling set DATABASE_PATH for the connection they open.
  */
 import fs from "node:fs";
 import path from "node:path";

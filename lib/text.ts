@@ -1,4 +1,4 @@
-/** Small text functions shared by content checks, rendering and (later) grading. */
+/** Small text functions shared by content checks and rendering. */
 
 /** Collapses runs of whitespace to one space and trims, so line breaks in a file do not matter. */
 export function normaliseWhitespace(s: string): string {

@@ -16,7 +16,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 function ensureChromium() {
   if (fs.existsSync(chromium)) return;
   if (process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
-    console.log("Chromium is missing: installing Debian's chromium package with apt-get…");
+    console.log(`Chromium is missing at ${chromium}. As root, installing it now with:\n  apt-get update && apt-get install -y chromium\n(Debian's chromium package and its libraries, a few hundred MB; set CHROMIUM_PATH to use another browser.)`);
     execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium", { stdio: "inherit" });
     return;
   }
