@@ -23,7 +23,7 @@ export default function ErrorPage({ error, retry }: { error: (Error & { digest?:
       <p>This page could not be shown because of a problem on our side. Your saved work is safe: answers already saved are kept, and anything you were typing is kept in this browser.</p>
       {reference ? (
         <p>
-          If it keeps happening, tell your instructor or the site’s administrator this reference: <strong aria-label="Error reference">{reference}</strong>
+          If it keeps happening, tell your instructor or the site’s administrator this reference: <output aria-label="Error reference"><strong>{reference}</strong></output>
         </p>
       ) : null}
       <p className="actions">

@@ -18,7 +18,7 @@ export default function GlobalError({ error, retry }: { error: (Error & { digest
           <p>Marginalia could not be shown because of a problem on our side. Your saved work is safe.</p>
           {reference ? (
             <p>
-              If it keeps happening, tell your instructor or the site’s administrator this reference: <strong aria-label="Error reference">{reference}</strong>
+              If it keeps happening, tell your instructor or the site’s administrator this reference: <output aria-label="Error reference"><strong>{reference}</strong></output>
             </p>
           ) : null}
           <p>

@@ -9,8 +9,14 @@ const built = new WeakMap<object, Map<string, unknown>>();
 
 export function prepared<T>(db: DbOrTx, name: string, build: (db: DbOrTx) => T): T {
   let queries = built.get(db);
-  if (!queries) built.set(db, (queries = new Map()));
+  if (!queries) {
+    queries = new Map();
+    built.set(db, queries);
+  }
   let query = queries.get(name) as T | undefined;
-  if (query === undefined) queries.set(name, (query = build(db)));
+  if (query === undefined) {
+    query = build(db);
+    queries.set(name, query);
+  }
   return query;
 }

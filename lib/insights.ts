@@ -63,5 +63,10 @@ export function completionOverTime(submittedAt: readonly Date[]): { day: string;
     days.set(day, (days.get(day) ?? 0) + 1);
   }
   let cumulative = 0;
-  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, count]) => ({ day, count, cumulative: (cumulative += count) }));
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, count]) => {
+      cumulative += count;
+      return { day, count, cumulative };
+    });
 }
