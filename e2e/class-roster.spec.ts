@@ -3,6 +3,7 @@ import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent 
 
 async function joinAs(browser: Browser, name: string, code: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  page.on("dialog", (d) => void d.accept()); // "Submit with questions unanswered?"
   await signUpStudent(page, name);
   await page.goto(`/join?code=${code}`);
   await page.getByRole("button", { name: "Join class" }).click();

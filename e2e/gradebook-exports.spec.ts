@@ -7,6 +7,7 @@ const QUESTIONS = 42;
 /** A student who joins the class, answers the first passage's short answer and/or open response, and maybe submits. */
 async function student(browser: Browser, name: string, code: string, work: { short?: string; open?: string; submit: boolean }): Promise<string> {
   const page: Page = await (await browser.newContext()).newPage();
+  page.on("dialog", (d) => void d.accept()); // "Submit with questions unanswered?"
   const email = await signUpStudent(page, name);
   await page.goto(`/join?code=${code}`);
   await page.getByRole("button", { name: "Join class" }).click();
