@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, lessonTitle, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("a new student joins the demo class; the instructor creates a class that a second student joins", async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -41,13 +41,19 @@ test("a new student joins the demo class; the instructor creates a class that a 
   await expect(second.getByRole("heading", { level: 1, name: "Period 3 close reading" })).toBeVisible();
 
   await teacher.reload();
-  await expect(teacher.getByRole("table").getByRole("cell", { name: "Omar Farouk", exact: true })).toBeVisible();
+  await expect(teacher.getByRole("list", { name: "Students in Period 3 close reading" }).getByText("Omar Farouk", { exact: true })).toBeVisible();
 
   // The first student is not in that class: its page is a 404, with no data.
   const response = await student.goto(newClassUrl);
   expect(response?.status()).toBe(404);
-  await expect(student.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // It says the class page does not exist or is not theirs (not that a lesson was renamed), and leads back to their classes.
+  await expect(student.getByRole("heading", { level: 1, name: "Class not found" })).toBeVisible();
+  await expect(student.getByText("This class page does not exist, or it is not one of yours")).toBeVisible();
+  await expect(student.getByText(/renamed/)).toHaveCount(0);
   await expect(student.getByText("Omar Farouk")).toHaveCount(0);
+  await expectNoAxeViolations(student);
+  await student.getByRole("link", { name: "Go to your classes" }).click();
+  await expect(student.getByRole("heading", { level: 1, name: "Your classes and lessons" })).toBeVisible();
 
   // The student leaves the demo class (after confirming) and it is gone from their list.
   student.on("dialog", (dialog) => dialog.accept());

@@ -238,3 +238,65 @@ test("posting is limited to a burst of 10 a minute, with a clear message and not
   await expect(region.getByText(/Wait \d+ seconds, then post again/)).toBeVisible();
   await expect(region.getByLabel("Your post")).toHaveValue("This text must survive the refusal.");
 });
+
+test("the instructor hides a thread's opening post: a classmate sees exactly what the instructor's view says students see", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const path = `/lessons/${lessonSlug}/signs-of-change`;
+  const title = `Is anything changing? ${Date.now()}`;
+  const cara = await studentInDemoClass(browser, "Cara Opens");
+  const dev = await studentInDemoClass(browser, "Dev Answers");
+  const eve = await studentInDemoClass(browser, "Eve Reads");
+
+  await cara.goto(path);
+  const caraDiscussion = cara.getByRole("region", { name: "Discussion" });
+  await caraDiscussion.getByRole("button", { name: "Start a new thread" }).click();
+  await caraDiscussion.getByLabel("Title").fill(title);
+  await caraDiscussion.getByLabel("Your post").fill("Words the instructor will not want on the board.");
+  await caraDiscussion.getByRole("button", { name: "Post thread" }).click();
+  await expect(caraDiscussion.getByText("Your thread is posted.")).toBeVisible();
+
+  await dev.goto(path);
+  const devThread = dev.getByRole("region", { name: "Discussion" }).getByRole("article", { name: title });
+  await devThread.getByRole("button", { name: "Reply" }).click();
+  await devThread.getByLabel(`Your reply to “${title}”`).fill("A fair reply about the passage.");
+  await devThread.getByRole("button", { name: "Post reply" }).click();
+  await expect(devThread.getByRole("article", { name: "Post by Dev Answers" })).toBeVisible();
+
+  // The instructor hides the opening post; their view says what students now see.
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  const classId = await demoClassId(teacher);
+  await teacher.goto(`${path}?class=${classId}`);
+  const teacherThread = teacher.getByRole("region", { name: "Discussion" }).getByRole("article", { name: title });
+  await teacherThread.getByRole("article", { name: "Post by Cara Opens" }).getByRole("button", { name: "Hide from the class" }).click();
+  const note = teacherThread.getByRole("note", { name: "What students see" });
+  await expect(note).toHaveText(
+    "Students see this thread as “Hidden post”: “This post was hidden by the instructor.” in place of the opening post, then the replies that are not hidden.",
+  );
+  // Dev's reply is one students see, and it says so by offering to hide it.
+  await expect(teacherThread.getByRole("article", { name: "Post by Dev Answers" }).getByRole("button", { name: "Hide from the class" })).toBeVisible();
+  await expectNoAxeViolations(teacher);
+
+  // Eve, who wrote neither post, sees exactly that.
+  await eve.goto(path);
+  const eveDiscussion = eve.getByRole("region", { name: "Discussion" });
+  const eveThread = eveDiscussion.getByRole("article", { name: "Hidden post" });
+  await expect(eveThread).toBeVisible();
+  await expect(eveThread.getByText("This post was hidden by the instructor.", { exact: true })).toBeVisible();
+  await expect(eveThread.getByRole("article", { name: "Post by Dev Answers" })).toContainText("A fair reply about the passage.");
+  await expect(eveDiscussion).not.toContainText("Words the instructor will not want");
+  await expect(eveDiscussion).not.toContainText(title);
+  await expect(eveDiscussion).not.toContainText("Cara Opens");
+  await expectNoAxeViolations(eve);
+
+  // Hiding the last reply students could read: the view says the thread is gone for them, and it is.
+  await teacherThread.getByRole("article", { name: "Post by Dev Answers" }).getByRole("button", { name: "Hide from the class" }).click();
+  await expect(note).toHaveText("Students do not see this thread: its opening post is hidden and no reply they can read is left.");
+  await eve.reload();
+  await expect(eveDiscussion.getByText("With Demo class")).toBeVisible();
+  await expect(eveDiscussion.getByRole("article", { name: "Hidden post" })).toHaveCount(0);
+  await expect(eveDiscussion).not.toContainText("A fair reply about the passage.");
+  // Cara still sees her own post, marked hidden.
+  await cara.reload();
+  await expect(caraDiscussion.getByRole("article", { name: title })).toContainText("Hidden by the instructor");
+});

@@ -40,16 +40,16 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   const [grades] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download grades (CSV)" }).click()]);
   const gradeRows = parseCsv(fs.readFileSync((await grades.path())!, "utf8"));
   expect(gradeRows.length).toBe(2);
-  expect(gradeRows[0]!.length).toBe(1 + 42 + 4);
+  expect(gradeRows[0]!.length).toBe(7 + 42 * 2);
   expect(gradeRows[1]![0]).toBe('Grade, "Book" Student');
   expect(gradeRows.every((r) => r.length === gradeRows[0]!.length)).toBe(true);
 
   const [answers] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download every answer (CSV)" }).click()]);
   const answerRows = parseCsv(fs.readFileSync((await answers.path())!, "utf8"));
   expect(answerRows.length).toBe(1 + 2);
-  expect(answerRows.every((r) => r.length === 11)).toBe(true);
-  expect(answerRows.map((r) => r[5])).toContain('A reading, with a comma, and "quotes"\nand a second line.');
-  expect(answerRows.map((r) => r[5])).toContain("'=SUM(A1:A9)");
+  expect(answerRows.every((r) => r.length === 15)).toBe(true);
+  expect(answerRows.map((r) => r[7])).toContain('A reading, with a comma, and "quotes"\nand a second line.');
+  expect(answerRows.map((r) => r[7])).toContain("'=SUM(A1:A9)");
 
   // One student's whole lesson: override the automatic grade of the short answer, with a reason, and return it.
   teacher.on("dialog", (d) => d.accept());

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildGradebook, describeTotals, type GradebookAnswer, type GradebookQuestion } from "./gradebook";
+import { buildGradebook, describeTotals, shortTotals, type GradebookAnswer, type GradebookQuestion } from "./gradebook";
 
 const questions: GradebookQuestion[] = [
   { key: "choice", label: "Q1", points: 1, autoGraded: true },
@@ -22,6 +22,7 @@ test("partial credit, returned feedback and awaiting answers add up honestly", (
   assert.deepEqual(row!.cells.map((c) => c.state), ["graded", "graded", "graded", "awaiting-review"]);
   assert.deepEqual(row!.totals, { earned: 6.5, gradedPossible: 9, awaitingCount: 1, awaitingPoints: 6 });
   assert.equal(describeTotals(row!.totals), "6.5 of 9 graded points, 1 awaiting review (6 points)");
+  assert.equal(shortTotals(row!.totals), "6.5/9 · 1 awaiting");
 });
 
 test("a returned override replaces the automatic grade; one not yet returned does not", () => {
@@ -45,4 +46,6 @@ test("a submitted lesson's unanswered question is a real zero; an unsubmitted le
   assert.deepEqual(rows[0]!.totals, { earned: 0, gradedPossible: 1, awaitingCount: 0, awaitingPoints: 0 });
   assert.deepEqual(rows[1]!.cells[0], { state: "not-submitted", points: null });
   assert.equal(describeTotals(rows[1]!.totals), "Not submitted");
+  assert.equal(shortTotals(rows[0]!.totals), "0/1");
+  assert.equal(shortTotals(rows[1]!.totals), "Not submitted");
 });

@@ -3,7 +3,7 @@
  * submitted, and totals that never count what awaits review as zero. Pure: data in, data out.
  */
 export type GradebookQuestion = { key: string; label: string; points: number; autoGraded: boolean };
-export type GradebookStudent = { id: string; name: string; submitted: boolean };
+export type GradebookStudent = { id: string; name: string; submitted: boolean; email?: string };
 export type GradebookAnswer = {
   studentId: string;
   questionKey: string;
@@ -57,6 +57,16 @@ export function describeTotals(t: GradebookTotals | null): string {
   if (!t) return "Not submitted";
   const graded = `${t.earned} of ${t.gradedPossible} graded points`;
   return t.awaitingCount > 0 ? `${graded}, ${t.awaitingCount} awaiting review (${t.awaitingPoints} points)` : graded;
+}
+
+/**
+ * The same totals, short enough for the gradebook's cell: "18/24 · 2 awaiting". The page keeps
+ * describeTotals' words beside it for screen readers and on hover.
+ */
+export function shortTotals(t: GradebookTotals | null): string {
+  if (!t) return "Not submitted";
+  const graded = `${t.earned}/${t.gradedPossible}`;
+  return t.awaitingCount > 0 ? `${graded} · ${t.awaitingCount} awaiting` : graded;
 }
 
 export const cellLabel: Record<CellState, string> = {

@@ -16,13 +16,16 @@ export function ActionButton({
   pendingLabel,
   confirm,
   variant = "secondary",
+  accessibleLabel,
 }: {
   action: Action;
   fields: Record<string, string>;
   label: string;
   pendingLabel?: string;
   confirm?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: "primary" | "secondary" | "danger" | "quiet";
+  /** A fuller accessible name, starting with the label. */
+  accessibleLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, idleFormState);
   return (
@@ -36,7 +39,7 @@ export function ActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
+      <SubmitButton variant={variant} pendingLabel={pendingLabel} accessibleLabel={accessibleLabel}>
         {label}
       </SubmitButton>
       <FormMessage state={state} />

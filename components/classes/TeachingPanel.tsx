@@ -2,6 +2,7 @@ import { ActionButton } from "./ActionButton";
 import { AssignLessonForm } from "./AssignLessonForm";
 import { CopyButton } from "./CopyButton";
 import { regenerateJoinCodeAction, removeStudentAction } from "@/app/classes/actions";
+import type { RosterStudent } from "@/db/access/classes";
 import styles from "@/app/classes/classes.module.css";
 
 type Props = {
@@ -9,7 +10,7 @@ type Props = {
   className: string;
   joinCode: string;
   joinCodeExpiresAt: Date;
-  roster: { id: string; name: string; email: string; joinedAt: Date }[];
+  roster: RosterStudent[];
   lessons: { slug: string; title: string }[];
 };
 
@@ -53,33 +54,39 @@ export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt,
         {roster.length === 0 ? (
           <p className={styles.empty}>No students yet. Share the join code above.</p>
         ) : (
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption className="visually-hidden">Students in {className}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {roster.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.email}</td>
-                    <td>{s.joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}</td>
-                    <td>
-                      <ActionButton action={removeStudentAction} fields={{ classId, studentId: s.id }} label={`Remove ${s.name}`} variant="danger" confirm={`Remove ${s.name} from ${className}?`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className={styles.roster} aria-label={`Students in ${className}`}>
+            {roster.map((s) => (
+              <li key={s.id} className={styles.student}>
+                <div className={styles.who}>
+                  <strong>{s.name}</strong>
+                  <span className={styles.email}>{s.email}</span>
+                  <span className="muted">Joined {s.joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}</span>
+                </div>
+                {s.lessons.length > 0 && (
+                  <ul className={styles.progress} aria-label={`${s.name}'s lessons`}>
+                    {s.lessons.map((l) => (
+                      <li key={l.lessonSlug}>
+                        <span className={styles.state} data-state={l.state}>
+                          {l.description}
+                        </span>
+                        <span className={styles.lessonName}>{l.lessonTitle}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className={styles.remove}>
+                  <ActionButton
+                    action={removeStudentAction}
+                    fields={{ classId, studentId: s.id }}
+                    label="Remove"
+                    accessibleLabel={`Remove ${s.name} from the class`}
+                    variant="quiet"
+                    confirm={`Remove ${s.name} from ${className}?`}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </>

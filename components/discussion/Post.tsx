@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { PostView, QuotedSentence } from "@/lib/discussion/view";
+import { HIDDEN_OPENING_MARKER, type PostView, type QuotedSentence } from "@/lib/discussion/view";
 import { relativeTime } from "@/lib/relative-time";
 import { Composer } from "./Composer";
 import type { DiscussionResult } from "./request";
@@ -31,6 +31,7 @@ export function Post({
   const [message, setMessage] = useState("");
 
   if (post.deleted) return <p className={styles.deleted}>The opening post was deleted by its author.</p>;
+  if (post.withheld) return <p className={styles.deleted}>{HIDDEN_OPENING_MARKER}</p>;
 
   const run = async (url: string, method: "POST" | "PATCH" | "DELETE", body: unknown) => {
     const result = await act(url, method, body);

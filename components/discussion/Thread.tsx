@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { QuotedSentence, ThreadView } from "@/lib/discussion/view";
+import { HIDDEN_OPENING_MARKER, HIDDEN_THREAD_TITLE, type QuotedSentence, type ThreadView } from "@/lib/discussion/view";
 import { Composer } from "./Composer";
 import { Post, type Act } from "./Post";
 import styles from "./Discussion.module.css";
@@ -26,6 +26,7 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
           {thread.kind === "snapshot" && <span className={styles.badge}>Class snapshot</span>}
         </p>
       </header>
+      {moderator && thread.opening.hidden && <StudentsSee thread={thread} />}
       {thread.prompt && <p className={styles.meta}>Started from the prompt: “{thread.prompt}”</p>}
       {thread.snapshot && (
         <section className={styles.snapshot} aria-label="Shared answers">
@@ -103,5 +104,16 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
         </p>
       </div>
     </article>
+  );
+}
+
+/** For the instructor, once a thread's opening post is hidden: exactly what students are shown of the thread. */
+function StudentsSee({ thread }: { thread: ThreadView }) {
+  return (
+    <p className={styles.studentsSee} role="note" aria-label="What students see">
+      {thread.studentsSee === "nothing"
+        ? "Students do not see this thread: its opening post is hidden and no reply they can read is left."
+        : `Students see this thread as “${HIDDEN_THREAD_TITLE}”: “${HIDDEN_OPENING_MARKER}” in place of the opening post, then the replies that are not hidden.`}
+    </p>
   );
 }

@@ -7,7 +7,8 @@ import styles from "@/app/classes/[id]/gradebook/gradebook.module.css";
 export type TableQuestion = { key: string; label: string; points: number; title: string; reviewHref: string | null };
 /** A cell as [state, points]: compact, since a 40-student class has 1,680 of them. */
 export type TableCell = [CellState, number | null];
-export type TableRow = { id: string; name: string; href: string | null; total: string; cells: TableCell[] };
+/** total: the short form shown; totalDetail: the same in full words, for screen readers and on hover. */
+export type TableRow = { id: string; name: string; href: string | null; total: string; totalDetail: string; cells: TableCell[] };
 
 /**
  * The gradebook's students × questions. A client component so that the page's payload carries
@@ -34,7 +35,10 @@ export function GradebookTable({ caption, questions, rows }: { caption: string; 
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
-              <td className={styles.total}>{r.total}</td>
+              <td className={styles.total} title={r.totalDetail}>
+                <span aria-hidden="true">{r.total}</span>
+                <span className="visually-hidden">{r.totalDetail}</span>
+              </td>
               {r.cells.map(([state, points], i) => {
                 const q = questions[i]!;
                 const text = state === "graded" || state === "unanswered" ? String(points) : state === "reviewed-not-returned" ? `(${points})` : state === "awaiting-review" ? "…" : "–";

@@ -195,7 +195,7 @@ test("a prompt or a quoted sentence that is not the passage's is refused and wri
   assert.deepEqual(thread(await view(ada, classId, twoSides.passageKey, at(3)), "T").opening.quote?.id, "p02-s2");
 });
 
-test("a hidden post: its author and the instructor still see it marked hidden, classmates do not; a hidden opening post takes the thread away", async () => {
+test("a hidden post: its author and the instructor still see it marked hidden, classmates do not; a hidden opening post leaves its replies under a marker", async () => {
   const at = clock();
   const teacher = person("instructor");
   const ada = person("student");
@@ -222,18 +222,39 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
   assert.equal(shown.length, 1);
   assert.equal(shown[0]?.hidden, false);
 
-  // Hiding the opening post removes the thread, replies and all, for classmates.
+  // Hiding the opening post leaves the thread and its replies for classmates, behind a marker with nothing of the post.
   const openingId = thread(await view(ada, classId, twoSides.passageKey, at(5)), "Open").opening.id;
   await setPostHidden(teacher, { postId: openingId, hidden: true }, at(6));
-  for (const classmate of [ben, cy]) assert.deepEqual(titles(await view(classmate, classId, twoSides.passageKey, at(7))), []);
+  for (const classmate of [ben, cy]) {
+    const seen = thread(await view(classmate, classId, twoSides.passageKey, at(7)), "Hidden post");
+    assert.equal(seen.opening.withheld, true);
+    assert.equal(seen.opening.body, "");
+    assert.equal(seen.opening.authorName, "");
+    assert.equal(seen.studentsSee, null);
+    assert.deepEqual(seen.replies.map((r) => r.body), ["Something unkind."]);
+  }
   assert.equal(thread(await view(ada, classId, twoSides.passageKey, at(7)), "Open").opening.hidden, true, "its author still sees it");
   const forTeacher = thread(await view(teacher, classId, twoSides.passageKey, at(7)), "Open");
   assert.equal(forTeacher.opening.hidden, true);
+  assert.equal(forTeacher.studentsSee, "replies-only", "the instructor is told what students see");
   assert.equal(forTeacher.replies.length, 1);
-  await refusedWithoutWriting(() => replyToThread(ben, { threadId, body: "Still here?" }, at(8)), NotFoundError);
-  // Its replies are gone with it: a classmate cannot report or act on them.
-  await refusedWithoutWriting(() => reportPost(cy, { postId: replyId, reason: "rude" }, at(8)), NotFoundError);
-  await refusedWithoutWriting(() => setPostHidden(ben, { postId: replyId, hidden: true }, at(8)), NotFoundError);
+  assert.deepEqual((await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey], { posts: 1, newPosts: 0 }, "the reply counts, the hidden post does not");
+  // Classmates may still reply and report the replies; the hidden opening post does not exist for them.
+  await replyToThread(cy, { threadId, body: "Still here." }, at(8));
+  await reportPost(cy, { postId: replyId, reason: "rude" }, at(8));
+  await refusedWithoutWriting(() => reportPost(cy, { postId: openingId, reason: "rude" }, at(8)), NotFoundError);
+  await refusedWithoutWriting(() => setPostHidden(ben, { postId: replyId, hidden: true }, at(8)), ForbiddenError);
+
+  // With every reply hidden too, the thread is gone for classmates, and the instructor is told so.
+  for (const r of thread(await view(teacher, classId, twoSides.passageKey, at(9)), "Open").replies) await setPostHidden(teacher, { postId: r.id, hidden: true }, at(9));
+  assert.deepEqual(titles(await view(ada, classId, twoSides.passageKey, at(10))), ["Open"], "its author still sees it");
+  // The authors of the hidden replies still see their own, marked hidden, under the marker.
+  for (const classmate of [ben, cy]) assert.deepEqual(titles(await view(classmate, classId, twoSides.passageKey, at(10))), ["Hidden post"]);
+  assert.equal(thread(await view(teacher, classId, twoSides.passageKey, at(10)), "Open").studentsSee, "nothing");
+  const dee = person("student");
+  enroll(classId, dee);
+  assert.deepEqual(titles(await view(dee, classId, twoSides.passageKey, at(10))), [], "a classmate who wrote none of it sees nothing");
+  await refusedWithoutWriting(() => replyToThread(dee, { threadId, body: "Hello?" }, at(11)), NotFoundError);
   await refusedWithoutWriting(() => setPostHidden(ada, { postId: openingId, hidden: false }, at(8)), ForbiddenError);
 });
 

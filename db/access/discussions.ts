@@ -38,13 +38,15 @@ import {
   postVisibility,
   POST_WINDOW_MS,
   snapshotVisible,
+  openingVisibility,
   threadVisible,
+  whatStudentsSee,
   type Viewer,
 } from "@/lib/discussion/rules";
 import { lessonStructure } from "./lesson-structure";
 import { classesAssigningLesson } from "./classes";
 import { prepared } from "../prepared";
-import type { DiscussionActivity, PassageDiscussion, PostView, QuotedSentence, SnapshotAnswer, ThreadView } from "@/lib/discussion/view";
+import { HIDDEN_THREAD_TITLE, type DiscussionActivity, type PassageDiscussion, type PostView, type QuotedSentence, type SnapshotAnswer, type ThreadView } from "@/lib/discussion/view";
 
 /** At most this many answers in one snapshot: enough to compare, few enough to read. */
 export const SNAPSHOT_MAX_ANSWERS = 12;
@@ -154,12 +156,8 @@ function postScope(db: DbOrTx, actor: Actor, postId: string) {
   const post = db.select().from(discussionPosts).where(eq(discussionPosts.id, postId)).get();
   if (!post) throw new NotFoundError("That post does not exist.");
   const { scope, thread } = threadScope(db, actor, post.threadId);
+  // A reply stays readable when its opening post is hidden (the thread shows a marker), so the post's own visibility is what counts.
   if (postVisibility(scope.viewer, post) === "none") throw new NotFoundError("That post does not exist.");
-  // A reply in a thread whose opening post this person may not see is gone with its thread.
-  if (!post.isOpening) {
-    const opening = db.select().from(discussionPosts).where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true))).get();
-    if (!opening || postVisibility(scope.viewer, opening) === "none") throw new NotFoundError("That post does not exist.");
-  }
   return { scope, thread, post };
 }
 
@@ -189,6 +187,27 @@ function checkRate(db: DbOrTx, actor: Actor, now: Date) {
       "body",
     );
   }
+}
+
+/** An opening post hidden from this reader: a marker that keeps the thread's replies in place, with nothing of the post. */
+function withheldOpening(p: typeof discussionPosts.$inferSelect): PostView {
+  return {
+    id: p.id,
+    authorName: "",
+    authorIsInstructor: false,
+    isYours: false,
+    body: "",
+    quote: null,
+    createdAt: p.createdAt.toISOString(),
+    editedAt: null,
+    deleted: false,
+    hidden: false,
+    withheld: true,
+    canEdit: false,
+    canReport: false,
+    reportedByYou: false,
+    reports: [],
+  };
 }
 
 /** The discussion as this person sees it: threads newest activity first (pinned on top), each with its replies. */
@@ -228,7 +247,7 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
   const toView = (thread: (typeof threadRows)[number], row: (typeof postRows)[number]): PostView | null => {
     const p = row.post;
     const visibility = postVisibility(viewer, p);
-    if (visibility === "none") return null;
+    if (visibility === "none") return p.isOpening ? withheldOpening(p) : null;
     const deleted = !!p.deletedAt;
     const reports = reportRows.filter((r) => r.postId === p.id);
     return {
@@ -242,6 +261,7 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
       editedAt: p.editedAt?.toISOString() ?? null,
       deleted,
       hidden: visibility === "hidden",
+      withheld: false,
       canEdit: canChangePost(viewer, thread, p),
       canReport: canReport(viewer, p),
       reportedByYou: !viewer.moderator && reports.some((r) => r.reporterId === viewer.userId),
@@ -255,13 +275,16 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     const rows = postRows.filter((r) => r.post.threadId === thread.id);
     const openingRow = rows.find((r) => r.post.isOpening);
     if (!openingRow) continue;
-    const replies = rows.filter((r) => !r.post.isOpening && !r.post.deletedAt).flatMap((r) => toView(thread, r) ?? []);
+    const replyRows = rows.filter((r) => !r.post.isOpening);
+    const replies = replyRows.filter((r) => !r.post.deletedAt).flatMap((r) => toView(thread, r) ?? []);
     if (!threadVisible(viewer, openingRow.post, replies.length)) continue;
+    const withheld = openingVisibility(viewer, openingRow.post) === "withheld";
     const snapshot = snapshots.get(thread.id);
     views.push({
       id: thread.id,
       kind: thread.kind,
-      title: thread.title,
+      // The title is the opening post's words: hidden with them.
+      title: withheld ? HIDDEN_THREAD_TITLE : thread.title,
       prompt: thread.prompt,
       pinned: !!thread.pinnedAt,
       locked: !!thread.lockedAt,
@@ -269,6 +292,7 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
       opening: toView(thread, openingRow)!,
       replies,
       canReply: canReply(viewer, thread),
+      studentsSee: viewer.moderator ? whatStudentsSee(openingRow.post, replyRows.map((r) => r.post)) : null,
       snapshot: thread.kind === "snapshot" ? { question: snapshot?.question ?? "", named: thread.showNames, answers: snapshot?.answers ?? [] } : null,
     });
   }

@@ -96,7 +96,18 @@ test("the gradebook and the answers export: the class's instructor only, awaitin
   assert.equal(book.rows[0]!.cells[open]!.state, "awaiting-review");
   assert.deepEqual(book.rows[0]!.totals, { earned: 0, gradedPossible: 6, awaitingCount: 1, awaitingPoints: 4 });
 
+  const before = await exportAnswers(teacher, classId, "bike-lane-vote");
+  assert.deepEqual(before.map((r) => r.state).sort(), ["automatically graded", "awaiting review"]);
   await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1, reasoning: 2 }, comment: "Say more, \"quote\", please" });
+  assert.equal((await exportAnswers(teacher, classId, "bike-lane-vote")).find((r) => r.type === "open_response")!.state, "draft feedback");
+  assert.equal((await exportAnswers(teacher, classId, "bike-lane-vote")).find((r) => r.type === "open_response")!.returnedComment, "", "a draft is not what the student was given");
+  await saveFeedbackDraft(teacher, {
+    classId,
+    answerId,
+    rubricLevels: { evidence: 1, reasoning: 2 },
+    comment: "Say more, \"quote\", please",
+    inlineComments: [{ start: 10, end: 18, quote: "gets one", text: "Which one?" }],
+  });
   await returnFeedback(teacher, { classId, answerIds: [answerId] });
   const after = await getGradebook(teacher, classId);
   assert.deepEqual(after.rows[0]!.cells[open], { state: "graded", points: 3 });
@@ -107,6 +118,15 @@ test("the gradebook and the answers export: the class's instructor only, awaitin
   assert.deepEqual([openRow.answer, openRow.feedbackPoints, openRow.returnedComment], ["Each side gets one quote.", 3, "Say more, \"quote\", please"]);
   assert.match(openRow.citedSentences, /People are scared to ride here/);
   assert.equal(rows.find((r) => r.type === "single_choice")!.answer, "2 to 5 against");
+  assert.equal(openRow.state, "returned");
+  assert.deepEqual(openRow.inlineComments.map((c) => [c.quote, c.text]), [["gets one", "Which one?"]]);
+  // Numbered as in the gradebook, with the passage's title.
+  for (const r of rows) {
+    const inBook = after.questions.findIndex((q) => q.key === r.question);
+    assert.equal(r.questionNumber, inBook + 1);
+    assert.equal(r.passage, after.questions[inBook]!.passageTitle);
+  }
+  assert.equal(rows.find((r) => r.type === "single_choice")!.state, "automatically graded");
 
   for (const actor of [null, student, otherTeacher]) {
     await assert.rejects(getGradebook(actor, classId), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);

@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isAnswered, type Response } from "@/lib/answers/response-shape";
 import { buildGradebook, type GradebookAnswer, type GradebookQuestion, type GradebookRow, type GradebookStudent } from "@/lib/gradebook";
 import { questionContent } from "./question-content";
+import { answerState, type AnswerCsvRow } from "@/lib/gradebook-csv";
 
 export type Gradebook = {
   lessons: { slug: string; title: string }[];
@@ -64,7 +65,7 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
   }));
 
   const roster = db
-    .select({ id: users.id, name: users.name })
+    .select({ id: users.id, name: users.name, email: users.email })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
     .where(eq(enrollments.classId, classId))
@@ -107,19 +108,7 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
   return { lessons: lessonsList, lesson: { slug: lesson.slug, title: lesson.title }, questions: gbQuestions, rows: buildGradebook(gbQuestions, students, gbAnswers) };
 }
 
-export type AnswerExportRow = {
-  student: string;
-  email: string;
-  question: string;
-  prompt: string;
-  type: string;
-  answer: string;
-  citedSentences: string;
-  autoScore: number | null;
-  feedbackPoints: number | null;
-  maxPoints: number;
-  returnedComment: string;
-};
+export type AnswerExportRow = AnswerCsvRow;
 
 /** Every submitted answer of the lesson in the class, with its text, citations, scores and returned feedback. */
 export async function exportAnswers(actor: Actor | null, classId: string, lessonSlug: string): Promise<AnswerExportRow[]> {
@@ -137,6 +126,7 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
       response: answers.response,
       citedSentences: answers.citedSentences,
       body: passages.body,
+      passage: passages.title,
       autoScore: answers.autoScore,
       maxPoints: answers.maxPoints,
     })
@@ -150,6 +140,16 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     .orderBy(asc(users.name), asc(questions.position))
     .all();
   const latest = latestReturned(rows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
+  // Numbered as the gradebook numbers them: the lesson's current questions in order.
+  const numberOf = new Map(
+    db
+      .select({ key: questions.key })
+      .from(questions)
+      .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+      .orderBy(asc(questions.position))
+      .all()
+      .map((q, i) => [q.key, i + 1]),
+  );
   return rows.map((r) => {
     const q = questionContent(getDb(), r.hash);
     const response = r.response as Response;
@@ -159,7 +159,9 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
     return {
       student: r.student,
       email: r.email,
+      questionNumber: numberOf.get(r.questionKey) ?? null,
       question: r.questionKey,
+      passage: r.passage,
       prompt: q.prompt,
       type: q.type,
       answer: answerText,
@@ -167,7 +169,9 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
       autoScore: r.autoScore,
       feedbackPoints: returned?.points ?? null,
       maxPoints: r.maxPoints,
+      state: answerState({ autoGraded: q.type !== "open_response", hasFeedback: !!r.feedbackId, returned: !!returned }),
       returnedComment: returned?.comment ?? "",
+      inlineComments: returned?.inlineComments ?? [],
     };
   });
 }

@@ -10,6 +10,8 @@ import {
   postVisibility,
   snapshotVisible,
   threadVisible,
+  openingVisibility,
+  whatStudentsSee,
 } from "./rules";
 
 const author = { userId: "amira", moderator: false };
@@ -27,8 +29,14 @@ test("a hidden post is shown, marked hidden, to its author and the instructor, a
   assert.equal(postVisibility(classmate, hidden), "none");
 });
 
-test("a thread whose opening post is hidden disappears for classmates with its replies", () => {
-  assert.equal(threadVisible(classmate, hidden, 3), false);
+test("a thread whose opening post is hidden stays for classmates while it has replies they can read, behind a marker", () => {
+  assert.equal(openingVisibility(classmate, hidden), "withheld");
+  assert.equal(openingVisibility(author, hidden), "hidden");
+  assert.equal(openingVisibility(instructor, hidden), "hidden");
+  assert.equal(openingVisibility(classmate, deleted), "deleted");
+  assert.equal(openingVisibility(classmate, post), "visible");
+  assert.equal(threadVisible(classmate, hidden, 3), true);
+  assert.equal(threadVisible(classmate, hidden, 0), false);
   assert.equal(threadVisible(author, hidden, 0), true);
   assert.equal(threadVisible(instructor, hidden, 0), true);
 });
@@ -37,6 +45,22 @@ test("a thread whose opening post was deleted stays only while it has readable r
   assert.equal(threadVisible(classmate, deleted, 1), true);
   assert.equal(threadVisible(classmate, deleted, 0), false);
   assert.equal(threadVisible(author, deleted, 0), false);
+});
+
+test("the instructor is told what students see of a thread: all of it, the replies only, or nothing", () => {
+  const reply = { authorId: "ben", hiddenAt: null, deletedAt: null };
+  assert.equal(whatStudentsSee(post, []), "thread");
+  assert.equal(whatStudentsSee(post, [{ ...reply, hiddenAt: t }]), "thread");
+  assert.equal(whatStudentsSee(hidden, [reply]), "replies-only");
+  assert.equal(whatStudentsSee(deleted, [reply]), "replies-only");
+  // Replies they cannot read do not keep the thread up.
+  assert.equal(whatStudentsSee(hidden, [{ ...reply, hiddenAt: t }, { ...reply, deletedAt: t }]), "nothing");
+  assert.equal(whatStudentsSee(hidden, []), "nothing");
+  // And what it says matches what a classmate is shown.
+  for (const [opening, replies] of [[hidden, [reply]], [hidden, []], [post, []], [deleted, [reply]]] as const) {
+    const readable = replies.filter((r) => postVisibility(classmate, r) === "visible").length;
+    assert.equal(whatStudentsSee(opening, replies) !== "nothing", threadVisible(classmate, opening, readable));
+  }
 });
 
 test("a locked thread takes replies and edits only from the instructor", () => {

@@ -26,13 +26,38 @@ export function postVisibility(viewer: Viewer, post: PostState): "visible" | "hi
 }
 
 /**
- * Whether a thread appears in the list. A thread whose opening post a classmate may not see
- * (hidden) is gone for them with its replies; a thread whose opening post was deleted stays
- * only while it has replies someone can read.
+ * How a thread's opening post shows to this viewer: the post itself ("visible", or "hidden" and
+ * marked so, for its author and the instructor), or a marker in its place: "withheld" when the
+ * instructor hid it from this viewer, "deleted" when its author deleted it.
+ */
+export function openingVisibility(viewer: Viewer, opening: PostState): "visible" | "hidden" | "withheld" | "deleted" {
+  if (opening.deletedAt) return "deleted";
+  const shown = postVisibility(viewer, opening);
+  return shown === "none" ? "withheld" : shown;
+}
+
+/**
+ * Whether a thread appears in the list. Hiding or deleting an opening post does not take the
+ * replies with it: the thread stays, its opening replaced by a marker, while it has replies this
+ * viewer can read.
  */
 export function threadVisible(viewer: Viewer, opening: PostState, visibleReplies: number): boolean {
-  if (postVisibility(viewer, opening) === "none") return false;
-  return !opening.deletedAt || visibleReplies > 0;
+  const shown = openingVisibility(viewer, opening);
+  return shown === "visible" || shown === "hidden" || visibleReplies > 0;
+}
+
+/** The class as a student who wrote none of the posts sees it. */
+const classmate: Viewer = { userId: "", moderator: false };
+
+/**
+ * For the instructor, what the class's students see of a thread: all of it ("thread"), its
+ * replies under a marker that stands in for a hidden or deleted opening post ("replies-only"),
+ * or nothing at all. (Authors also see their own hidden posts, marked hidden.)
+ */
+export function whatStudentsSee(opening: PostState, replies: readonly PostState[]): "thread" | "replies-only" | "nothing" {
+  const readable = replies.filter((r) => !r.deletedAt && postVisibility(classmate, r) === "visible").length;
+  if (!threadVisible(classmate, opening, readable)) return "nothing";
+  return openingVisibility(classmate, opening) === "visible" ? "thread" : "replies-only";
 }
 
 /** A locked thread takes no new replies or edits, except from the instructor. */

@@ -1,5 +1,10 @@
 /** What a passage's discussion looks like to one person: plain data, safe to send to the browser. */
 
+/** What students see as the title of a thread whose opening post the instructor hid (the title is the post's words). */
+export const HIDDEN_THREAD_TITLE = "Hidden post";
+/** What stands in for that opening post. */
+export const HIDDEN_OPENING_MARKER = "This post was hidden by the instructor.";
+
 export type QuotedSentence = { id: string; text: string };
 
 export type PostView = {
@@ -15,6 +20,8 @@ export type PostView = {
   deleted: boolean;
   /** Hidden by the instructor (only its author and the instructor see it). */
   hidden: boolean;
+  /** An opening post the instructor hid from this reader: shown as a marker, with no author or text. */
+  withheld: boolean;
   canEdit: boolean;
   canReport: boolean;
   reportedByYou: boolean;
@@ -35,6 +42,8 @@ export type ThreadView = {
   opening: PostView;
   replies: PostView[];
   canReply: boolean;
+  /** For the instructor: what students see of this thread (null for everyone else). */
+  studentsSee: "thread" | "replies-only" | "nothing" | null;
   snapshot: { question: string; named: boolean; answers: SnapshotAnswer[] } | null;
 };
 

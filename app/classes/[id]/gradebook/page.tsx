@@ -5,7 +5,7 @@ import { getGradebook } from "@/db/access/gradebook";
 import { reviewQuestionKey } from "@/db/access/feedback";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
-import { describeTotals } from "@/lib/gradebook";
+import { describeTotals, shortTotals } from "@/lib/gradebook";
 import { GradebookTable } from "@/components/gradebook/GradebookTable";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./gradebook.module.css";
@@ -64,13 +64,15 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                 id: r.student.id,
                 name: r.student.name,
                 href: r.student.submitted ? `/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}` : null,
-                total: describeTotals(r.totals),
+                total: shortTotals(r.totals),
+                totalDetail: describeTotals(r.totals),
                 cells: r.cells.map((c) => [c.state, c.points]),
               }))}
             />
           )}
           <p className={styles.legend}>
-            … awaiting review · (n) reviewed, not yet returned · – not submitted · open answers link to the review.
+            Total: graded points earned/possible · answers awaiting review (hover a total, or use a screen reader, for the full words). In the cells: … awaiting
+            review · (n) reviewed, not yet returned · – not submitted · open answers link to the review.
           </p>
         </>
       )}
