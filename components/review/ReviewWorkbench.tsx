@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
 import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { AnnotatedAnswer } from "./AnnotatedAnswer";
@@ -34,9 +34,11 @@ function takesText(el: Element | null): boolean {
 
 /**
  * One question's answers, one at a time, scored with the rubric by click or key. Feedback saves
- * as a draft while the instructor works and reaches the student only when returned.
+ * as a draft while the instructor works and reaches the student only when returned. `header`
+ * (the question list, filters and prompt) sits above the answer, beside the scoring column, so
+ * on a laptop the levels, comment and Return are in view from the start; keys do not act there.
  */
-export function ReviewWorkbench({ classId, current }: { classId: string; current: Current }) {
+export function ReviewWorkbench({ classId, current, header }: { classId: string; current: Current; header?: ReactNode }) {
   const [items, setItems] = useState<ReviewItem[]>(current.items);
   const [index, setIndex] = useState(() => Math.max(0, current.items.findIndex((i) => i.state !== "returned")));
   const [criterion, setCriterion] = useState(0);
@@ -234,6 +236,9 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
   }, [flushAll]);
 
   const root = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  /** Focus on the answer, the rubric or a control of the workbench that takes no text: where the keys act. */
+  const keysAct = useCallback((el: Element | null) => !!el && !!root.current?.contains(el) && !head.current?.contains(el) && !takesText(el), []);
   const gate = useRef(idleGate);
   const [keysOn, setKeysOn] = useState(false);
   /** Leaving a text field of the workbench with Escape keeps focus here, where the keys work. */
@@ -248,7 +253,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
       const c = rubric[criterion];
       const shifted = event.shiftKey && /^Digit[1-9]$/.test(event.code);
       const isShortcut = !!item && (shifted || ["s", "m", "j", "k", "]", "[", "c", "r"].includes(event.key) || (!!c && levelForKey(c.levels, event.key) >= 0));
-      const out = gateKey(gate.current, { key: event.key, time: event.timeStamp, withCommand: event.metaKey || event.ctrlKey || event.altKey, inWorkbench: inside && !takesText(target), isShortcut });
+      const out = gateKey(gate.current, { key: event.key, time: event.timeStamp, withCommand: event.metaKey || event.ctrlKey || event.altKey, inWorkbench: keysAct(target), isShortcut });
       gate.current = out.state;
       if (!out.act || !item) return;
       if (shifted) saved.current?.insert(Number(event.code.slice(5)));
@@ -269,9 +274,15 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [item, go, change, returnThis, criterion, rubric, startWordComment, focusWorkbench]);
+  }, [item, go, change, returnThis, criterion, rubric, startWordComment, focusWorkbench, keysAct]);
 
-  if (!item) return <p>No answers to review for this question.</p>;
+  if (!item)
+    return (
+      <>
+        {header}
+        <p>No answers to review for this question.</p>
+      </>
+    );
   const cited = new Set(item.cited.map((c) => c.id));
   const returnable = items.filter((i) => i.state === "draft").map((i) => i.answerId);
   const missing = missingCriteria(rubric, item.rubricLevels);
@@ -284,11 +295,14 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
       role="region"
       aria-label="Review workbench"
       aria-describedby="workbench-keys"
-      onFocus={() => setKeysOn(!takesText(document.activeElement))}
-      onBlur={(e) => {
-        if (!root.current?.contains(e.relatedTarget as Node | null) || takesText(e.relatedTarget as Element | null)) setKeysOn(false);
-      }}
+      onFocus={() => setKeysOn(keysAct(document.activeElement))}
+      onBlur={(e) => setKeysOn(keysAct(e.relatedTarget as Element | null))}
     >
+      {header && (
+        <div ref={head} className={styles.head}>
+          {header}
+        </div>
+      )}
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
@@ -399,7 +413,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           Score, comment and return
         </h2>
         <p id="workbench-keys" className={styles.keys} data-on={keysOn || undefined}>
-          {keysOn ? "Shortcut keys on." : "Shortcut keys work while the answer or rubric has focus: click the answer, or Tab to it."}
+          {keysOn ? "Shortcut keys on." : "Shortcut keys: click the answer, or Tab to it."}
         </p>
         {rubric.map((c, ci) => {
           const keys = levelKeys(c.levels);
@@ -455,7 +469,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
               className={styles.primary}
               onClick={returnThis}
               aria-disabled={missing.length > 0 || item.state === "returned"}
-              aria-describedby={missing.length > 0 && item.state !== "returned" ? "return-needs" : undefined}
+              aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
             >
               Return to student (r)
             </button>
@@ -467,7 +481,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             Next (j)
           </button>
         </div>
-        {missing.length > 0 && item.state !== "returned" && (
+        {missing.length > 0 && missing.length < rubric.length && item.state !== "returned" && (
           <p id="return-needs" className={styles.hint}>
             To return it, score {quotedList(missing.map((c) => c.name))}.
           </p>
@@ -486,6 +500,9 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             Return all reviewed in this class
           </button>
         </div>
+      </section>
+
+      <div className={styles.tools}>
         <SavedComments
           ref={saved}
           lessonSlug={current.lessonSlug}
@@ -507,7 +524,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             ))}
           </dl>
         </details>
-      </section>
+      </div>
     </div>
   );
 }
