@@ -6,7 +6,7 @@ import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { AnnotatedAnswer } from "./AnnotatedAnswer";
 import { validInlineComments } from "@/lib/inline-comments";
 import { describeLevelKeys, levelForKey, levelKeys, missingCriteria, quotedList } from "@/lib/review/rubric-keys";
-import { describeReturn, nextToReview, type NotReturned } from "@/lib/review/return-rules";
+import { describeReturn, nextToReview, unscoredMessage, type NotReturned } from "@/lib/review/return-rules";
 import { gateKey, idleGate } from "@/lib/review/shortcut-gate";
 import styles from "./ReviewWorkbench.module.css";
 
@@ -180,7 +180,8 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
       const gone = new Set(returned === 0 ? [] : wanted.filter((id) => !kept.has(id)));
       const after = itemsNow.current.map((i) => (gone.has(i.answerId) ? { ...i, state: "returned" as const, canUndoReturn: true } : i));
       setItems(after);
-      const summary = describeReturn(returned, data.notReturned ?? [], nameOf);
+      const kept1 = moveOn ? data.notReturned?.find((n) => n.answerId === moveOn) : undefined;
+      const summary = kept1 ? unscoredMessage(kept1.missing) : describeReturn(returned, data.notReturned ?? [], nameOf);
       setSave(kept.size > 0 ? { state: "error", message: summary } : { state: "idle" });
       setAnnouncement(moveOn && gone.has(moveOn) ? `${summary} ${moveOnFrom(after, moveOn)}` : summary);
     },
@@ -193,7 +194,7 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
     const missing = missingCriteria(rubric, item.rubricLevels);
     if (missing.length > 0) {
       setCriterion(rubric.indexOf(missing[0]!));
-      return setSave({ state: "error", message: `Not returned: score ${quotedList(missing.map((c) => c.name))} first, so the student gets the whole rubric.` });
+      return setSave({ state: "error", message: unscoredMessage(missing.map((c) => c.name)) });
     }
     if (item.state === "returned" && !pendingEdits.current.has(item.answerId)) return setSave({ state: "error", message: "This answer is already returned; change the feedback to return it again." });
     void sendReturn("/api/feedback/return", { classId, answerIds: [item.answerId] }, [item.answerId], item.answerId);
@@ -468,7 +469,6 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
               type="button"
               className={styles.primary}
               onClick={returnThis}
-              aria-disabled={missing.length > 0 || item.state === "returned"}
               aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
             >
               Return to student (r)

@@ -260,10 +260,10 @@ test("one student's lesson shows each answer beside its passage, with selected o
   assert.deepEqual(open.passage.map((s) => s.id), ["p02-s1", "p02-s2", "p02-s3"]);
 });
 
-test("an open response goes back only with its whole rubric scored: alone it is refused by name, among others it is kept and listed", async () => {
+test("an open response goes back only with its whole rubric scored: it is kept back and listed with the criteria to score", async () => {
   const { teacher, student, classId, answerId } = await world();
   await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { reasoning: 2 }, comment: "Half done." });
-  await assert.rejects(returnFeedback(teacher, { classId, answerIds: [answerId] }), (e: Error) => e instanceof DomainError && /score “Use of evidence” first/.test(e.message));
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 0, notReturned: [{ answerId, missing: ["Use of evidence"] }] });
   assert.deepEqual(await listMyFeedback(student), [], "nothing reached the student");
   assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "draft");
 

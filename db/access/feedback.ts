@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Response } from "@/lib/answers/response-shape";
 import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
-import { missingCriteria, quotedList } from "@/lib/review/rubric-keys";
+import { missingCriteria } from "@/lib/review/rubric-keys";
 import type { NotReturned } from "@/lib/review/return-rules";
 import { correctAnswerFor } from "@/lib/review/correct-answer";
 import { buildGradebook, type GradebookTotals } from "@/lib/gradebook";
@@ -278,16 +278,16 @@ export async function saveFeedbackDraft(
 
 /**
  * Returns feedback to students (one answer or many): each return is kept in the history. An open
- * response goes back only with every criterion of its rubric scored: asked for one such answer,
- * it refuses and names the criteria; asked for many, it returns the rest and lists those it kept.
+ * response goes back only with every criterion of its rubric scored: the others are returned,
+ * and those kept back are listed with the criteria still to score.
  */
 export async function returnFeedback(actor: Actor | null, input: { classId: string; answerIds: string[] }, now = new Date()): Promise<{ returned: number; notReturned: NotReturned[] }> {
   taughtClass(actor, input.classId);
-  return returnInClass(input, now, input.answerIds.length === 1);
+  return returnInClass(input, now);
 }
 
-/** The return itself, for a class whose instructor is acting; `refuseOne`: an unscored answer asked for alone is an error. */
-function returnInClass(input: { classId: string; answerIds: readonly string[] }, now: Date, refuseOne: boolean): { returned: number; notReturned: NotReturned[] } {
+/** The return itself, for a class whose instructor is acting. */
+function returnInClass(input: { classId: string; answerIds: readonly string[] }, now: Date): { returned: number; notReturned: NotReturned[] } {
   const db = getDb();
   return inTransaction(db, (tx) => {
     const rows = tx
@@ -319,9 +319,6 @@ function returnInClass(input: { classId: string; answerIds: readonly string[] },
       if (missing.length > 0) notReturned.push({ answerId: f.answerId, missing: missing.map((c) => c.name) });
       return missing.length === 0;
     });
-    if (refuseOne && notReturned.length === 1) {
-      throw new DomainError(`Not returned: score ${quotedList(notReturned[0]!.missing)} first, so the student gets the whole rubric.`, "rubricLevels");
-    }
     for (const f of ready) {
       tx.insert(feedbackHistory)
         .values({
@@ -691,6 +688,5 @@ export async function returnAllReviewed(actor: Actor | null, classId: string, no
     .filter((f) => stateOf(f) === "draft")
     .map((f) => f.answerId);
   if (pending.length === 0) return { returned: 0, notReturned: [] };
-  // Never the one-answer refusal: "return all" reports what it kept instead.
-  return returnInClass({ classId, answerIds: pending }, now, false);
+  return returnInClass({ classId, answerIds: pending }, now);
 }

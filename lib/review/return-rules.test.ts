@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { describeReturn, nextToReview } from "./return-rules";
+import { describeReturn, nextToReview, unscoredMessage } from "./return-rules";
 
 test("after a return the workbench goes to the next answer needing review, wrapping round", () => {
   assert.equal(nextToReview(["returned", "needs-review", "needs-review"], 1), 2);
@@ -22,4 +22,8 @@ test("a return that left answers unscored says which, by name where known", () =
     "2 answers returned to their students. Not returned, because the rubric is not fully scored: Ben Lindqvist: score “Use of evidence”; 2 answers on other questions.",
   );
   assert.match(describeReturn(0, [{ answerId: "a1", missing: ["A", "B"] }], (id) => names[id]), /^0 answers returned.*Ben Lindqvist: score “A” and “B”\.$/);
+});
+
+test("one answer kept back names the criteria to score", () => {
+  assert.equal(unscoredMessage(["Use of evidence", "Reasoning"]), "Not returned: score “Use of evidence” and “Reasoning” first, so the student gets the whole rubric.");
 });

@@ -28,3 +28,8 @@ export function nextToReview(states: readonly ("needs-review" | "draft" | "retur
   const order = states.map((_, i) => (from + 1 + i) % states.length).filter((i) => i !== from);
   return order.find((i) => states[i] === "needs-review") ?? order.find((i) => states[i] === "draft") ?? null;
 }
+
+/** Why one answer was not returned: the criteria still to score. */
+export function unscoredMessage(missing: readonly string[]): string {
+  return `Not returned: score ${quotedList(missing)} first, so the student gets the whole rubric.`;
+}
