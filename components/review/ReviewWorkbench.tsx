@@ -15,7 +15,7 @@ type SaveState = "idle" | "saving" | "saved" | "error";
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous answer"],
-  ["0 – 3", "the level with that many points, on the active criterion (then the next criterion); the key is shown on each level"],
+  ["0 – 3", "the level with that many points (each level shows its key), on the active criterion; then the next criterion"],
   ["[ / ]", "previous / next criterion"],
   ["c", "write the comment (Esc leaves it)"],
   ["m", "comment on the words selected in the answer"],

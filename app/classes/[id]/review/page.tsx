@@ -63,7 +63,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               "Choose a question"
             )}{" "}
             <span className={styles.count}>
-              ({questions.length} {questions.length === 1 ? "question" : "questions"}, {waiting} {waiting === 1 ? "answer needs" : "answers need"} review)
+              ({questions.length} {questions.length === 1 ? "question" : "questions"}, {waiting === 0 ? "all reviewed" : `${waiting} ${waiting === 1 ? "answer needs" : "answers need"} review`})
             </span>
           </summary>
           <ol>
