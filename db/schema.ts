@@ -261,7 +261,8 @@ export const feedbackHistory = sqliteTable(
     id: text("id").primaryKey(),
     feedbackId: text("feedback_id").notNull().references(() => feedback.id),
     snapshot: text("snapshot", { mode: "json" })
-      .$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string; inlineComments?: InlineComment[] }>()
+      // studentHadUnread: the student's unread flag just before this return, restored if it is taken back.
+      .$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string; inlineComments?: InlineComment[]; studentHadUnread?: boolean }>()
       .notNull(),
     returnedAt: integer("returned_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -14,6 +14,7 @@ const routes: Route[] = [
   { method: "PUT", path: "/api/feedback", valid: { classId: foreignId, answerId: foreignId, rubricLevels: {}, comment: "x" } },
   { method: "POST", path: "/api/feedback/return", valid: { classId: foreignId, answerIds: [foreignId] } },
   { method: "POST", path: "/api/feedback/return-all", valid: { classId: foreignId } },
+  { method: "POST", path: "/api/feedback/undo-return", valid: { classId: foreignId, answerId: foreignId } },
   { method: "POST", path: "/api/feedback/read", valid: { feedbackIds: [foreignId] } },
   { method: "POST", path: "/api/saved-comments", valid: { lessonSlug, questionKey: null, text: "x" } },
   { method: "PATCH", path: "/api/saved-comments", valid: { id: foreignId, text: "x" } },

@@ -19,25 +19,33 @@ test("the instructor reviews the demo class's open answers by question with the 
   await teacher.getByRole("link", { name: "Show names" }).click();
   await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of \d+: (?!Student \d)/ })).toBeVisible();
 
-  const questionLinks = teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link");
+  const questionList = teacher.getByRole("navigation", { name: "Questions to review" });
+  await questionList.getByText(/^Question Q\d+/).click();
+  const questionLinks = questionList.getByRole("link");
   const questionCount = await questionLinks.count();
   expect(questionCount).toBe(7);
+  const questionHrefs = await Promise.all([...Array(questionCount).keys()].map(async (q) => (await questionLinks.nth(q).getAttribute("href"))!.split("question=")[1]));
   for (let q = 0; q < questionCount; q++) {
-    await teacher.goto(`${classUrl}/review?question=${(await questionLinks.nth(q).getAttribute("href"))!.split("question=")[1]}`);
+    await teacher.goto(`${classUrl}/review?question=${questionHrefs[q]}`);
     const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ });
     const total = Number((await heading.textContent())!.match(/of (\d+)/)![1]);
-    await teacher.locator("body").click({ position: { x: 1, y: 1 } }); // focus the page, not a field
+    await teacher.getByRole("region", { name: "Review workbench" }).focus(); // the keys act in the workbench only
     for (let a = 0; a < total; a++) {
       await expect(heading).toHaveText(new RegExp(`^Answer ${a + 1} of ${total}`));
-      const criteria = await teacher.getByRole("group").filter({ has: teacher.getByRole("radio") }).count();
-      for (let c = 0; c < criteria; c++) await teacher.keyboard.press(String((a % 3) + 1));
+      const criteria = teacher.getByRole("group").filter({ has: teacher.getByRole("radio") });
+      for (let c = 0; c < (await criteria.count()); c++) {
+        // Each level shows its key (its points): press the one read there.
+        const keys = await criteria.nth(c).locator("kbd").allTextContents();
+        await teacher.keyboard.press(keys[a % keys.length]!);
+      }
       await teacher.keyboard.press("c");
       await teacher.keyboard.type(`Feedback ${q}-${a}: point to the sentence that shows it.`);
       await teacher.keyboard.press("Escape");
       await expect(teacher.getByText("Draft saved")).toBeVisible();
       await teacher.keyboard.press("r");
-      await expect(teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true })).toBeVisible();
-      if (a < total - 1) await teacher.keyboard.press("j");
+      // Returned, the workbench moves on to the next answer that needs review (the last one stays).
+      if (a < total - 1) await expect(heading).toHaveText(new RegExp(`^Answer ${a + 2} of ${total}`));
+      else await expect(teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true })).toBeVisible();
     }
   }
   await teacher.goto(`${classUrl}/review`);
@@ -108,7 +116,7 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
 
   await teacher.goto(`${classUrl}/review`);
   await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of 2/ })).toBeVisible();
-  await teacher.locator("body").click({ position: { x: 1, y: 1 } });
+  await teacher.getByRole("region", { name: "Review workbench" }).focus();
   await teacher.keyboard.press("c");
   await teacher.keyboard.type("Name the hedging words.");
   await teacher.keyboard.press("Escape");
@@ -144,6 +152,7 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
   await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
   await teacher.reload();
   await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await teacher.getByRole("region", { name: "Review workbench" }).focus();
   await teacher.keyboard.press("j");
   await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText("Quote the headline's exact words.");
   await expectNoAxeViolations(teacher);

@@ -1,10 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
 import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { AnnotatedAnswer } from "./AnnotatedAnswer";
 import { validInlineComments } from "@/lib/inline-comments";
+import { describeLevelKeys, levelForKey, levelKeys, missingCriteria, quotedList } from "@/lib/review/rubric-keys";
+import { describeReturn, nextToReview, unscoredMessage, type NotReturned } from "@/lib/review/return-rules";
+import { gateKey, idleGate } from "@/lib/review/shortcut-gate";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -12,20 +15,30 @@ type SaveState = "idle" | "saving" | "saved" | "error";
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous answer"],
-  ["1 – 4", "level of the active criterion (then the next criterion)"],
+  ["0 – 3", "the level with that many points (each level shows its key), on the active criterion; then the next criterion"],
   ["[ / ]", "previous / next criterion"],
   ["c", "write the comment (Esc leaves it)"],
   ["m", "comment on the words selected in the answer"],
   ["Shift + 1 – 9", "insert saved comment 1 – 9"],
   ["s", "save the comment for reuse on this question"],
-  ["r", "return this feedback to the student"],
+  ["r", "return this feedback to the student (every criterion scored), then go to the next answer to review"],
 ];
+
+/** Text fields take keys as text; everything else in the workbench (the answer, a level, a button) takes shortcuts. */
+function takesText(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !["radio", "checkbox", "button", "submit", "reset"].includes(el.type);
+  return (el as HTMLElement).isContentEditable;
+}
 
 /**
  * One question's answers, one at a time, scored with the rubric by click or key. Feedback saves
- * as a draft while the instructor works and reaches the student only when returned.
+ * as a draft while the instructor works and reaches the student only when returned. `header`
+ * (the question list, filters and prompt) sits above the answer, beside the scoring column, so
+ * on a laptop the levels, comment and Return are in view from the start; keys do not act there.
  */
-export function ReviewWorkbench({ classId, current }: { classId: string; current: Current }) {
+export function ReviewWorkbench({ classId, current, header }: { classId: string; current: Current; header?: ReactNode }) {
   const [items, setItems] = useState<ReviewItem[]>(current.items);
   const [index, setIndex] = useState(() => Math.max(0, current.items.findIndex((i) => i.state !== "returned")));
   const [criterion, setCriterion] = useState(0);
@@ -136,22 +149,71 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
     [item, flushAll],
   );
 
+  const nameOf = useCallback((answerId: string) => items.find((i) => i.answerId === answerId)?.studentName, [items]);
+
+  /** After a return of the answer being read: the next one still needing review, with focus kept here for the keys. */
+  const moveOnFrom = useCallback((all: ReviewItem[], answerId: string) => {
+    const from = all.findIndex((i) => i.answerId === answerId);
+    const next = from < 0 ? null : nextToReview(all.map((i) => i.state), from);
+    if (next === null) return "Every answer to this question is returned.";
+    setIndex(next);
+    setCriterion(0);
+    return `Now answer ${next + 1} of ${all.length}: ${all[next]!.studentName}.`;
+  }, []);
+
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+
   const sendReturn = useCallback(
-    async (url: string, body: object, answerIds: string[] | "all-drafts") => {
+    async (url: string, body: object, answerIds: string[] | "all-drafts", moveOn: string | null = null) => {
       if (!(await flushAll())) {
         setSave({ state: "error", message: "Not returned: the feedback could not be saved first. Check the message above and try again." });
         return;
       }
       const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const data = (await res.json()) as { returned?: number; message?: string };
+      const data = (await res.json()) as { returned?: number; notReturned?: NotReturned[]; message?: string };
       if (!res.ok) return setSave({ state: "error", message: data.message ?? "Not returned." });
-      setItems((all) => all.map((i) => ((answerIds === "all-drafts" ? i.state === "draft" : answerIds.includes(i.answerId)) && i.state !== "needs-review" ? { ...i, state: "returned" } : i)));
-      setAnnouncement(`${data.returned ?? 0} ${data.returned === 1 ? "answer" : "answers"} returned to ${data.returned === 1 ? "its student" : "their students"}.`);
+      const returned = data.returned ?? 0;
+      const kept = new Set((data.notReturned ?? []).map((n) => n.answerId));
+      // The items as they are now, saves included: what was a draft and was not kept went back.
+      const wanted = answerIds === "all-drafts" ? itemsNow.current.filter((i) => i.state === "draft").map((i) => i.answerId) : answerIds;
+      const gone = new Set(returned === 0 ? [] : wanted.filter((id) => !kept.has(id)));
+      const after = itemsNow.current.map((i) => (gone.has(i.answerId) ? { ...i, state: "returned" as const, canUndoReturn: true } : i));
+      setItems(after);
+      const kept1 = moveOn ? data.notReturned?.find((n) => n.answerId === moveOn) : undefined;
+      const summary = kept1 ? unscoredMessage(kept1.missing) : describeReturn(returned, data.notReturned ?? [], nameOf);
+      setSave(kept.size > 0 ? { state: "error", message: summary } : { state: "idle" });
+      setAnnouncement(moveOn && gone.has(moveOn) ? `${summary} ${moveOnFrom(after, moveOn)}` : summary);
     },
-    [flushAll],
+    [flushAll, nameOf, moveOnFrom],
   );
-  const returnCurrent = useCallback((answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds), [sendReturn, classId]);
+
+  /** Returns the answer being read, once every criterion has a level; then on to the next to review. */
+  const returnThis = useCallback(() => {
+    if (!item) return;
+    const missing = missingCriteria(rubric, item.rubricLevels);
+    if (missing.length > 0) {
+      setCriterion(rubric.indexOf(missing[0]!));
+      return setSave({ state: "error", message: unscoredMessage(missing.map((c) => c.name)) });
+    }
+    if (item.state === "returned" && !pendingEdits.current.has(item.answerId)) return setSave({ state: "error", message: "This answer is already returned; change the feedback to return it again." });
+    void sendReturn("/api/feedback/return", { classId, answerIds: [item.answerId] }, [item.answerId], item.answerId);
+  }, [item, rubric, sendReturn, classId]);
+  const returnMany = useCallback((answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds), [sendReturn, classId]);
   const returnAllInClass = useCallback(() => sendReturn("/api/feedback/return-all", { classId }, "all-drafts"), [sendReturn, classId]);
+
+  const undoReturn = useCallback(async () => {
+    if (!item) return;
+    const res = await fetch("/api/feedback/undo-return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerId: item.answerId }) });
+    const data = (await res.json()) as { message?: string };
+    if (!res.ok) {
+      setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, canUndoReturn: false } : i)));
+      return setSave({ state: "error", message: data.message ?? "The return could not be taken back." });
+    }
+    setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, state: "draft", canUndoReturn: false } : i)));
+    setSave({ state: "idle" });
+    setAnnouncement(`Return taken back: ${item.studentName}'s feedback is a draft again.`);
+  }, [item, classId]);
 
   const go = useCallback(
     (delta: number) => {
@@ -174,64 +236,77 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
     return () => window.removeEventListener("beforeunload", warn);
   }, [flushAll]);
 
-  // Keyboard shortcuts, except while typing in the comment.
+  const root = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  /** Focus on the answer, the rubric or a control of the workbench that takes no text: where the keys act. */
+  const keysAct = useCallback((el: Element | null) => !!el && !!root.current?.contains(el) && !head.current?.contains(el) && !takesText(el), []);
+  const gate = useRef(idleGate);
+  const [keysOn, setKeysOn] = useState(false);
+  /** Leaving a text field of the workbench with Escape keeps focus here, where the keys work. */
+  const focusWorkbench = useCallback(() => root.current?.focus({ preventScroll: true }), []);
+
+  // Shortcut keys: only while focus is in the workbench and not in a text field, and never within a word.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT")) {
-        if (event.key === "Escape" && target.tagName === "TEXTAREA") target.blur();
-        return;
-      }
-      if (event.metaKey || event.ctrlKey || event.altKey || !item) return;
-      if (event.shiftKey && /^Digit[1-9]$/.test(event.code)) saved.current?.insert(Number(event.code.slice(5)));
+      const target = event.target instanceof Element ? event.target : null;
+      const inside = !!target && !!root.current?.contains(target);
+      if (inside && takesText(target) && event.key === "Escape" && target instanceof HTMLTextAreaElement) focusWorkbench();
+      const c = rubric[criterion];
+      const shifted = event.shiftKey && /^Digit[1-9]$/.test(event.code);
+      const isShortcut = !!item && (shifted || ["s", "m", "j", "k", "]", "[", "c", "r"].includes(event.key) || (!!c && levelForKey(c.levels, event.key) >= 0));
+      const out = gateKey(gate.current, { key: event.key, time: event.timeStamp, withCommand: event.metaKey || event.ctrlKey || event.altKey, inWorkbench: keysAct(target), isShortcut });
+      gate.current = out.state;
+      if (!out.act || !item) return;
+      if (shifted) saved.current?.insert(Number(event.code.slice(5)));
       else if (event.key === "s") saved.current?.saveCurrent();
       else if (event.key === "m") startWordComment();
       else if (event.key === "j") go(1);
       else if (event.key === "k") go(-1);
-      else if (event.key === "]") setCriterion((c) => Math.min(rubric.length - 1, c + 1));
-      else if (event.key === "[") setCriterion((c) => Math.max(0, c - 1));
-      else if (event.key === "c") {
-        event.preventDefault();
-        comment.current?.focus();
-      } else if (event.key === "r") void returnCurrent([item.answerId]);
-      else if (/^[1-9]$/.test(event.key)) {
-        const c = rubric[criterion];
-        const level = c?.levels[Number(event.key) - 1];
-        if (!c || !level) return;
+      else if (event.key === "]") setCriterion((x) => Math.min(rubric.length - 1, x + 1));
+      else if (event.key === "[") setCriterion((x) => Math.max(0, x - 1));
+      else if (event.key === "c") comment.current?.focus();
+      else if (event.key === "r") returnThis();
+      else if (c) {
+        const level = c.levels[levelForKey(c.levels, event.key)]!;
         change({ rubricLevels: { ...item.rubricLevels, [c.id]: level.points } }, true);
         setCriterion((x) => Math.min(rubric.length - 1, x + 1));
-      } else return;
+      }
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [item, go, change, returnCurrent, criterion, rubric, startWordComment]);
+  }, [item, go, change, returnThis, criterion, rubric, startWordComment, focusWorkbench, keysAct]);
 
-  if (!item) return <p>No answers to review for this question.</p>;
+  if (!item)
+    return (
+      <>
+        {header}
+        <p>No answers to review for this question.</p>
+      </>
+    );
   const cited = new Set(item.cited.map((c) => c.id));
   const returnable = items.filter((i) => i.state === "draft").map((i) => i.answerId);
+  const missing = missingCriteria(rubric, item.rubricLevels);
 
   return (
-    <div className={styles.workbench}>
+    <div
+      ref={root}
+      className={styles.workbench}
+      tabIndex={0}
+      role="region"
+      aria-label="Review workbench"
+      aria-describedby="workbench-keys"
+      onFocus={() => setKeysOn(keysAct(document.activeElement))}
+      onBlur={(e) => setKeysOn(keysAct(e.relatedTarget as Element | null))}
+    >
+      {header && (
+        <div ref={head} className={styles.head}>
+          {header}
+        </div>
+      )}
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      <section aria-labelledby="review-passage" className={styles.passage}>
-        <h2 id="review-passage">{current.passage.title}</h2>
-        <p className={styles.hint}>Sentences the student cited are highlighted.</p>
-        <p className={styles.text}>
-          {current.passage.sentences.map((s) => (
-            <span key={s.id} className={cited.has(s.id) ? styles.cited : undefined}>
-              {s.text}{" "}
-            </span>
-          ))}
-        </p>
-        <details className={styles.exemplar}>
-          <summary>Model answer</summary>
-          <p>{current.question.exemplar}</p>
-        </details>
-      </section>
-
       <section aria-labelledby="review-answer" className={styles.answer}>
         <div className={styles.nav}>
           <h2 id="review-answer">
@@ -268,12 +343,30 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
               }
               change({ inlineComments: next }, true);
               setSelection(null);
+              focusWorkbench();
             }}
           >
             <label htmlFor="word-comment">Comment on “{selection.quote}”</label>
-            <input id="word-comment" ref={wordInput} value={wordComment} maxLength={1000} onChange={(e) => setWordComment(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setSelection(null)} />
+            <input
+              id="word-comment"
+              ref={wordInput}
+              value={wordComment}
+              maxLength={1000}
+              onChange={(e) => setWordComment(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== "Escape") return;
+                setSelection(null);
+                focusWorkbench();
+              }}
+            />
             <button type="submit">Add comment</button>
-            <button type="button" onClick={() => setSelection(null)}>
+            <button
+              type="button"
+              onClick={() => {
+                setSelection(null);
+                focusWorkbench();
+              }}
+            >
               Cancel
             </button>
           </form>
@@ -283,34 +376,77 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           </button>
         )}
         {item.cited.length > 0 && <p className={styles.hint}>Cites {item.cited.length} {item.cited.length === 1 ? "sentence" : "sentences"} of the passage.</p>}
+      </section>
 
-        {rubric.map((c, ci) => (
-          <fieldset key={c.id} className={styles.criterion} data-active={ci === criterion || undefined}>
-            <legend>
-              {c.name}
-              {ci === criterion && <span className="visually-hidden"> (active: keys 1 to {c.levels.length})</span>}
-            </legend>
-            <div className={styles.levels}>
-              {c.levels.map((l, li) => (
-                <label key={l.label} className={styles.level}>
-                  <input
-                    type="radio"
-                    name={`${item.answerId}-${c.id}`}
-                    checked={item.rubricLevels[c.id] === l.points}
-                    onChange={() => {
-                      setCriterion(ci);
-                      change({ rubricLevels: { ...item.rubricLevels, [c.id]: l.points } }, true);
-                    }}
-                  />
-                  <span>
-                    <kbd>{li + 1}</kbd> {l.label} ({l.points})
-                  </span>
-                  <span className={styles.levelText}>{l.description}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
+      <section aria-labelledby="review-passage" className={styles.passage}>
+        <h2 id="review-passage">{current.passage.title}</h2>
+        <p className={styles.hint}>Sentences the student cited are highlighted.</p>
+        <p className={styles.text}>
+          {current.passage.sentences.map((s) => (
+            <span key={s.id} className={cited.has(s.id) ? styles.cited : undefined}>
+              {s.text}{" "}
+            </span>
+          ))}
+        </p>
+        <details className={styles.exemplar}>
+          <summary>Model answer</summary>
+          <p>{current.question.exemplar}</p>
+        </details>
+        <details className={styles.exemplar}>
+          <summary>The rubric in full</summary>
+          <dl className={styles.rubricText}>
+            {rubric.map((c) => (
+              <div key={c.id}>
+                <dt>{c.name}</dt>
+                {c.levels.map((l, li) => (
+                  <dd key={l.label} id={`level-${c.id}-${li}`}>
+                    <kbd>{levelKeys(c.levels)[li]}</kbd> {l.label} ({l.points} {l.points === 1 ? "point" : "points"}): {l.description}
+                  </dd>
+                ))}
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
+
+      <section aria-labelledby="review-scoring" className={styles.scoring}>
+        <h2 id="review-scoring" className="visually-hidden">
+          Score, comment and return
+        </h2>
+        <p id="workbench-keys" className={styles.keys} data-on={keysOn || undefined}>
+          {keysOn ? "Shortcut keys on." : "Shortcut keys: click the answer, or Tab to it."}
+        </p>
+        {rubric.map((c, ci) => {
+          const keys = levelKeys(c.levels);
+          const chosen = c.levels.find((l) => l.points === item.rubricLevels[c.id]);
+          return (
+            <fieldset key={c.id} className={styles.criterion} data-active={ci === criterion || undefined}>
+              <legend>
+                {c.name}
+                {ci === criterion && <span className={styles.active}> · keys {describeLevelKeys(c.levels)}{keys.every((k, li) => k === String(c.levels[li]!.points)) ? ", the points" : ""}</span>}
+              </legend>
+              <div className={styles.levels}>
+                {c.levels.map((l, li) => (
+                  <label key={l.label} className={styles.level} title={l.description}>
+                    <input
+                      type="radio"
+                      name={`${item.answerId}-${c.id}`}
+                      checked={item.rubricLevels[c.id] === l.points}
+                      aria-describedby={`level-${c.id}-${li}`}
+                      onChange={() => {
+                        setCriterion(ci);
+                        change({ rubricLevels: { ...item.rubricLevels, [c.id]: l.points } }, true);
+                      }}
+                    />
+                    <kbd>{keys[li]}</kbd> {l.label}
+                    {keys[li] !== String(l.points) && <span className={styles.levelPoints}> ({l.points} pts)</span>}
+                  </label>
+                ))}
+              </div>
+              <p className={styles.levelText}>{chosen ? chosen.description : "Not scored yet."}</p>
+            </fieldset>
+          );
+        })}
         <p className={styles.points}>
           Points: {item.points ?? "–"} of {current.question.points}
         </p>
@@ -318,7 +454,55 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
         <label htmlFor="review-comment" className={styles.label}>
           Comment to the student
         </label>
-        <textarea id="review-comment" ref={comment} className={styles.comment} rows={4} maxLength={5000} value={item.comment} onChange={(e) => change({ comment: e.target.value })} />
+        <textarea id="review-comment" ref={comment} className={styles.comment} rows={3} maxLength={5000} value={item.comment} onChange={(e) => change({ comment: e.target.value })} />
+        <p className={styles.saveState} role="status" data-state={save.state}>
+          {save.state === "saving" ? "Saving…" : save.state === "saved" ? "Draft saved" : save.state === "error" ? save.message : ""}
+        </p>
+
+        <div className={styles.actions}>
+          {item.state === "returned" && item.canUndoReturn ? (
+            <button type="button" onClick={() => void undoReturn()}>
+              Undo return
+            </button>
+          ) : (
+            <button
+              type="button"
+              className={styles.primary}
+              onClick={returnThis}
+              aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
+            >
+              Return to student (r)
+            </button>
+          )}
+          <button type="button" onClick={() => go(-1)} disabled={index === 0}>
+            Previous (k)
+          </button>
+          <button type="button" onClick={() => go(1)} disabled={index === items.length - 1}>
+            Next (j)
+          </button>
+        </div>
+        {missing.length > 0 && missing.length < rubric.length && item.state !== "returned" && (
+          <p id="return-needs" className={styles.hint}>
+            To return it, score {quotedList(missing.map((c) => c.name))}.
+          </p>
+        )}
+        {item.state === "returned" && !item.canUndoReturn && <p className={styles.hint}>The student has opened this feedback: change it and return it again to correct it.</p>}
+        <div className={styles.moreActions}>
+          <button type="button" onClick={() => void returnMany(returnable)} disabled={returnable.length === 0}>
+            Return all reviewed on this question ({returnable.length})
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (window.confirm("Return every reviewed answer in this class, on every question, to its student now? Answers whose rubric is not fully scored stay drafts.")) void returnAllInClass();
+            }}
+          >
+            Return all reviewed in this class
+          </button>
+        </div>
+      </section>
+
+      <div className={styles.tools}>
         <SavedComments
           ref={saved}
           lessonSlug={current.lessonSlug}
@@ -326,34 +510,9 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
           current={item.comment}
           onInsert={(text) => change({ comment: item.comment.trim() ? `${item.comment.trim()}\n${text}` : text })}
         />
-        <p className={styles.saveState} role="status" data-state={save.state}>
-          {save.state === "saving" ? "Saving…" : save.state === "saved" ? "Draft saved" : save.state === "error" ? save.message : ""}
-        </p>
-
-        <div className={styles.actions}>
-          <button type="button" onClick={() => go(-1)} disabled={index === 0}>
-            Previous (k)
-          </button>
-          <button type="button" onClick={() => go(1)} disabled={index === items.length - 1}>
-            Next (j)
-          </button>
-          <button type="button" className={styles.primary} onClick={() => void returnCurrent([item.answerId])} disabled={item.state === "needs-review"}>
-            Return to student (r)
-          </button>
-          <button type="button" onClick={() => void returnCurrent(returnable)} disabled={returnable.length === 0}>
-            Return all reviewed on this question ({returnable.length})
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              if (window.confirm("Return every reviewed answer in this class, on every question, to its student now?")) void returnAllInClass();
-            }}
-          >
-            Return all reviewed in this class
-          </button>
-        </div>
         <details className={styles.shortcuts}>
           <summary>Keyboard shortcuts</summary>
+          <p className={styles.hint}>They work while the answer or the rubric has focus, not in a text field, and not on a key typed within a word.</p>
           <dl>
             {SHORTCUTS.map(([k, v]) => (
               <div key={k}>
@@ -365,7 +524,7 @@ export function ReviewWorkbench({ classId, current }: { classId: string; current
             ))}
           </dl>
         </details>
-      </section>
+      </div>
     </div>
   );
 }

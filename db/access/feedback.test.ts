@@ -49,7 +49,7 @@ test("the instructor reviews, returns, and the student sees only returned feedba
   assert.deepEqual(await listMyFeedback(student), [], "a draft is invisible to the student");
   assert.equal(await countUnreadFeedback(student), 0);
 
-  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1 });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1, notReturned: [] });
   assert.equal(await countUnreadFeedback(student), 1);
   const [seen] = await listMyFeedback(student);
   assert.equal(seen?.comment, "Good use of both quotes.");
@@ -83,7 +83,7 @@ test("bad feedback is refused and writes nothing: a level outside the rubric, an
   await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 7 }, comment: "" }), (e: Error) => e instanceof DomainError && /7 is not a level of "Use of evidence"/.test(e.message));
   await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { style: 1 }, comment: "" }), /not a criterion/);
   await assert.rejects(saveFeedbackDraft(teacher, { classId, answerId: other.answerId, rubricLevels: {}, comment: "" }), NotFoundError);
-  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [other.answerId] }), { returned: 0 });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [other.answerId] }), { returned: 0, notReturned: [] });
   assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "needs-review");
 });
 
@@ -183,7 +183,7 @@ test("comments on words of the answer are kept, returned, and refused when they 
     (e: Error) => e instanceof DomainError && /sit on words of the answer/.test(e.message),
   );
   const start = text.indexOf("one quote");
-  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: {}, comment: "See the note.", inlineComments: [{ start, end: start + 9, quote: "one quote", text: "Which quote?" }] });
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1, reasoning: 0 }, comment: "See the note.", inlineComments: [{ start, end: start + 9, quote: "one quote", text: "Which quote?" }] });
   assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.inlineComments[0]?.text, "Which quote?");
   await returnFeedback(teacher, { classId, answerIds: [answerId] });
   const [seen] = await listMyFeedback(student);
@@ -193,19 +193,21 @@ test("comments on words of the answer are kept, returned, and refused when they 
 test("returning all reviewed feedback of a class at once returns drafts only, of this class only", async () => {
   const { returnAllReviewed } = await import("./feedback");
   const { teacher, classId, answerId, otherTeacher } = await world();
-  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0 });
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0, notReturned: [] });
   await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1 }, comment: "Draft." });
   await assert.rejects(returnAllReviewed(otherTeacher, classId), NotFoundError);
-  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 1 });
-  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0 });
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0, notReturned: [{ answerId, missing: ["Reasoning"] }] }, "not fully scored: kept, and said why");
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1, reasoning: 0 }, comment: "Draft." });
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 1, notReturned: [] });
+  assert.deepEqual(await returnAllReviewed(teacher, classId), { returned: 0, notReturned: [] });
 });
 
 test("after a return, edits stay drafts: the gradebook keeps the returned points, and returning unchanged feedback returns nothing", async () => {
   const { getGradebook } = await import("./gradebook");
   const { teacher, student, classId, answerId } = await world();
   await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 2, reasoning: 2 }, comment: "Full marks." });
-  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1 });
-  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 0 }, "nothing changed since");
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 1, notReturned: [] });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 0, notReturned: [] }, "nothing changed since");
   await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 0, reasoning: 0 }, comment: "Second thoughts." });
   const book = await getGradebook(teacher, classId);
   const open = book.questions.findIndex((q) => q.key === "fair-reporting");
@@ -276,4 +278,70 @@ test("one student's lesson shows each answer beside its passage, with selected o
   const open = review.items.find((i) => i.questionKey === "fair-reporting")!;
   assert.deepEqual(open.highlighted, ["p02-s1"]);
   assert.deepEqual(open.passage.map((s) => s.id), ["p02-s1", "p02-s2", "p02-s3"]);
+});
+
+test("an open response goes back only with its whole rubric scored: it is kept back and listed with the criteria to score", async () => {
+  const { teacher, student, classId, answerId } = await world();
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { reasoning: 2 }, comment: "Half done." });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId] }), { returned: 0, notReturned: [{ answerId, missing: ["Use of evidence"] }] });
+  assert.deepEqual(await listMyFeedback(student), [], "nothing reached the student");
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "draft");
+
+  const { getStudentReview, overrideGrade } = await import("./feedback");
+  const vote = (await getStudentReview(teacher, classId, student.userId)).items.find((i) => i.questionKey === "vote-count")!;
+  await overrideGrade(teacher, { classId, answerId: vote.answerId!, points: 1, reason: "Fair reading." });
+  assert.deepEqual(await returnFeedback(teacher, { classId, answerIds: [answerId, vote.answerId!] }), { returned: 1, notReturned: [{ answerId, missing: ["Use of evidence"] }] });
+  assert.deepEqual((await listMyFeedback(student)).map((f) => f.overrideReason), ["Fair reading."]);
+});
+
+test("a return can be taken back until the student opens it, by the class's instructor only; student, gradebook and export agree", async () => {
+  const { undoReturn } = await import("./feedback");
+  const { getGradebook, exportAnswers } = await import("./gradebook");
+  const { teacher, student, classId, answerId, otherTeacher, otherStudent } = await world();
+  const open = (await getGradebook(teacher, classId)).questions.findIndex((q) => q.key === "fair-reporting");
+  const exported = async () => (await exportAnswers(teacher, classId, "bike-lane-vote")).find((r) => r.type === "open_response")!;
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 1, reasoning: 2 }, comment: "First go." });
+  await assert.rejects(undoReturn(teacher, { classId, answerId }), (e: Error) => e instanceof DomainError && /nothing to take back/.test(e.message));
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.canUndoReturn, true);
+  for (const actor of [null, student, otherStudent, otherTeacher]) {
+    await assert.rejects(undoReturn(actor, { classId, answerId }), (e) => e instanceof ForbiddenError || e instanceof NotFoundError);
+  }
+
+  assert.deepEqual(await undoReturn(teacher, { classId, answerId }), { state: "draft" });
+  const item = (await getReviewQueue(teacher, classId)).current?.items[0];
+  assert.deepEqual([item?.state, item?.canUndoReturn, item?.comment], ["draft", false, "First go."]);
+  assert.deepEqual(await listMyFeedback(student), [], "the student no longer has it");
+  assert.equal(await countUnreadFeedback(student), 0);
+  assert.deepEqual((await getGradebook(teacher, classId)).rows[0]!.cells[open], { state: "reviewed-not-returned", points: 3 });
+  assert.deepEqual([(await exported()).feedbackPoints, (await exported()).returnedComment], [null, ""]);
+
+  // Returned again and opened: it can no longer be taken back.
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  await markFeedbackRead(student);
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.canUndoReturn, false);
+  await assert.rejects(undoReturn(teacher, { classId, answerId }), (e: Error) => e instanceof DomainError && /already opened/.test(e.message));
+
+  // A second version, returned and taken back unread: the student keeps the one they read, not new.
+  await saveFeedbackDraft(teacher, { classId, answerId, rubricLevels: { evidence: 2, reasoning: 2 }, comment: "Second go." });
+  await returnFeedback(teacher, { classId, answerIds: [answerId] });
+  assert.equal(await countUnreadFeedback(student), 1);
+  await undoReturn(teacher, { classId, answerId });
+  assert.equal(await countUnreadFeedback(student), 0);
+  assert.deepEqual((await listMyFeedback(student)).map((f) => [f.comment, f.points]), [["First go.", 3]]);
+  assert.deepEqual((await getGradebook(teacher, classId)).rows[0]!.cells[open], { state: "graded", points: 3 });
+  assert.deepEqual([(await exported()).feedbackPoints, (await exported()).returnedComment], [3, "First go."]);
+  assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "draft");
+});
+
+test("one student's lesson has the gradebook's total, and the right answer beside a wrong one", async () => {
+  const { getStudentReview } = await import("./feedback");
+  const { getGradebook } = await import("./gradebook");
+  const { teacher, student, classId } = await world();
+  const review = await getStudentReview(teacher, classId, student.userId);
+  assert.deepEqual(review.totals, (await getGradebook(teacher, classId)).rows[0]!.totals);
+  const vote = review.items.find((i) => i.questionKey === "vote-count")!;
+  assert.equal(vote.answerText, "2 to 5 against");
+  assert.equal(vote.correctAnswer, "5 to 2 in favour");
+  assert.equal(review.items.find((i) => i.type === "open_response")!.correctAnswer, null);
 });

@@ -15,6 +15,11 @@ import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Response } from "@/lib/answers/response-shape";
 import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
+import { missingCriteria } from "@/lib/review/rubric-keys";
+import type { NotReturned } from "@/lib/review/return-rules";
+import { correctAnswerFor } from "@/lib/review/correct-answer";
+import { buildGradebook, type GradebookTotals } from "@/lib/gradebook";
+import { isAnswered } from "@/lib/answers/response-shape";
 import { questionContent } from "./question-content";
 
 export type ReviewState = "needs-review" | "draft" | "returned";
@@ -23,7 +28,17 @@ export type ReviewState = "needs-review" | "draft" | "returned";
  * `key` names one question of one lesson as answered in one version: "<lesson>:<question>", plus
  * "@v<n>" for answers given to an earlier version (whose rubric may differ).
  */
-export type ReviewQuestion = { key: string; lessonSlug: string; lessonTitle: string; passageTitle: string; prompt: string; total: number; needsReview: number };
+export type ReviewQuestion = {
+  key: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  passageTitle: string;
+  /** "Q3": the question's number in its lesson, as the student's whole lesson numbers it. */
+  label: string;
+  prompt: string;
+  total: number;
+  needsReview: number;
+};
 
 export type ReviewItem = {
   answerId: string;
@@ -37,6 +52,8 @@ export type ReviewItem = {
   comment: string;
   inlineComments: InlineComment[];
   points: number | null;
+  /** Returned, and the student has not opened it yet: the instructor may still take it back. */
+  canUndoReturn: boolean;
 };
 
 export type ReviewQueue = {
@@ -97,6 +114,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       passageId: passages.id,
       feedbackReturnedAt: feedback.returnedAt,
       feedbackUpdatedAt: feedback.updatedAt,
+      unreadByStudent: feedback.unreadByStudent,
     })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -109,13 +127,14 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     .orderBy(asc(lessons.title), asc(questions.position), asc(users.name))
     .all();
 
+  const labelOf = questionLabels(rows.map((r) => r.lessonSlug));
   const groupOf = (r: (typeof rows)[number]) => reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
   const byQuestion = new Map<string, ReviewQuestion>();
   for (const r of rows) {
     if (lessonSlug && r.lessonSlug !== lessonSlug) continue;
     const key = groupOf(r);
     const prompt = r.questionVersion === r.currentVersion ? r.prompt : `${r.prompt} (answers to version ${r.questionVersion})`;
-    const q = byQuestion.get(key) ?? { key, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, prompt, total: 0, needsReview: 0 };
+    const q = byQuestion.get(key) ?? { key, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, label: labelOf.get(r.questionId) ?? "Q", prompt, total: 0, needsReview: 0 };
     q.total++;
     if (stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null) === "needs-review") q.needsReview++;
     byQuestion.set(key, q);
@@ -178,11 +197,36 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
             comment: d.comment ?? "",
             inlineComments: d.inlineComments ?? [],
             points: d.points,
+            canUndoReturn: itemState === "returned" && r.unreadByStudent === true,
           };
         })
         .filter((item) => !state || item.state === state),
     },
   };
+}
+
+/**
+ * "Q<n>" for every current question of the given lessons, by question id: its place among the
+ * lesson's questions that are not retired, as the student's whole lesson numbers them.
+ */
+function questionLabels(lessonSlugs: readonly string[]): Map<string, string> {
+  const slugs = [...new Set(lessonSlugs)];
+  if (slugs.length === 0) return new Map();
+  const rows = getDb()
+    .select({ id: questions.id, lesson: lessons.slug })
+    .from(questions)
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .where(and(inArray(lessons.slug, slugs), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position))
+    .all();
+  const count = new Map<string, number>();
+  return new Map(
+    rows.map((r) => {
+      const n = (count.get(r.lesson) ?? 0) + 1;
+      count.set(r.lesson, n);
+      return [r.id, `Q${n}`];
+    }),
+  );
 }
 
 /** The answer, when it belongs to a submitted lesson of a class the actor teaches, with its question as answered. */
@@ -232,27 +276,98 @@ export async function saveFeedbackDraft(
   return { points, state: "draft" };
 }
 
-/** Returns feedback to students (one answer or many): each return is kept in the history. */
-export async function returnFeedback(actor: Actor | null, input: { classId: string; answerIds: string[] }, now = new Date()): Promise<{ returned: number }> {
+/**
+ * Returns feedback to students (one answer or many): each return is kept in the history. An open
+ * response goes back only with every criterion of its rubric scored: the others are returned,
+ * and those kept back are listed with the criteria still to score.
+ */
+export async function returnFeedback(actor: Actor | null, input: { classId: string; answerIds: string[] }, now = new Date()): Promise<{ returned: number; notReturned: NotReturned[] }> {
   taughtClass(actor, input.classId);
+  return returnInClass(input, now);
+}
+
+/** The return itself, for a class whose instructor is acting. */
+function returnInClass(input: { classId: string; answerIds: readonly string[] }, now: Date): { returned: number; notReturned: NotReturned[] } {
   const db = getDb();
   return inTransaction(db, (tx) => {
     const rows = tx
-      .select({ id: feedback.id, rubricLevels: feedback.rubricLevels, points: feedback.points, overrideReason: feedback.overrideReason, comment: feedback.comment, inlineComments: feedback.inlineComments, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
+      .select({
+        id: feedback.id,
+        answerId: feedback.answerId,
+        rubricLevels: feedback.rubricLevels,
+        points: feedback.points,
+        overrideReason: feedback.overrideReason,
+        comment: feedback.comment,
+        inlineComments: feedback.inlineComments,
+        returnedAt: feedback.returnedAt,
+        updatedAt: feedback.updatedAt,
+        unreadByStudent: feedback.unreadByStudent,
+        hash: questionVersions.contentHash,
+      })
       .from(feedback)
       .innerJoin(answers, eq(answers.id, feedback.answerId))
       .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
-      .where(inArray(feedback.answerId, input.answerIds))
+      .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+      .where(inArray(feedback.answerId, [...input.answerIds]))
       .all()
       // Only what changed since it was last returned: returning again unchanged would say "new" for nothing.
       .filter((f) => stateOf(f) === "draft");
-    for (const f of rows) {
+    const notReturned: NotReturned[] = [];
+    const ready = rows.filter((f) => {
+      const question = questionContent(db, f.hash);
+      const missing = question.type === "open_response" ? missingCriteria(question.rubric, f.rubricLevels) : [];
+      if (missing.length > 0) notReturned.push({ answerId: f.answerId, missing: missing.map((c) => c.name) });
+      return missing.length === 0;
+    });
+    for (const f of ready) {
       tx.insert(feedbackHistory)
-        .values({ id: randomUUID(), feedbackId: f.id, snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment, inlineComments: f.inlineComments }, returnedAt: now })
+        .values({
+          id: randomUUID(),
+          feedbackId: f.id,
+          snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment, inlineComments: f.inlineComments, studentHadUnread: f.unreadByStudent },
+          returnedAt: now,
+        })
         .run();
       tx.update(feedback).set({ returnedAt: now, updatedAt: now, unreadByStudent: true }).where(eq(feedback.id, f.id)).run();
     }
-    return { returned: rows.length };
+    return { returned: ready.length, notReturned };
+  });
+}
+
+/**
+ * Takes a return back, while the student has not opened it: the answer is "reviewed, not
+ * returned" again, with the feedback as it stands, and the student, the gradebook and the exports
+ * see what was returned before it (or nothing). Only the class's instructor may.
+ */
+export async function undoReturn(actor: Actor | null, input: { classId: string; answerId: string }, now = new Date()): Promise<{ state: ReviewState }> {
+  taughtClass(actor, input.classId);
+  const db = getDb();
+  return inTransaction(db, (tx) => {
+    const f = tx
+      .select({ id: feedback.id, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt, unreadByStudent: feedback.unreadByStudent })
+      .from(feedback)
+      .innerJoin(answers, eq(answers.id, feedback.answerId))
+      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
+      .where(eq(feedback.answerId, input.answerId))
+      .get();
+    if (!f) throw new NotFoundError("That answer has no feedback in this class.");
+    if (stateOf(f) !== "returned") throw new DomainError("This feedback is not returned: there is nothing to take back.");
+    // Read inside the transaction: a student opening it now and this undo cannot both win.
+    if (!f.unreadByStudent) throw new DomainError("The student has already opened this feedback, so it cannot be taken back. Change it and return it again instead.");
+    const [latest, previous] = tx.select().from(feedbackHistory).where(eq(feedbackHistory.feedbackId, f.id)).orderBy(desc(feedbackHistory.returnedAt)).limit(2).all();
+    if (latest) tx.delete(feedbackHistory).where(eq(feedbackHistory.id, latest.id)).run();
+    const returnedAt = previous?.returnedAt ?? null;
+    tx.update(feedback)
+      .set({
+        returnedAt,
+        // Strictly after the earlier return, so the answer reads as reviewed, not returned.
+        updatedAt: new Date(Math.max(now.getTime(), (returnedAt?.getTime() ?? 0) + 1)),
+        // The earlier version is new to the student only if it was before this return.
+        unreadByStudent: previous ? (latest?.snapshot.studentHadUnread ?? false) : false,
+      })
+      .where(eq(feedback.id, f.id))
+      .run();
+    return { state: "draft" as const };
   });
 }
 
@@ -436,10 +551,19 @@ export type StudentReviewItem = {
   highlighted: string[];
   autoScore: number | null;
   maxPoints: number;
+  /** The right answer, beside an automatically graded answer that did not get full marks. */
+  correctAnswer: string | null;
   feedback: { points: number | null; overrideReason: string | null; comment: string; state: ReviewState } | null;
 };
 
-export type StudentReview = { student: { id: string; name: string }; lesson: { slug: string; title: string }; submitted: boolean; items: StudentReviewItem[] };
+export type StudentReview = {
+  student: { id: string; name: string };
+  lesson: { slug: string; title: string };
+  submitted: boolean;
+  /** The student's row of the gradebook: what they were given, never counting what awaits review as zero. */
+  totals: GradebookTotals | null;
+  items: StudentReviewItem[];
+};
 
 /** One student's whole lesson in a class the actor teaches: every question, answer, score and feedback. */
 export async function getStudentReview(actor: Actor | null, classId: string, studentId: string, lessonSlug?: string): Promise<StudentReview> {
@@ -479,13 +603,28 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
       .all()
       .map((r) => [r.questionId, r]),
   );
+  const contents = new Map(qs.map((q) => [q.id, questionContent(getDb(), q.hash)]));
+  // The same arithmetic as the gradebook, on what the student was given (the last returned version).
+  const returned = latestReturned([...rows.values()].flatMap((r) => (r.fb ? [r.fb.id] : [])));
+  const [row] = buildGradebook(
+    qs.map((q) => ({ key: q.key, label: q.key, points: contents.get(q.id)!.points, autoGraded: contents.get(q.id)!.type !== "open_response" })),
+    [{ id: student.id, name: student.name, submitted: !!attempt.submittedAt }],
+    [...rows.values()].flatMap((r) => {
+      const q = qs.find((x) => x.id === r.questionId);
+      if (!q) return [];
+      const given = r.fb ? returned.get(r.fb.id) : undefined;
+      return [{ studentId: student.id, questionKey: q.key, answered: isAnswered(r.response as Response), autoScore: r.autoScore, feedback: !r.fb ? null : given ? { points: given.snapshot.points, returned: true } : { points: r.fb.points, returned: false } }];
+    }),
+  );
   return {
     student,
     lesson: { slug: lesson.slug, title: lesson.title },
     submitted: !!attempt.submittedAt,
+    totals: row?.totals ?? null,
     items: qs.map((q, i) => {
-      const content = questionContent(getDb(), q.hash);
+      const content = contents.get(q.id)!;
       const r = rows.get(q.id);
+      const textOf = new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       return {
         answerId: r?.answerId ?? null,
         questionKey: q.key,
@@ -493,11 +632,12 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
         prompt: content.prompt,
         type: content.type,
         passageTitle: q.passageTitle,
-        answerText: r ? describeResponse(content, r.response as Response, new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)))) : "",
+        answerText: r ? describeResponse(content, r.response as Response, textOf) : "",
         passage: q.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
         highlighted: !r ? [] : (r.response as Response).type === "evidence" ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
+        correctAnswer: r && isAnswered(r.response as Response) ? correctAnswerFor(content, r.autoScore, textOf) : null,
         feedback: r?.fb ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) } : null,
       };
     }),
@@ -533,8 +673,11 @@ export async function overrideGrade(actor: Actor | null, input: { classId: strin
     .run();
 }
 
-/** Returns every reviewed-but-not-returned feedback of a class at once (all questions, all lessons). */
-export async function returnAllReviewed(actor: Actor | null, classId: string, now = new Date()): Promise<{ returned: number }> {
+/**
+ * Returns every reviewed-but-not-returned feedback of a class at once (all questions, all lessons),
+ * leaving out, and listing, open responses whose rubric is not fully scored.
+ */
+export async function returnAllReviewed(actor: Actor | null, classId: string, now = new Date()): Promise<{ returned: number; notReturned: NotReturned[] }> {
   taughtClass(actor, classId);
   const pending = getDb()
     .select({ answerId: feedback.answerId, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
@@ -544,6 +687,6 @@ export async function returnAllReviewed(actor: Actor | null, classId: string, no
     .all()
     .filter((f) => stateOf(f) === "draft")
     .map((f) => f.answerId);
-  if (pending.length === 0) return { returned: 0 };
-  return returnFeedback(actor, { classId, answerIds: pending }, now);
+  if (pending.length === 0) return { returned: 0, notReturned: [] };
+  return returnInClass({ classId, answerIds: pending }, now);
 }

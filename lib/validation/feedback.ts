@@ -25,6 +25,8 @@ export const returnFeedbackSchema = z.strictObject({
   answerIds: z.array(id).min(1).max(2000),
 });
 
+export const undoReturnSchema = z.strictObject({ classId: id, answerId: id });
+
 const commentText = z
   .string()
   .trim()

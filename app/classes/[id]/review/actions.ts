@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { overrideGrade, returnFeedback } from "@/db/access/feedback";
 import { formAction } from "@/lib/server-action";
 import { overrideSchema } from "@/lib/validation/feedback";
+import { unscoredMessage } from "@/lib/review/return-rules";
 
 export const overrideGradeAction = formAction(overrideSchema, async (actor, input) => {
   await overrideGrade(actor, input);
@@ -13,8 +14,9 @@ export const overrideGradeAction = formAction(overrideSchema, async (actor, inpu
 });
 
 export const returnOneAction = formAction(z.strictObject({ classId: z.string().min(1).max(100), answerId: z.string().min(1).max(100) }), async (actor, { classId, answerId }) => {
-  const { returned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
+  const { returned, notReturned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
   revalidatePath(`/classes/${classId}/review`, "layout");
+  if (notReturned[0]) return { status: "error", message: unscoredMessage(notReturned[0].missing) };
   return { status: returned > 0 ? "success" : "error", message: returned > 0 ? "Returned to the student." : "There is no feedback on this answer to return yet." };
 });
 

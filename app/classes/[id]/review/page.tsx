@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ReviewWorkbench } from "@/components/review/ReviewWorkbench";
+import { shortTitle } from "@/lib/review/question-title";
 import styles from "./review.module.css";
 
 export const metadata: Metadata = { title: "Review answers" };
@@ -15,6 +16,10 @@ type Search = { lesson?: string | string[]; question?: string | string[]; state?
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Search> };
 
 const STATES = { "needs-review": "Needs review", draft: "Reviewed, not returned", returned: "Returned" } as const;
+
+function needsText(q: { needsReview: number; total: number }): string {
+  return q.needsReview > 0 ? `${q.needsReview} of ${q.total} need review` : `all ${q.total} reviewed`;
+}
 
 function one(v: string | string[] | undefined): string | undefined {
   return typeof v === "string" ? v : undefined;
@@ -32,6 +37,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const lessonsInClass = await orNotFound(assignedLessonsOf(actor, id));
   const className = (await orNotFound(getClass(actor, id))).name;
   const { questions, current } = queue;
+  const chosen = questions.find((q) => q.key === current?.key);
+  const waiting = questions.reduce((n, q) => n + q.needsReview, 0);
   const href = (change: Partial<{ lesson: string | undefined; question: string | undefined; state: string | undefined; anonymous: boolean }>) => {
     const next = { lesson, question: current?.key, state, anonymous, ...change };
     const params = new URLSearchParams();
@@ -42,6 +49,75 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     return `/classes/${id}/review?${params}`;
   };
 
+  // The question list (folded, so the answers come first on a phone), the filters and the prompt.
+  const header = (
+    <>
+      <nav aria-label="Questions to review" className={styles.questions}>
+        <details>
+          <summary>
+            {chosen ? (
+              <>
+                <span className={styles.summaryLabel}>Question {chosen.label}</span> · {chosen.passageTitle}, {needsText(chosen)}
+              </>
+            ) : (
+              "Choose a question"
+            )}{" "}
+            <span className={styles.count}>
+              ({questions.length} {questions.length === 1 ? "question" : "questions"}, {waiting === 0 ? "all reviewed" : `${waiting} ${waiting === 1 ? "answer needs" : "answers need"} review`})
+            </span>
+          </summary>
+          <ol>
+            {questions.map((q) => (
+              <li key={q.key}>
+                <Link href={href({ question: q.key })} aria-current={q.key === current?.key ? "page" : undefined}>
+                  {q.label} · {q.passageTitle}
+                  {lessonsInClass.length > 1 ? ` (${q.lessonTitle})` : ""}
+                </Link>
+                <span className={styles.questionTitle}>{shortTitle(q.prompt)}</span>
+                <span className={styles.count}>{needsText(q)}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      </nav>
+      {lessonsInClass.length > 1 && (
+        <nav aria-label="Lessons" className={styles.filters}>
+          <span>Lesson:</span>
+          <Link href={href({ lesson: undefined, question: undefined })} aria-current={!lesson ? "page" : undefined}>
+            All
+          </Link>
+          {lessonsInClass.map((l) => (
+            <Link key={l.slug} href={href({ lesson: l.slug, question: undefined })} aria-current={lesson === l.slug ? "page" : undefined}>
+              {l.title}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <nav aria-label="Filter answers" className={styles.filters}>
+        <span>Show:</span>
+        <Link href={href({ state: undefined })} aria-current={!state ? "page" : undefined}>
+          All
+        </Link>
+        {Object.entries(STATES).map(([key, label]) => (
+          <Link key={key} href={href({ state: key })} aria-current={state === key ? "page" : undefined}>
+            {label}
+          </Link>
+        ))}
+        <Link href={href({ anonymous: !anonymous })}>{anonymous ? "Show names" : "Hide names (anonymous review)"}</Link>
+      </nav>
+      {current && (
+        <>
+          <h2 className={styles.prompt}>
+            <span className={styles.promptLabel}>{chosen?.label}</span> {current.question.prompt}
+          </h2>
+          <p className={styles.share}>
+            <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: current.lessonSlug, question: current.questionKey })}`}>Share some answers with the class to discuss</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+
   return (
     <div className="page">
       <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }, { href: `/classes/${id}`, label: className }]} />
@@ -50,57 +126,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <p className={styles.empty}>No submitted open answers yet. Answers appear here once students submit the lesson.</p>
       ) : (
         <>
-          <nav aria-label="Questions to review" className={styles.questions}>
-            <ol>
-              {questions.map((q) => (
-                <li key={q.key}>
-                  <Link href={href({ question: q.key })} aria-current={q.key === current?.key ? "page" : undefined}>
-                    {q.passageTitle}: {q.prompt.length > 90 ? `${q.prompt.slice(0, 88)}…` : q.prompt}
-                  </Link>{" "}
-                  <span className={styles.count}>{q.needsReview > 0 ? `${q.needsReview} of ${q.total} need review` : `all ${q.total} reviewed`}</span>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          {lessonsInClass.length > 1 && (
-            <nav aria-label="Lessons" className={styles.filters}>
-              <span>Lesson:</span>
-              <Link href={href({ lesson: undefined, question: undefined })} aria-current={!lesson ? "page" : undefined}>
-                All
-              </Link>
-              {lessonsInClass.map((l) => (
-                <Link key={l.slug} href={href({ lesson: l.slug, question: undefined })} aria-current={lesson === l.slug ? "page" : undefined}>
-                  {l.title}
-                </Link>
-              ))}
-            </nav>
-          )}
-          <nav aria-label="Filter answers" className={styles.filters}>
-            <span>Show:</span>
-            <Link href={href({ state: undefined })} aria-current={!state ? "page" : undefined}>
-              All
-            </Link>
-            {Object.entries(STATES).map(([key, label]) => (
-              <Link key={key} href={href({ state: key })} aria-current={state === key ? "page" : undefined}>
-                {label}
-              </Link>
-            ))}
-            <Link href={href({ anonymous: !anonymous })}>{anonymous ? "Show names" : "Hide names (anonymous review)"}</Link>
-          </nav>
-          {current && (
+          {current?.items.length === 0 ? (
             <>
-              <h2 className={styles.prompt}>{current.question.prompt}</h2>
-              <p>
-                <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: current.lessonSlug, question: current.questionKey })}`}>
-                  Share some answers with the class to discuss
-                </Link>
-              </p>
-              {current.items.length === 0 ? (
-                <p className={styles.empty}>No answers to this question are in that state.</p>
-              ) : (
-                <ReviewWorkbench key={`${current.key}-${state ?? "all"}-${anonymous}`} classId={id} current={current} />
-              )}
+              {header}
+              <p className={styles.empty}>No answers to this question are in that state.</p>
             </>
+          ) : current ? (
+            <ReviewWorkbench key={`${current.key}-${state ?? "all"}-${anonymous}`} classId={id} current={current} header={header} />
+          ) : (
+            header
           )}
         </>
       )}

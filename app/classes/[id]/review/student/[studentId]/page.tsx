@@ -5,6 +5,7 @@ import { getClass } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
+import { describeTotals } from "@/lib/gradebook";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ActionButton } from "@/components/classes/ActionButton";
 import { OverrideForm } from "@/components/review/OverrideForm";
@@ -34,6 +35,10 @@ export default async function StudentReviewPage({ params, searchParams }: { para
       <p className="muted">
         {review.lesson.title} · {review.submitted ? "submitted" : "not submitted yet"}
       </p>
+      <p className={styles.total}>
+        <strong>Total:</strong> {describeTotals(review.totals)}
+        {review.totals && review.totals.awaitingCount > 0 && <span className="muted"> (answers reviewed but not returned count as awaiting, as in the gradebook)</span>}
+      </p>
       <ol className={styles.studentItems}>
         {review.items.map((item) => (
           <li key={item.questionKey}>
@@ -42,6 +47,11 @@ export default async function StudentReviewPage({ params, searchParams }: { para
             </h2>
             <p>{item.prompt}</p>
             <blockquote className={styles.studentAnswer}>{item.answerText || "(not answered)"}</blockquote>
+            {item.correctAnswer && (
+              <p className={styles.correct}>
+                <strong>Correct answer:</strong> {item.correctAnswer}
+              </p>
+            )}
             <details className={styles.passage} open={item.highlighted.length > 0}>
               <summary>
                 {item.passageTitle}

@@ -1,0 +1,6 @@
+import { undoReturn } from "@/db/access/feedback";
+import { jsonRoute } from "@/lib/route-handler";
+import { undoReturnSchema } from "@/lib/validation/feedback";
+
+/** Takes a returned answer's feedback back, while its student has not opened it. */
+export const POST = jsonRoute(undoReturnSchema, (actor, input) => undoReturn(actor, input));
