@@ -66,6 +66,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
   const revealed = check.result ?? (ready?.workspace.reveal[q.key] ? { ...ready.workspace.reveal[q.key]!, checkedAt: null, attemptNumber: ready.workspace.reveal[q.key]!.checks ?? 0 } : null);
   const selfStudy = ready?.workspace.context.mode === "self";
   const disabled = !ready || submitted;
+  const answered = isAnswered(draft.response);
   const headingId = useId();
 
   async function runCheck() {
@@ -102,7 +103,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
       <AnswerInput question={q} draft={draft} sentences={sentences} disabled={disabled} loaded={!!ready} onChange={autosave.update} />
       <div className={styles.footer}>
         {ready && !submitted && <SaveIndicator status={autosave.status} />}
-        {ready && submitted && <span className={styles.status}>Submitted</span>}
+        {ready && submitted && <span className={styles.status}>{answered ? "Submitted" : "Not answered"}</span>}
         {selfStudy && (
           <button type="button" className={styles.check} onClick={runCheck} disabled={check.pending}>
             {check.pending ? "Checking…" : revealed ? "Check again" : "Check answer"}
@@ -117,7 +118,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
       {ready?.workspace.feedback[q.key] && (
         <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} answerText={draft.response.type === "open_response" ? draft.response.text : undefined} />
       )}
-      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} />}
+      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} answered={!submitted || answered} />}
     </li>
   );
 }
@@ -163,6 +164,7 @@ function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange
                 }}
               />
               <span>{o.text}</span>
+              {disabled && loaded && chosen.includes(o.id) && <span className={styles.yourChoice}>Your answer</span>}
             </label>
           ))}
         </fieldset>

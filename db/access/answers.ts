@@ -295,6 +295,10 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       const key = keyOf.get(r.questionId);
       if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: contents.get(r.hash)! };
     }
+    // A question left unanswered is explained too, with today's version: it scored nothing (an open response awaits its reader).
+    for (const q of qs) {
+      if (keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: q.content.type === "open_response" ? null : 0, maxPoints: q.content.points, question: q.content };
+    }
   }
   if (context.mode === "self" && attempt) {
     const checks = db
