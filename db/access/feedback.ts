@@ -397,6 +397,8 @@ export type ReturnedFeedback = {
   inlineComments: InlineComment[];
   rubric: { name: string; level: string; points: number }[];
   returnedAt: Date;
+  /** Not yet opened by the student (new since they last looked at their feedback). */
+  unread: boolean;
 };
 
 /**
@@ -406,7 +408,7 @@ export type ReturnedFeedback = {
 export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: string[]): Map<string, ReturnedFeedback> {
   const db = getDb();
   const rows = db
-    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash })
+    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash, unread: feedback.unreadByStudent })
     .from(feedback)
     .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
@@ -418,7 +420,7 @@ export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: 
     const h = latest.get(r.feedbackId);
     if (!h) continue;
     const rubric = rubricLevelsOf(questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
-    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt });
+    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt, unread: r.unread });
   }
   return result;
 }
