@@ -63,7 +63,7 @@ test("the instructor reviews the demo class's open answers by question with the 
   await expect(student.getByRole("note", { name: "Feedback from your instructor" }).first()).toContainText(/Feedback \d-\d: point to the sentence/);
   // The whole-article question sits on the last passage, where the reader has read all of it.
   await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
-  const headlineCard = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: "The headline says" });
+  const headlineCard = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ });
   await expect(headlineCard.getByRole("note", { name: "Feedback from your instructor" })).toContainText(/of 9 points/);
 
   // Another instructor cannot open this class's review page.
@@ -99,7 +99,7 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
     await student.goto(`/join?code=${code}`);
     await student.getByRole("button", { name: "Join class" }).click();
     await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
-    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: "The headline says" });
+    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: /Using evidence\s+from the whole article/ });
     await open.getByRole("textbox").fill(`${name}'s reading of the headline.`);
     await expect(open.getByRole("status")).toHaveText("Saved");
     await student.goto("/lessons/tajikistan-islamic-state/summary");
