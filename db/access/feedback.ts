@@ -10,6 +10,7 @@ import { prepared } from "../prepared";
 import { inTransaction } from "../transaction";
 import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
+import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -151,8 +152,11 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       .all()
       .map((d) => [d.answerId, d]),
   );
-  const body = db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body;
-  const sentences = body.flatMap((g) => g.sentences);
+  // A question on the whole article cites any passage: the reviewer sees the whole article.
+  const wholeArticle = citationScopeOf(question) === "lesson";
+  const sentences = (wholeArticle ? articleBodies(first.lessonSlug) : [db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body]).flatMap((body) =>
+    body.flatMap((g) => g.sentences),
+  );
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     questions: list,
@@ -161,7 +165,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       lessonSlug: first.lessonSlug,
       questionKey: first.questionKey,
       question,
-      passage: { title: first.passageTitle, sentences },
+      passage: { title: wholeArticle ? "The whole article" : first.passageTitle, sentences },
       // Anonymous review orders answers by their (random) ids, so neither order nor number hints at a name.
       items: (anonymous ? [...all].sort((a, b) => a.answerId.localeCompare(b.answerId)) : all)
         .map((r, i) => {
@@ -481,6 +485,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
       .all()
       .map((r) => [r.questionId, r]),
   );
+  let article: (typeof qs)[number]["body"] | undefined;
   return {
     student,
     lesson: { slug: lesson.slug, title: lesson.title },
@@ -488,15 +493,17 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     items: qs.map((q, i) => {
       const content = questionContent(getDb(), q.hash);
       const r = rows.get(q.id);
+      // A question on the whole article may cite any passage: its answer is read against the whole article.
+      const text = citationScopeOf(content) === "lesson" ? (article ??= articleBodies(lesson.slug).flatMap((b) => b)) : q.body;
       return {
         answerId: r?.answerId ?? null,
         questionKey: q.key,
         label: `Q${i + 1}`,
         prompt: content.prompt,
         type: content.type,
-        passageTitle: q.passageTitle,
-        answerText: r ? describeResponse(content, r.response as Response, new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)))) : "",
-        passage: q.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
+        passageTitle: text === q.body ? q.passageTitle : "The whole article",
+        answerText: r ? describeResponse(content, r.response as Response, new Map(text.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)))) : "",
+        passage: text.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
         highlighted: !r ? [] : (r.response as Response).type === "evidence" ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
@@ -548,4 +555,16 @@ export async function returnAllReviewed(actor: Actor | null, classId: string, no
     .map((f) => f.answerId);
   if (pending.length === 0) return { returned: 0 };
   return returnFeedback(actor, { classId, answerIds: pending }, now);
+}
+
+/** The current passages' paragraphs of a lesson, in order: the text a whole-article question is read against. */
+function articleBodies(lessonSlug: string) {
+  return getDb()
+    .select({ body: passages.body })
+    .from(passages)
+    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
+    .where(and(eq(lessons.slug, lessonSlug), isNull(passages.retiredAt)))
+    .orderBy(asc(passages.position))
+    .all()
+    .map((p) => p.body);
 }
