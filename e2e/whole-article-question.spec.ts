@@ -13,7 +13,7 @@ test("a question on the whole article is asked on the last passage, and cites se
   await expect(page.getByText(/Self-study/)).toBeVisible();
   const card = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ hasText: /Using evidence\s+from the whole article/ });
   await card.getByRole("textbox").fill("The claim is hedged, and its key link rests on opinion.");
-  await card.getByText(/^Cite the whole article/).click();
+  await card.getByText(/^Cite the text, from the whole article/).click();
   const picker = card.getByRole("group", { name: "Sentences you rely on" });
   await expect(picker.getByRole("group")).toHaveCount(10); // one group per passage
   const first = picker.getByRole("group", { name: /^Passage 1: / });
@@ -21,7 +21,7 @@ test("a question on the whole article is asked on the last passage, and cites se
   await opening.check();
   await picker.getByRole("group", { name: /^Passage 2: / }).getByRole("checkbox").first().check();
   await expect(card.getByRole("status")).toHaveText("Saved");
-  await expect(card.getByText(/^Cite the whole article \(2 cited\)/)).toBeVisible();
+  await expect(card.getByText(/^Cite the text, from the whole article \(2 cited\)/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Kept on the server: after a reload, from the first passage, quoted under the answer.

@@ -276,7 +276,7 @@ function OpenResponse({ question: q, draft, sentences, groups, disabled, loaded,
       {loaded && (
       <details className={styles.cite}>
         <summary>
-          {groups ? "Cite the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
+          {groups ? "Cite the text, from the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
         </summary>
         <SentencePicker
           legend="Sentences you rely on"
