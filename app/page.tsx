@@ -22,6 +22,11 @@ export default async function HomePage() {
           Browse the lessons
         </Link>
       </p>
+      <p className={styles.teachers}>
+        <strong>Teaching?</strong> An instructor creates a class, shares its join code, assigns lessons with a due date, and
+        reviews every answer with a rubric before returning feedback. <Link href="/signup">Sign up as an instructor</Link> (with your school&apos;s instructor code) or
+        open <Link href="/classes">your classes</Link>.
+      </p>
       <h2>Start with</h2>
       <LessonList lessons={lessons} />
     </div>

@@ -73,6 +73,15 @@ test("an evidence key from another passage", () => {
   assertRejected(dir, /sentence "p01-s1" is in passage "the-vote", not in this question's passage "two-sides"/);
 });
 
+test("a question on the whole article may key sentences of any passage, and sits on the last passage", () => {
+  const whole = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(d.questions[3], { keySentences: ["p01-s1"], citationScope: "lesson" }) });
+  assert.deepEqual(errorsOf(whole), []);
+  const early = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(d.questions[3], { passage: "the-vote", keySentences: ["p01-s1"], citationScope: "lesson" }) });
+  assertRejected(early, /who-objects\)\.passage: a question with citationScope "lesson" cites the whole article, so it belongs on the last passage \("two-sides"\)/);
+  const unknown = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[3].citationScope = "everywhere") });
+  assertRejected(unknown, /questions\[3\]\.citationScope: Invalid option/);
+});
+
 test("rubric points that do not add up", () => {
   const dir = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[4].points = 5) });
   assertRejected(dir, /fair-reporting\)\.points: is 5 but the rubric's top levels add up to 4/);

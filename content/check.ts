@@ -3,6 +3,7 @@
  * unique or must exist, answer keys that must make sense, and the article's words that must be
  * the source's own.
  */
+import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import path from "node:path";
 import type { ContentError, LoadedLesson } from "./load";
 import type { QuestionContent } from "./schema";
@@ -64,7 +65,7 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
     report("questions.yaml", "questions", `question id "${id}" is used more than once`);
   }
   questions.forEach((q, qi) => {
-    for (const message of checkQuestion(q, passageIds, passageOfSentence)) {
+    for (const message of checkQuestion(q, passageIds, passageOfSentence, article.passages.at(-1)?.id)) {
       report("questions.yaml", `questions[${qi}] (${q.id})${message.field ? `.${message.field}` : ""}`, message.text);
     }
   });
@@ -94,9 +95,13 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
 
 type QuestionProblem = { field?: string; text: string };
 
-function checkQuestion(q: QuestionContent, passageIds: Set<string>, passageOfSentence: Map<string, string>): QuestionProblem[] {
+function checkQuestion(q: QuestionContent, passageIds: Set<string>, passageOfSentence: Map<string, string>, lastPassageId: string | undefined): QuestionProblem[] {
   const problems: QuestionProblem[] = [];
   if (!passageIds.has(q.passage)) problems.push({ field: "passage", text: `passage "${q.passage}" does not exist in article.yaml` });
+  // A question on the whole article is asked where the reader has read all of it.
+  if (citationScopeOf(q) === "lesson" && passageIds.has(q.passage) && q.passage !== lastPassageId) {
+    problems.push({ field: "passage", text: `a question with citationScope "lesson" cites the whole article, so it belongs on the last passage ("${lastPassageId}"), not "${q.passage}"` });
+  }
 
   switch (q.type) {
     case "single_choice":
@@ -115,7 +120,7 @@ function checkQuestion(q: QuestionContent, passageIds: Set<string>, passageOfSen
       q.keySentences.forEach((id, i) => {
         const home = passageOfSentence.get(id);
         if (home === undefined) problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" does not exist in article.yaml` });
-        else if (home !== q.passage) problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" is in passage "${home}", not in this question's passage "${q.passage}"` });
+        else if (home !== q.passage && citationScopeOf(q) !== "lesson") problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" is in passage "${home}", not in this question's passage "${q.passage}"` });
       });
       for (const id of findDuplicates(q.keySentences)) problems.push({ field: "keySentences", text: `sentence "${id}" is listed more than once` });
       if (q.maxSelections !== undefined && q.maxSelections < q.keySentences.length) {

@@ -100,3 +100,32 @@ test("a question or passage dropped from the files is retired, not deleted, and 
   assert.equal(back.id, spaces.id);
   assert.equal(back.retiredAt, null);
 });
+
+test("moving a question to the last passage as a whole-article question keeps its id, once, and re-importing changes nothing", () => {
+  const db = openTestDatabase();
+  type Q = { type: string; passage: string };
+  const openResponse = (d: { questions: Q[] }) => d.questions.find((x) => x.type === "open_response")!;
+  // At first the open response sits on the first passage...
+  const early = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (openResponse(d).passage = "the-vote") });
+  assert.ok(importLessonFolders(db, [early]).ok);
+  const before = db.select().from(questions).where(eq(questions.type, "open_response")).get()!;
+  const first = db.select().from(passages).where(eq(passages.key, "the-vote")).get()!;
+  const last = db.select().from(passages).where(eq(passages.key, "two-sides")).get()!;
+  assert.equal(before.passageId, first.id);
+
+  // ...then moves to the last one, allowed to cite the whole article.
+  const moved = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(openResponse(d), { passage: "two-sides", citationScope: "lesson" }) });
+  assert.ok(importLessonFolders(db, [moved]).ok);
+  const after = db.select().from(questions).where(eq(questions.key, before.key)).get()!;
+  assert.equal(after.id, before.id, "the same question, so its answers stay attached");
+  assert.equal(after.passageId, last.id);
+  assert.equal(after.version, before.version + 1);
+  const versions = db.select().from(questionVersions).where(eq(questionVersions.questionId, after.id)).all();
+  assert.equal((versions.find((v) => v.version === after.version)!.content as { citationScope?: string }).citationScope, "lesson");
+
+  const snapshot = dumpDatabase(db);
+  const again = importLessonFolders(db, [moved]);
+  assert.ok(again.ok);
+  assert.equal(again.reports[0]!.status, "unchanged");
+  assert.deepEqual(dumpDatabase(db), snapshot);
+});

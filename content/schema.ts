@@ -61,6 +61,15 @@ const choiceOption = z.strictObject({
   explanation: text,
 });
 
+/**
+ * Where a question's sentences may come from: its own passage (the default), or the whole article,
+ * for questions that weigh the article as a whole. Such a question sits on the last passage, where
+ * the reader has read everything (content:check says so). Absent means "passage", so adding the
+ * field changed no stored question that does not use it.
+ */
+export const citationScopeSchema = z.enum(["passage", "lesson"]);
+export type CitationScope = z.infer<typeof citationScopeSchema>;
+
 const questionBase = {
   id: stableId,
   passage: stableId,
@@ -92,8 +101,9 @@ export const shortAnswerSchema = z.strictObject({
 export const evidenceSchema = z.strictObject({
   ...questionBase,
   type: z.literal("evidence"),
-  /** Sentence ids of this passage that support the claim in the prompt. */
+  /** Sentence ids of this passage (or, with citationScope "lesson", of the article) that support the claim in the prompt. */
   keySentences: z.array(stableId).min(1),
+  citationScope: citationScopeSchema.optional(),
   maxSelections: z.number().int().positive().max(10).optional(),
   explanation: text,
 });
@@ -116,6 +126,8 @@ export const openResponseSchema = z.strictObject({
   rubric: z.array(rubricCriterionSchema).min(1).max(6),
   exemplar: text,
   maxLength: z.number().int().positive().max(10000).default(2000),
+  /** Where the sentences an answer cites may come from. */
+  citationScope: citationScopeSchema.optional(),
 });
 
 export const questionSchema = z.discriminatedUnion("type", [

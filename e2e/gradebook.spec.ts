@@ -23,7 +23,10 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   await student.goto(`/lessons/${lessonSlug}/the-warning`);
   const cards = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
   await cards.filter({ has: student.getByRole("heading", { name: /Short answer/ }) }).first().getByRole("textbox").fill("=SUM(A1:A9)");
-  const open = cards.filter({ has: student.getByRole("heading", { name: /Open response/ }) }).first();
+  await expect(cards.filter({ has: student.getByRole("heading", { name: /Short answer/ }) }).first().getByRole("status")).toHaveText("Saved");
+  // The 9-point whole-article question is on the last passage.
+  await student.goto(`/lessons/${lessonSlug}/lemon-remembers-khalimov`);
+  const open = cards.filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: /Using evidence\s+from the whole article/ });
   await open.getByRole("textbox").fill("A reading, with a comma, and \"quotes\"\nand a second line.");
   await expect(open.getByRole("status")).toHaveText("Saved");
   await student.goto(`/lessons/${lessonSlug}/summary`);

@@ -69,8 +69,10 @@ test("the instructor reviews the demo class's open answers by question with the 
   await student.goto("/lessons/tajikistan-islamic-state/summary");
   await expect(student.getByText("Feedback returned").first()).toBeVisible();
   await expect(student.getByRole("note", { name: "Feedback from your instructor" }).first()).toContainText(/Feedback \d-\d: point to the sentence/);
-  await student.goto("/lessons/tajikistan-islamic-state/the-warning");
-  await expect(student.getByRole("note", { name: "Feedback from your instructor" })).toContainText(/of 9 points/);
+  // The whole-article question sits on the last passage, where the reader has read all of it.
+  await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
+  const headlineCard = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ });
+  await expect(headlineCard.getByRole("note", { name: "Feedback from your instructor" })).toContainText(/of 9 points/);
 
   // Another instructor cannot open this class's review page.
   const other = await (await browser.newContext()).newPage();
@@ -104,8 +106,8 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
     await signUpStudent(student, name);
     await student.goto(`/join?code=${code}`);
     await student.getByRole("button", { name: "Join class" }).click();
-    await student.goto("/lessons/tajikistan-islamic-state/the-warning");
-    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).first();
+    await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
+    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: /Using evidence\s+from the whole article/ });
     await open.getByRole("textbox").fill(`${name}'s reading of the headline.`);
     await expect(open.getByRole("status")).toHaveText("Saved");
     await student.goto("/lessons/tajikistan-islamic-state/summary");

@@ -22,3 +22,12 @@ export function normaliseJoinCode(input: string): string {
 export function formatJoinCode(code: string): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
+
+/** Said beside the field when what was typed cannot be a code at all (too short, or letters a code never has). */
+export const JOIN_CODE_FORMAT_HINT = "A class code is 10 letters and digits, like K7M2Q-XR9PD. Codes never use 0, 1, I, L or O.";
+
+/** Whether a typed code could be one (after normalising): the right length, from the right alphabet. */
+export function couldBeJoinCode(input: string): boolean {
+  const code = normaliseJoinCode(input);
+  return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
+}

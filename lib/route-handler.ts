@@ -29,17 +29,24 @@ export function errorResponse(err: unknown): NextResponse<Body> {
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
+/** What a per-user GET that every prerendered page makes answers a reader who is not signed in. */
+export const SIGNED_OUT = { signedIn: false } as const;
+export type SignedOut = typeof SIGNED_OUT;
+
 /**
  * A JSON endpoint for signed-in users: parses the body with `schema`, runs `handler`, returns its result as JSON.
  * A state-changing request from another origin, or whose body is not declared JSON, is refused first
- * (lib/security/cross-site.ts), before the session is read.
+ * (lib/security/cross-site.ts), before the session is read. Without a session it answers 401, or, with
+ * `answerSignedOut` (the per-user reads prerendered pages make for every visitor), 200 `{ signedIn: false }`:
+ * not being signed in is the normal case there, not an error to log.
  */
-export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Actor, input: z.infer<S>) => Promise<R>) {
+export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Actor, input: z.infer<S>) => Promise<R>, { answerSignedOut = false } = {}) {
   return async (request: Request): Promise<NextResponse> => {
     const crossSite = refuseCrossSiteJson(request.method, request.headers);
     if (crossSite) return NextResponse.json({ message: crossSite.message }, { status: crossSite.status, headers: NO_STORE });
     try {
       const actor = await getActor();
+      if (!actor && answerSignedOut) return NextResponse.json(SIGNED_OUT, { headers: NO_STORE });
       if (!actor) return NextResponse.json({ message: "Your session has ended. Sign in again; your work is kept in this browser until then." }, { status: 401, headers: NO_STORE });
       let raw: unknown;
       try {

@@ -2,12 +2,23 @@
 
 import Link from "next/link";
 import type { PublicQuestion } from "@/lib/lesson/public-question";
-import { QuestionCard, type PassageSentence } from "./QuestionCard";
+import { QuestionCard, type ArticlePassage, type PassageSentence } from "./QuestionCard";
 import { useWorkspace } from "./Workspace";
 import styles from "./PassageQuestions.module.css";
 
 /** The passage's questions, answerable once the learner's workspace (a WorkspaceProvider above) has loaded. */
-export function PassageQuestions({ lessonSlug, questions, sentences }: { lessonSlug: string; questions: PublicQuestion[]; sentences: PassageSentence[] }) {
+export function PassageQuestions({
+  lessonSlug,
+  questions,
+  sentences,
+  article = null,
+}: {
+  lessonSlug: string;
+  questions: PublicQuestion[];
+  sentences: PassageSentence[];
+  /** The whole article by passage, when a question here may cite any of it. */
+  article?: ArticlePassage[] | null;
+}) {
   return (
     <section aria-labelledby="questions-heading" className={styles.section}>
       <h2 id="questions-heading">
@@ -19,7 +30,7 @@ export function PassageQuestions({ lessonSlug, questions, sentences }: { lessonS
       ) : (
         <ol className={styles.list}>
           {questions.map((q, i) => (
-            <QuestionCard key={q.key} question={q} number={i + 1} sentences={sentences} />
+            <QuestionCard key={q.key} question={q} number={i + 1} sentences={sentences} article={article} />
           ))}
         </ol>
       )}

@@ -13,13 +13,17 @@ import { FeedbackNote } from "./FeedbackNote";
 import styles from "./QuestionCard.module.css";
 
 export type PassageSentence = { id: string; text: string };
+export type ArticlePassage = { key: string; title: string; sentences: PassageSentence[] };
 
 const kindLabel = { comprehension: "Comprehension", critical: "Critical thinking" } as const;
 
-type Props = { question: PublicQuestion; number: number; sentences: PassageSentence[] };
+type Props = { question: PublicQuestion; number: number; sentences: PassageSentence[]; article?: ArticlePassage[] | null };
 
 /** One question: its inputs, autosaved as the learner works, and its check or results. */
-export function QuestionCard({ question: q, number, sentences }: Props) {
+export function QuestionCard({ question: q, number, sentences: passageSentences, article = null }: Props) {
+  // A question on the whole article picks from every passage's sentences, grouped by passage; any other from its own.
+  const wholeArticle = (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson" && article ? article : null;
+  const sentences = useMemo(() => (wholeArticle ? wholeArticle.flatMap((p) => p.sentences) : passageSentences), [wholeArticle, passageSentences]);
   const ws = useWorkspace();
   const ready = ws.status === "ready" ? ws : null;
   const submitted = !!ready?.workspace.submittedAt;
@@ -66,6 +70,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
   const revealed = check.result ?? (ready?.workspace.reveal[q.key] ? { ...ready.workspace.reveal[q.key]!, checkedAt: null, attemptNumber: ready.workspace.reveal[q.key]!.checks ?? 0 } : null);
   const selfStudy = ready?.workspace.context.mode === "self";
   const disabled = !ready || submitted;
+  const answered = isAnswered(draft.response);
   const headingId = useId();
 
   async function runCheck() {
@@ -99,10 +104,10 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
           </span>
         </span>
       </h3>
-      <AnswerInput question={q} draft={draft} sentences={sentences} disabled={disabled} loaded={!!ready} onChange={autosave.update} />
+      <AnswerInput question={q} draft={draft} sentences={sentences} groups={wholeArticle} disabled={disabled} loaded={!!ready} onChange={autosave.update} />
       <div className={styles.footer}>
         {ready && !submitted && <SaveIndicator status={autosave.status} />}
-        {ready && submitted && <span className={styles.status}>Submitted</span>}
+        {ready && submitted && <span className={styles.status}>{answered ? "Submitted" : "Not answered"}</span>}
         {selfStudy && (
           <button type="button" className={styles.check} onClick={runCheck} disabled={check.pending}>
             {check.pending ? "Checking…" : revealed ? "Check again" : "Check answer"}
@@ -117,7 +122,7 @@ export function QuestionCard({ question: q, number, sentences }: Props) {
       {ready?.workspace.feedback[q.key] && (
         <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} answerText={draft.response.type === "open_response" ? draft.response.text : undefined} />
       )}
-      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} />}
+      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} answered={!submitted || answered} />}
     </li>
   );
 }
@@ -132,9 +137,19 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
   );
 }
 
-type InputProps = { question: PublicQuestion; draft: Draft; sentences: PassageSentence[]; disabled: boolean; loaded: boolean; onChange: (d: Draft) => void };
+type InputProps = {
+  question: PublicQuestion;
+  draft: Draft;
+  sentences: PassageSentence[];
+  /** Set for a question on the whole article: its sentences by passage. */
+  groups: ArticlePassage[] | null;
+  disabled: boolean;
+  loaded: boolean;
+  onChange: (d: Draft) => void;
+};
 
-function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange }: InputProps) {
+function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, onChange }: InputProps) {
+  const source = groups ? "article" : "passage";
   const r = draft.response;
   const set = (response: Response) => onChange({ ...draft, response });
   const name = `answer-${q.key}`;
@@ -163,6 +178,7 @@ function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange
                 }}
               />
               <span>{o.text}</span>
+              {disabled && loaded && chosen.includes(o.id) && <span className={styles.yourChoice}>Your answer</span>}
             </label>
           ))}
         </fieldset>
@@ -196,15 +212,16 @@ function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange
         return (
           <>
             <p className={styles.prompt}>{q.prompt}</p>
-            <p className={styles.hint}>Answered by selecting sentences of the passage{q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.</p>
+            <p className={styles.hint}>Answered by selecting sentences of the {source}{q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.</p>
           </>
         );
       }
       return (
         <SentencePicker
           legend={q.prompt}
-          hint={`Select the sentences of the passage that support the claim${q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.`}
+          hint={`Select the sentences of the ${source} that support the claim${q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.`}
           sentences={sentences}
+          groups={groups}
           selected={(r as Extract<Response, { type: "evidence" }>).sentenceIds}
           max={q.maxSelections ?? undefined}
           disabled={disabled}
@@ -212,11 +229,11 @@ function AnswerInput({ question: q, draft, sentences, disabled, loaded, onChange
         />
       );
     case "open_response":
-      return <OpenResponse question={q} draft={draft} sentences={sentences} disabled={disabled} loaded={loaded} onChange={onChange} />;
+      return <OpenResponse question={q} draft={draft} sentences={sentences} groups={groups} disabled={disabled} loaded={loaded} onChange={onChange} />;
   }
 }
 
-function OpenResponse({ question: q, draft, sentences, disabled, loaded, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
+function OpenResponse({ question: q, draft, sentences, groups, disabled, loaded, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
   const text = (draft.response as Extract<Response, { type: "open_response" }>).text;
   const id = `answer-${q.key}`;
   const cited = useMemo(() => sentences.filter((s) => draft.citedSentences.includes(s.id)), [sentences, draft.citedSentences]);
@@ -258,11 +275,14 @@ function OpenResponse({ question: q, draft, sentences, disabled, loaded, onChang
       )}
       {loaded && (
       <details className={styles.cite}>
-        <summary>Cite the text ({draft.citedSentences.length} cited)</summary>
+        <summary>
+          {groups ? "Cite the text, from the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
+        </summary>
         <SentencePicker
           legend="Sentences you rely on"
-          hint="Attach the sentences of the passage your answer rests on."
+          hint={groups ? "Attach the sentences of the whole article your answer rests on, from any passage." : "Attach the sentences of the passage your answer rests on."}
           sentences={sentences}
+          groups={groups}
           selected={draft.citedSentences}
           max={10}
           disabled={disabled}
@@ -274,11 +294,12 @@ function OpenResponse({ question: q, draft, sentences, disabled, loaded, onChang
   );
 }
 
-/** Sentences of the passage as checkboxes: mouse, touch and keyboard alike. */
+/** Sentences of the passage (or of the article, by passage) as checkboxes: mouse, touch and keyboard alike. */
 function SentencePicker({
   legend,
   hint,
   sentences,
+  groups = null,
   selected,
   max,
   disabled,
@@ -287,32 +308,44 @@ function SentencePicker({
   legend: string;
   hint: string;
   sentences: PassageSentence[];
+  groups?: ArticlePassage[] | null;
   selected: string[];
   max?: number;
   disabled: boolean;
   onChange: (ids: string[]) => void;
 }) {
   const full = max !== undefined && selected.length >= max;
+  const groupId = useId();
+  const box = (s: PassageSentence) => {
+    const checked = selected.includes(s.id);
+    return (
+      <label key={s.id} className={styles.sentence}>
+        <input
+          type="checkbox"
+          value={s.id}
+          checked={checked}
+          disabled={!checked && full}
+          // Keep the text's order, whatever order they were ticked in.
+          onChange={(e) => onChange(e.target.checked ? sentences.filter((x) => x.id === s.id || selected.includes(x.id)).map((x) => x.id) : selected.filter((x) => x !== s.id))}
+        />
+        <span>{s.text}</span>
+      </label>
+    );
+  };
   return (
     <fieldset className={styles.fieldset} disabled={disabled}>
       <legend className={styles.prompt}>{legend}</legend>
       <p className={styles.hint}>{hint}</p>
-      {sentences.map((s) => {
-        const checked = selected.includes(s.id);
-        return (
-          <label key={s.id} className={styles.sentence}>
-            <input
-              type="checkbox"
-              value={s.id}
-              checked={checked}
-              disabled={!checked && full}
-              // Keep the passage's order, whatever order they were ticked in.
-              onChange={(e) => onChange(e.target.checked ? sentences.filter((x) => x.id === s.id || selected.includes(x.id)).map((x) => x.id) : selected.filter((x) => x !== s.id))}
-            />
-            <span>{s.text}</span>
-          </label>
-        );
-      })}
+      {groups
+        ? groups.map((g, i) => (
+            <div key={g.key} role="group" aria-labelledby={`${groupId}-${i}`} className={styles.sentenceGroup}>
+              <p id={`${groupId}-${i}`} className={styles.groupTitle}>
+                Passage {i + 1}: {g.title}
+              </p>
+              {g.sentences.map(box)}
+            </div>
+          ))
+        : sentences.map(box)}
     </fieldset>
   );
 }

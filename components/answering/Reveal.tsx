@@ -18,8 +18,11 @@ export function Reveal({
   attemptNumber,
   sentences,
   label,
+  answered = true,
 }: {
   label: string;
+  /** False when the learner submitted without answering: the card says so, and still shows the right answer. */
+  answered?: boolean;
   question: QuestionContent;
   score: number | null;
   maxPoints: number;
@@ -31,7 +34,11 @@ export function Reveal({
   return (
     <section className={styles.reveal} aria-label={label}>
       <p className={styles.score}>
-        {score === null ? "Compare your answer with the model answer and the rubric below." : `${score === maxPoints ? "Right" : score > 0 ? "Partly right" : "Not right"}: ${points(score)} of ${maxPoints}.`}
+        {!answered
+          ? `Not answered${score === null ? "" : `: ${points(0)} of ${maxPoints}`}. ${q.type === "open_response" ? "The model answer and the rubric are below." : "The right answer is below."}`
+          : score === null
+            ? "Compare your answer with the model answer and the rubric below."
+            : `${score === maxPoints ? "Right" : score > 0 ? "Partly right" : "Not right"}: ${points(score)} of ${maxPoints}.`}
         {attemptNumber > 1 && <span className={styles.hint}> Check {attemptNumber}.</span>}
       </p>
       {(q.type === "single_choice" || q.type === "multiple_select") && (
@@ -52,7 +59,7 @@ export function Reveal({
       )}
       {q.type === "short_answer" && (
         <p>
-          Accepted: {q.acceptedAnswers.join(" · ")}. {q.explanation}
+          <strong>A model answer:</strong> {q.acceptedAnswers[0]}. {q.explanation}
         </p>
       )}
       {q.type === "evidence" && (

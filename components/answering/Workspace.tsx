@@ -51,6 +51,7 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
           void res.body?.cancel();
           return;
         }
+        // (A 401 no longer comes for a visitor, who gets `{ signedIn: false }`; kept for a server that still answers so.)
         if (res.status === 401) {
           // Read (and drop) the body: an unread response keeps its connection busy, and the page never "network idle".
           void res.body?.cancel();
@@ -67,8 +68,13 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
           void refresh();
           return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
         }
-        const workspace = (await res.json()) as Workspace;
+        const body = (await res.json()) as Workspace | { signedIn: false };
         settled = true;
+        if ("signedIn" in body) {
+          supply(null, ticket);
+          return setState({ status: "anonymous" });
+        }
+        const workspace = body;
         supply(workspace.viewer, ticket);
         setState({
           status: "ready",

@@ -3,8 +3,11 @@
 import { useState } from "react";
 import styles from "@/components/ui/forms.module.css";
 
-/** Copies a value to the clipboard and says so. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/**
+ * Copies a value to the clipboard and says so. With `path`, the value is that address on
+ * this site (the origin comes from the browser: the server may not know its public name).
+ */
+export function CopyButton({ value, path, label, what = "the code" }: { value?: string; path?: string; label: string; what?: string }) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   return (
     <>
@@ -13,7 +16,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         className={styles.secondary}
         onClick={async () => {
           try {
-            await navigator.clipboard.writeText(value);
+            await navigator.clipboard.writeText(path !== undefined ? new URL(path, window.location.origin).href : (value ?? ""));
             setCopied("done");
           } catch {
             setCopied("failed");
@@ -23,7 +26,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         {label}
       </button>
       <span role="status" className={styles.formSuccess}>
-        {copied === "done" ? "Copied." : copied === "failed" ? "Copy failed: select the code and copy it." : ""}
+        {copied === "done" ? "Copied." : copied === "failed" ? `Copy failed: select ${what} and copy it.` : ""}
       </span>
     </>
   );

@@ -18,6 +18,7 @@ type Props = {
 export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt, roster, lessons }: Props) {
   const expires = joinCodeExpiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const expired = joinCodeExpiresAt.getTime() <= Date.now();
+  const joinPath = `/join?code=${encodeURIComponent(joinCode)}`;
   return (
     <>
       <div className={styles.grid}>
@@ -26,13 +27,19 @@ export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt,
           {expired ? (
             <p className={styles.notice}>This code expired on {expires}. Make a new code to let students join.</p>
           ) : (
-            <p>Students sign in, open “Join a class” and type this code. It works until {expires}.</p>
+            <p>Students sign in, open “Join a class” and type this code, or open the join link, which fills it in. It works until {expires}.</p>
           )}
           <div className={styles.codeRow}>
             <output className={styles.code} aria-label="Join code">
               {joinCode}
             </output>
             <CopyButton value={joinCode} label="Copy code" />
+          </div>
+          <div className={styles.codeRow}>
+            <span>
+              Join link: <code className={styles.joinLink}>{joinPath}</code>
+            </span>
+            <CopyButton path={joinPath} label="Copy join link" what="the link" />
           </div>
           <p />
           <ActionButton

@@ -169,3 +169,42 @@ test("one student's work is never another's", async () => {
   assert.deepEqual((await getWorkspace(b, lesson)).answers, {});
   assert.equal((await listLessonProgress(b))[lesson]?.answered, 0);
 });
+
+test("after a submission that shows answers, unanswered questions are explained too, scored nothing", async () => {
+  const { student, classId } = await studentInClass(true);
+  await saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "a" }, classId));
+  await submitLesson(student, lesson, classId);
+  const ws = await getWorkspace(student, lesson, "two-sides");
+  assert.deepEqual(Object.keys(ws.reveal).sort(), ["fair-reporting", "who-objects"], "the passage's questions, none answered, all explained");
+  assert.equal(ws.reveal["who-objects"]!.score, 0);
+  assert.equal(ws.reveal["who-objects"]!.question.type, "evidence");
+  assert.equal(ws.reveal["fair-reporting"]!.score, null, "an open response is read by the instructor, not scored here");
+});
+
+test("the whole lesson's workspace tallies each passage for the overview; a passage's does not", async () => {
+  const { student, classId } = await studentInClass(true);
+  await saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "a" }, classId));
+  await saveDraft(student, draft("who-objects", { type: "evidence", sentenceIds: ["p02-s3"] }, classId));
+  const ws = await getWorkspace(student, lesson);
+  assert.deepEqual(
+    ws.passages?.map((p) => [p.key, p.answered, p.total]),
+    [
+      ["the-vote", 1, 3],
+      ["two-sides", 1, 2],
+    ],
+  );
+  assert.equal((await getWorkspace(student, lesson, "the-vote")).passages, undefined);
+});
+
+test("a question on the whole article takes citations from any passage; a passage's question only from its own", async () => {
+  const learner = person("student");
+  const article = "tajikistan-islamic-state";
+  const save = (questionKey: string, citedSentences: string[]) =>
+    saveDraft(learner, { lessonSlug: article, questionKey, contextKey: SELF, response: { type: "open_response", text: "My reading." }, citedSentences });
+  // headline-claim-strength sits on the last passage and cites the whole article: p01-s1 is in the first passage.
+  await save("headline-claim-strength", ["p01-s1", "p03-s1"]);
+  assert.deepEqual((await getWorkspace(learner, article)).answers["headline-claim-strength"]?.citedSentences, ["p01-s1", "p03-s1"]);
+  await assert.rejects(save("headline-claim-strength", ["p99-s9"]), (err: unknown) => err instanceof DomainError && /not in this article/.test(err.message));
+  // reading-old-story, on the same passage, may cite only that passage.
+  await assert.rejects(save("reading-old-story", ["p01-s1"]), (err: unknown) => err instanceof DomainError && /not in this passage/.test(err.message));
+});

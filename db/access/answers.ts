@@ -10,6 +10,7 @@ import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
 import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
 import type { QuestionContent } from "@/content/schema";
+import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
@@ -20,6 +21,7 @@ import { lessonStructure, type LessonStructure, type StructureQuestion } from ".
 import { prepared } from "../prepared";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 import { classesAssigningLesson } from "./classes";
+import { tallyPassageWork, type PassageWork } from "@/lib/lesson/progress";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */
 const ACTIVE_GAP_MS = 5 * 60_000;
@@ -95,10 +97,16 @@ function validateAnswer(lesson: LessonStructure, questionKey: string, rawRespons
   // The passage's sentences matter only for evidence and for citations (most saves have neither).
   const type = question.content.type;
   const needsSentences = type === "evidence" || (type === "open_response" && Array.isArray(rawCited) && rawCited.length > 0);
-  const sentences = needsSentences ? (lesson.passagesById.get(question.passageId)?.sentenceIds ?? new Set<string>()) : new Set<string>();
+  const scope = citationScopeOf(question.content);
+  // A question on the whole article takes any current passage's sentences; any other only its own passage's.
+  const sentences = !needsSentences
+    ? new Set<string>()
+    : scope === "lesson"
+      ? new Set([...lesson.passagesByKey.values()].flatMap((p) => [...p.sentenceIds]))
+      : (lesson.passagesById.get(question.passageId)?.sentenceIds ?? new Set<string>());
   const response = responseSchema(question.content, sentences).safeParse(rawResponse);
   if (!response.success) throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
-  const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences).safeParse(rawCited ?? []) : { success: true as const, data: [] };
+  const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences, scope).safeParse(rawCited ?? []) : { success: true as const, data: [] };
   if (!cited.success) throw new DomainError(cited.error.issues[0]?.message ?? "Those citations are not in this passage.", "citedSentences");
   return { question, response: response.data, cited: cited.data };
 }
@@ -242,6 +250,8 @@ export type Workspace = {
   questionCount: number;
   /** Feedback the instructor has returned, by question key. */
   feedback: Record<string, ReturnedFeedback>;
+  /** For the whole lesson (asked without a passage): each passage's tallies, for the overview. */
+  passages?: PassageWork[];
 };
 
 /** The actor's work on a lesson where it currently belongs: the context, attempt, questions and answers. */
@@ -295,6 +305,10 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       const key = keyOf.get(r.questionId);
       if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: contents.get(r.hash)! };
     }
+    // A question left unanswered is explained too, with today's version: it scored nothing (an open response awaits its reader).
+    for (const q of qs) {
+      if (keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: q.content.type === "open_response" ? null : 0, maxPoints: q.content.points, question: q.content };
+    }
   }
   if (context.mode === "self" && attempt) {
     const checks = db
@@ -308,6 +322,8 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       if (q && keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
     }
   }
+  const returned = attempt ? returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()]) : new Map<string, ReturnedFeedback>();
+  const answeredIds = new Set(rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).map((r) => r.questionId));
   return {
     owner: a.userId,
     context,
@@ -315,9 +331,17 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     answers: saved,
     reveal,
     score: submitted && attempt ? scoreOf(db, lesson, attempt.id, { rows }) : null,
-    answeredCount: rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).length,
+    answeredCount: answeredIds.size,
     questionCount: qs.length,
-    feedback: attempt ? Object.fromEntries([...returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))) : {},
+    feedback: Object.fromEntries([...returned].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))),
+    passages:
+      passageKey === undefined
+        ? tallyPassageWork(
+            [...lesson.passagesByKey.values()],
+            qs.map((q) => ({ id: q.id, passageId: q.passageId, openResponse: q.content.type === "open_response" })),
+            { answered: answeredIds, returned: new Set(returned.keys()), unread: new Set([...returned].filter(([, f]) => f.unread).map(([id]) => id)), submitted: !!submitted },
+          )
+        : undefined,
   };
 }
 

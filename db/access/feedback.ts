@@ -10,6 +10,7 @@ import { prepared } from "../prepared";
 import { inTransaction } from "../transaction";
 import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
+import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -170,8 +171,11 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       .all()
       .map((d) => [d.answerId, d]),
   );
-  const body = db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body;
-  const sentences = body.flatMap((g) => g.sentences);
+  // A question on the whole article cites any passage: the reviewer sees the whole article.
+  const wholeArticle = citationScopeOf(question) === "lesson";
+  const sentences = (wholeArticle ? articleBodies(first.lessonSlug) : [db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body]).flatMap((body) =>
+    body.flatMap((g) => g.sentences),
+  );
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     questions: list,
@@ -180,7 +184,7 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       lessonSlug: first.lessonSlug,
       questionKey: first.questionKey,
       question,
-      passage: { title: first.passageTitle, sentences },
+      passage: { title: wholeArticle ? "The whole article" : first.passageTitle, sentences },
       // Anonymous review orders answers by their (random) ids, so neither order nor number hints at a name.
       items: (anonymous ? [...all].sort((a, b) => a.answerId.localeCompare(b.answerId)) : all)
         .map((r, i) => {
@@ -512,6 +516,8 @@ export type ReturnedFeedback = {
   inlineComments: InlineComment[];
   rubric: { name: string; level: string; points: number }[];
   returnedAt: Date;
+  /** Not yet opened by the student (new since they last looked at their feedback). */
+  unread: boolean;
 };
 
 /**
@@ -521,7 +527,7 @@ export type ReturnedFeedback = {
 export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: string[]): Map<string, ReturnedFeedback> {
   const db = getDb();
   const rows = db
-    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash })
+    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash, unread: feedback.unreadByStudent })
     .from(feedback)
     .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
     .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
@@ -533,7 +539,7 @@ export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: 
     const h = latest.get(r.feedbackId);
     if (!h) continue;
     const rubric = rubricLevelsOf(questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
-    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt });
+    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt, unread: r.unread });
   }
   return result;
 }
@@ -616,6 +622,7 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
       return [{ studentId: student.id, questionKey: q.key, answered: isAnswered(r.response as Response), autoScore: r.autoScore, feedback: !r.fb ? null : given ? { points: given.snapshot.points, returned: true } : { points: r.fb.points, returned: false } }];
     }),
   );
+  let article: (typeof qs)[number]["body"] | undefined;
   return {
     student,
     lesson: { slug: lesson.slug, title: lesson.title },
@@ -624,16 +631,18 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     items: qs.map((q, i) => {
       const content = contents.get(q.id)!;
       const r = rows.get(q.id);
-      const textOf = new Map(q.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
+      // A question on the whole article may cite any passage: its answer is read against the whole article.
+      const text = citationScopeOf(content) === "lesson" ? (article ??= articleBodies(lesson.slug).flatMap((b) => b)) : q.body;
+      const textOf = new Map(text.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       return {
         answerId: r?.answerId ?? null,
         questionKey: q.key,
         label: `Q${i + 1}`,
         prompt: content.prompt,
         type: content.type,
-        passageTitle: q.passageTitle,
+        passageTitle: text === q.body ? q.passageTitle : "The whole article",
         answerText: r ? describeResponse(content, r.response as Response, textOf) : "",
-        passage: q.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
+        passage: text.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
         highlighted: !r ? [] : (r.response as Response).type === "evidence" ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
@@ -689,4 +698,16 @@ export async function returnAllReviewed(actor: Actor | null, classId: string, no
     .map((f) => f.answerId);
   if (pending.length === 0) return { returned: 0, notReturned: [] };
   return returnInClass({ classId, answerIds: pending }, now);
+}
+
+/** The current passages' paragraphs of a lesson, in order: the text a whole-article question is read against. */
+function articleBodies(lessonSlug: string) {
+  return getDb()
+    .select({ body: passages.body })
+    .from(passages)
+    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
+    .where(and(eq(lessons.slug, lessonSlug), isNull(passages.retiredAt)))
+    .orderBy(asc(passages.position))
+    .all()
+    .map((p) => p.body);
 }

@@ -156,12 +156,16 @@ function toVoiceView(v: typeof voices.$inferSelect, passageRows: { key: string; 
   };
 }
 
+export type ArticlePassage = { key: string; title: string; sentences: { id: string; text: string }[] };
+
 export type PassagePage = {
   lesson: { slug: string; title: string; passageCount: number };
   passage: { key: string; title: string; position: number; body: ParagraphContent[]; discussionPrompts: string[] };
   previous: { key: string; title: string } | null;
   next: { key: string; title: string } | null;
   questions: PublicQuestion[];
+  /** The whole article's sentences by passage, only when a question here may cite any of them. */
+  article: ArticlePassage[] | null;
   glossary: { key: string; term: string; aliases: string[]; category: string; definition: string }[];
   /** Voices that speak in this passage, with only their appearances here. */
   voices: { key: string; name: string; role: string; position: number; appearances: VoiceContent["appearances"] }[];
@@ -184,6 +188,8 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
     .orderBy(asc(questions.position))
     .all();
 
+  // Stored versions were validated on import; parsing again keeps the page honest if a row was edited by hand.
+  const publicQuestions = questionRows.map((r) => toPublicQuestion(questionSchema.parse(r.content)));
   const sentenceIds = new Set(passage.body.flatMap((g) => g.sentences.map((s) => s.id)));
   const voiceRows = db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position)).all();
   const glossaryRows = db.select().from(glossaryTerms).where(eq(glossaryTerms.lessonId, lesson.id)).orderBy(asc(glossaryTerms.position)).all();
@@ -194,8 +200,10 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
     passage: { key: passage.key, title: passage.title, position: index, body: passage.body, discussionPrompts: passage.discussionPrompts },
     previous: neighbour(all[index - 1]),
     next: neighbour(all[index + 1]),
-    // Stored versions were validated on import; parsing again keeps the page honest if a row was edited by hand.
-    questions: questionRows.map((r) => toPublicQuestion(questionSchema.parse(r.content))),
+    questions: publicQuestions,
+    article: publicQuestions.some((q) => (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson")
+      ? all.map((p) => ({ key: p.key, title: p.title, sentences: p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))) }))
+      : null,
     glossary: glossaryRows.map((t) => ({ key: t.key, term: t.term, aliases: t.aliases, category: t.category, definition: t.definition })),
     voices: voiceRows
       .map((v) => ({ key: v.key, name: v.name, role: v.role, position: v.position, appearances: v.appearances.filter((a) => sentenceIds.has(a.sentence)) }))

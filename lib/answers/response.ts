@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { QuestionContent } from "@/content/schema";
+import { citationScopeOf, type CitationScope } from "@/lib/lesson/citation-scope";
 import type { Response } from "./response-shape";
 import { isStorableText } from "@/lib/validation/text";
 
@@ -18,9 +19,13 @@ export const ANSWER_UNREADABLE_TEXT =
   "The answer contains characters that cannot be saved (control characters, often from pasted text). Remove them; your text stays here until it is saved.";
 const answerText = (maxLength: number, tooLong: string) => z.string().max(maxLength, { error: tooLong }).refine(isStorableText, { error: ANSWER_UNREADABLE_TEXT });
 
-/** The schema of a response to this question, with this passage's sentences. */
-export function responseSchema(question: QuestionContent, passageSentenceIds: ReadonlySet<string>): z.ZodType<Response> {
-  const sentence = id.refine((s) => passageSentenceIds.has(s), { error: "That sentence is not in this passage." });
+/**
+ * The schema of a response to this question, with the sentences it may select: its passage's, or,
+ * for a question on the whole article (citationScope "lesson"), the article's.
+ */
+export function responseSchema(question: QuestionContent, allowedSentenceIds: ReadonlySet<string>): z.ZodType<Response> {
+  const where = citationScopeOf(question) === "lesson" ? "this article" : "this passage";
+  const sentence = id.refine((s) => allowedSentenceIds.has(s), { error: `That sentence is not in ${where}.` });
   const unique = (ids: string[]) => new Set(ids).size === ids.length;
   switch (question.type) {
     case "single_choice": {
@@ -60,10 +65,10 @@ export function responseSchema(question: QuestionContent, passageSentenceIds: Re
   }
 }
 
-/** Sentences an open response cites: this passage's, at most ten, each once. */
-export function citedSentencesSchema(passageSentenceIds: ReadonlySet<string>) {
+/** Sentences an open response cites: from where the question allows (its passage, or the article), at most ten, each once. */
+export function citedSentencesSchema(allowedSentenceIds: ReadonlySet<string>, scope: CitationScope = "passage") {
   return z
-    .array(id.refine((s) => passageSentenceIds.has(s), { error: "A cited sentence is not in this passage." }))
+    .array(id.refine((s) => allowedSentenceIds.has(s), { error: `A cited sentence is not in ${scope === "lesson" ? "this article" : "this passage"}.` }))
     .max(MAX_CITED_SENTENCES, { error: `Cite at most ${MAX_CITED_SENTENCES} sentences.` })
     .refine((ids) => new Set(ids).size === ids.length, { error: "A sentence is cited twice." });
 }

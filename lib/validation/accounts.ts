@@ -1,6 +1,7 @@
 /** Input schemas for accounts and classes: every form and action parses with one of these. */
 import { z } from "zod";
 import { isStorableLine, UNREADABLE_TEXT } from "./text";
+import { couldBeJoinCode, JOIN_CODE_FORMAT_HINT } from "@/lib/join-code";
 
 const email = z
   .string({ error: "Enter your email address." })
@@ -57,7 +58,9 @@ export const joinClassSchema = z.strictObject({
     .string({ error: "Enter the class code." })
     .trim()
     .min(1, { error: "Enter the class code." })
-    .max(40, { error: "That is longer than a class code." }),
+    .max(40, { error: "That is longer than a class code." })
+    // Only once it is there and not too long (pipe stops at the first failure): one message at a time.
+    .pipe(z.string().refine(couldBeJoinCode, { error: JOIN_CODE_FORMAT_HINT })),
 });
 
 const id = z.string().trim().min(1).max(100);

@@ -3,4 +3,4 @@ import { listLessonProgress } from "@/db/access/answers";
 import { jsonRoute } from "@/lib/route-handler";
 
 /** Answered / total per lesson, for the lesson list. */
-export const GET = jsonRoute(z.strictObject({}), (actor) => listLessonProgress(actor));
+export const GET = jsonRoute(z.strictObject({}), (actor) => listLessonProgress(actor), { answerSignedOut: true });

@@ -10,11 +10,16 @@ import { workspaceRequestSchema } from "@/lib/validation/answers";
  * Everything per-user a prerendered lesson page loads, in one request: context, drafts, results,
  * the passage's discussion, and who is signed in (for the header, which then need not ask).
  */
-export const GET = jsonRoute(workspaceRequestSchema, async (actor, { lesson, passage, class: classId }) => ({
-  ...(await getWorkspace(actor, lesson, passage)),
-  discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
-  viewer: { name: actor.name, email: actor.email, role: actor.role, unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0 },
-}));
+export const GET = jsonRoute(
+  workspaceRequestSchema,
+  async (actor, { lesson, passage, class: classId }) => ({
+    ...(await getWorkspace(actor, lesson, passage)),
+    discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
+    viewer: { name: actor.name, email: actor.email, role: actor.role, unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0 },
+  }),
+  // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.
+  { answerSignedOut: true },
+);
 
 /**
  * The class asked for in the page's address, or (when it is not one of theirs) the reader's first.

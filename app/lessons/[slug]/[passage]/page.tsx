@@ -67,6 +67,7 @@ export default async function PassagePage({ params }: Props) {
               lessonSlug={lesson.slug}
               questions={page.questions}
               sentences={passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })))}
+              article={page.article}
             />
           </div>
         </div>
