@@ -206,7 +206,7 @@ test("on a phone the first answer comes before a long list of questions @phone",
   await teacher.getByRole("link", { name: "Review answers" }).click();
   const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ });
   await expect(heading).toBeVisible();
-  if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-390.png", fullPage: true });
+  if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-390.png" });
   expect((await heading.boundingBox())!.y).toBeLessThan(900);
   await expect(teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link")).toHaveCount(0);
   await teacher.getByRole("navigation", { name: "Questions to review" }).getByText(/^Question Q\d+/).click();
