@@ -156,7 +156,8 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
   await teacher.goto("/classes");
   await teacher.getByRole("link", { name: "Demo class" }).click();
   await teacher.getByRole("link", { name: "Review answers" }).click();
-  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of \d+/ })).toBeVisible();
+  // The demo class is reviewed by another journey meanwhile: whichever answer is open will do.
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ })).toBeVisible();
   if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-1280.png" });
   const inView = async () => {
     for (const group of ["Understanding the claim", "Use of evidence", "What would be needed"]) {
