@@ -156,7 +156,8 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
   await teacher.goto("/classes");
   await teacher.getByRole("link", { name: "Demo class" }).click();
   await teacher.getByRole("link", { name: "Review answers" }).click();
-  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of \d+/ })).toBeVisible();
+  // The demo class is reviewed by another journey meanwhile: whichever answer is open will do.
+  await expect(teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ })).toBeVisible();
   if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-1280.png" });
   const inView = async () => {
     for (const group of ["Understanding the claim", "Use of evidence", "What would be needed"]) {
@@ -206,7 +207,7 @@ test("on a phone the first answer comes before a long list of questions @phone",
   await teacher.getByRole("link", { name: "Review answers" }).click();
   const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ });
   await expect(heading).toBeVisible();
-  if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-390.png", fullPage: true });
+  if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-390.png" });
   expect((await heading.boundingBox())!.y).toBeLessThan(900);
   await expect(teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link")).toHaveCount(0);
   await teacher.getByRole("navigation", { name: "Questions to review" }).getByText(/^Question Q\d+/).click();

@@ -170,8 +170,14 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
         setSave({ state: "error", message: "Not returned: the feedback could not be saved first. Check the message above and try again." });
         return;
       }
-      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const data = (await res.json()) as { returned?: number; notReturned?: NotReturned[]; message?: string };
+      let res: Response;
+      let data: { returned?: number; notReturned?: NotReturned[]; message?: string };
+      try {
+        res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        data = (await res.json()) as typeof data;
+      } catch {
+        return setSave({ state: "error", message: "Not returned: no connection. Your feedback is saved as a draft; try again." });
+      }
       if (!res.ok) return setSave({ state: "error", message: data.message ?? "Not returned." });
       const returned = data.returned ?? 0;
       const kept = new Set((data.notReturned ?? []).map((n) => n.answerId));
@@ -204,8 +210,14 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
 
   const undoReturn = useCallback(async () => {
     if (!item) return;
-    const res = await fetch("/api/feedback/undo-return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerId: item.answerId }) });
-    const data = (await res.json()) as { message?: string };
+    let res: Response;
+    let data: { message?: string };
+    try {
+      res = await fetch("/api/feedback/undo-return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerId: item.answerId }) });
+      data = (await res.json()) as typeof data;
+    } catch {
+      return setSave({ state: "error", message: "The return was not taken back: no connection. Try again." });
+    }
     if (!res.ok) {
       setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, canUndoReturn: false } : i)));
       return setSave({ state: "error", message: data.message ?? "The return could not be taken back." });
@@ -460,18 +472,17 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
         </p>
 
         <div className={styles.actions}>
-          {item.state === "returned" && item.canUndoReturn ? (
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={returnThis}
+            aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
+          >
+            Return to student (r)
+          </button>
+          {item.state === "returned" && item.canUndoReturn && (
             <button type="button" onClick={() => void undoReturn()}>
               Undo return
-            </button>
-          ) : (
-            <button
-              type="button"
-              className={styles.primary}
-              onClick={returnThis}
-              aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
-            >
-              Return to student (r)
             </button>
           )}
           <button type="button" onClick={() => go(-1)} disabled={index === 0}>
