@@ -27,7 +27,7 @@ export function dumpDatabase(db: Db): Record<string, unknown[]> {
  * Points the app's shared connection (getDb) at a fresh, migrated database. Call it before
  * anything touches getDb; node's test runner gives each test file its own process.
  */
-export function useTestDatabase(): Db {
+export function freshAppDatabase(): Db {
   process.env.DATABASE_PATH = tempDatabaseFile();
   (globalThis as { marginaliaDb?: Db }).marginaliaDb = undefined;
   const db = getDb();

@@ -66,7 +66,7 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
     const strip = (r: Range) => {
       const div = document.createElement("div");
       div.append(r.cloneContents());
-      div.querySelectorAll("sup").forEach((s) => s.remove());
+      for (const s of div.querySelectorAll("sup")) s.remove();
       return div.textContent ?? "";
     };
     const start = strip(before).length;

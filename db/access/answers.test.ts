@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { useTestDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing";
 import { answers, attempts, users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
@@ -11,7 +11,7 @@ import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { checkAnswer, getLessonSummary, getWorkspace, listLessonProgress, saveDraft, SELF, submitLesson } from "./answers";
 import { assignLesson, createClass, joinClass, leaveClass, getClass } from "./classes";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)]).ok);
 
 let n = 0;

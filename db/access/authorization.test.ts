@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { useTestDatabase, dumpDatabase } from "@/db/testing";
+import { freshAppDatabase, dumpDatabase } from "@/db/testing";
 import {
   answers,
   assignments,
@@ -30,7 +30,7 @@ import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
 import * as access from "./classes";
 import * as discussions from "./discussions";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
 
 const person = (userId: string, role: Actor["role"]): Actor => ({ userId, role, name: userId, email: `${userId}@test` });

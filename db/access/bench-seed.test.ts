@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { useTestDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing";
 import { attempts, classes, enrollments, users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
@@ -10,7 +10,7 @@ import { seedBenchmark } from "./bench-seed";
 import { integrityProblems, readAttemptsForAudit } from "./crash-audit";
 import { saveDraft, submitLesson } from "./answers";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);
 const lesson = "tajikistan-islamic-state";
 

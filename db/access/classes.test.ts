@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useTestDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing";
 import { users } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/testing";
@@ -14,7 +14,7 @@ import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, returnFeedback, saveFeedbackDraft } from "./feedback";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
 
 let n = 0;

@@ -222,7 +222,10 @@ function rosterProgress(db: DbOrTx, classId: string) {
   const factsOf = (userId: string, lessonId: string) => {
     const k = key(userId, lessonId);
     let f = facts.get(k);
-    if (!f) facts.set(k, (f = { answered: 0, questions: questionCount.get(lessonId) ?? 0, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 }));
+    if (!f) {
+      f = { answered: 0, questions: questionCount.get(lessonId) ?? 0, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 };
+      facts.set(k, f);
+    }
     return f;
   };
   for (const a of attemptRows) if (a.submittedAt) factsOf(a.userId, a.lessonId).submitted = true;

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { useTestDatabase, dumpDatabase } from "@/db/testing";
+import { freshAppDatabase, dumpDatabase } from "@/db/testing";
 import { answers, assignments, attempts, classes, enrollments, lessons, questions, users } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/testing";
@@ -31,7 +31,7 @@ import {
   startThread,
 } from "./discussions";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
 
 const lessonSlug = "bike-lane-vote";

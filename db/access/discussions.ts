@@ -638,7 +638,8 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
   for (const r of readable) {
     const opening = openings.get(r.post.threadId);
     if (!opening || !threadVisible(viewer, opening, repliesByThread.get(r.post.threadId) ?? 0)) continue;
-    const tally = (passagesOut[r.passageKey] ??= { posts: 0, newPosts: 0 });
+    passagesOut[r.passageKey] ??= { posts: 0, newPosts: 0 };
+    const tally = passagesOut[r.passageKey]!;
     tally.posts += 1;
     if (r.post.authorId !== a.userId && (!r.seenAt || r.post.createdAt > r.seenAt)) tally.newPosts += 1;
   }

@@ -632,7 +632,8 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
       const content = contents.get(q.id)!;
       const r = rows.get(q.id);
       // A question on the whole article may cite any passage: its answer is read against the whole article.
-      const text = citationScopeOf(content) === "lesson" ? (article ??= articleBodies(lesson.slug).flatMap((b) => b)) : q.body;
+      if (citationScopeOf(content) === "lesson") article ??= articleBodies(lesson.slug).flatMap((b) => b);
+      const text = citationScopeOf(content) === "lesson" && article ? article : q.body;
       const textOf = new Map(text.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       return {
         answerId: r?.answerId ?? null,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useTestDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing";
 import { users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
@@ -9,7 +9,7 @@ import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, getStudentReview } from "./feedback";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);
 
 function person(id: string, role: Actor["role"]): Actor {

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useTestDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing";
 import { signInThrottle, users } from "@/db/schema";
 import { authenticate, changePassword, createAccount, endAllSessions, endSession, findSessionActor, signUp } from "./users";
 
-const db = useTestDatabase();
+const db = freshAppDatabase();
 const noPause = async () => {};
 /** Hashing at production cost takes about a second a password; these tests are about the rules around it. */
 const cheap = { hashCost: { N: 2 ** 10, r: 8, p: 1 } };
