@@ -32,8 +32,9 @@ test("the class page shows where each student is with the lesson, keeps Remove q
   await ivyShort.getByRole("textbox").fill("Unnamed experts");
   await expect(ivyShort.getByRole("status")).toHaveText("Saved");
   const sam = await joinAs(browser, "Sam Submits", code);
-  await sam.goto(`/lessons/${lessonSlug}/the-warning`);
-  const open = sam.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: sam.getByRole("heading", { name: /Open response/ }) }).first();
+  // The headline question, on the whole article, sits on the last passage.
+  await sam.goto(`/lessons/${lessonSlug}/lemon-remembers-khalimov`);
+  const open = sam.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ });
   await open.getByRole("textbox").fill("The warning rests on people we cannot check.");
   await expect(open.getByRole("status")).toHaveText("Saved");
   await sam.goto(`/lessons/${lessonSlug}/summary`);

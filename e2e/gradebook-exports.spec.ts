@@ -12,13 +12,15 @@ async function student(browser: Browser, name: string, code: string, work: { sho
   await page.goto(`/join?code=${code}`);
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You have joined" })).toBeVisible();
-  await page.goto(`/lessons/${lessonSlug}/the-warning`);
-  const cards = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
-  for (const [kind, text] of [["Short answer", work.short], ["Open response", work.open]] as const) {
+  // A short answer on the first passage; the open question on the whole article sits on the last.
+  for (const [passage, card, text] of [
+    ["the-warning", (p: Page) => p.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: p.getByRole("heading", { name: /Short answer/ }) }).first(), work.short],
+    ["lemon-remembers-khalimov", (p: Page) => p.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ }), work.open],
+  ] as const) {
     if (!text) continue;
-    const card = cards.filter({ has: page.getByRole("heading", { name: new RegExp(kind) }) }).first();
-    await card.getByRole("textbox").fill(text);
-    await expect(card.getByRole("status")).toHaveText("Saved");
+    await page.goto(`/lessons/${lessonSlug}/${passage}`);
+    await card(page).getByRole("textbox").fill(text);
+    await expect(card(page).getByRole("status")).toHaveText("Saved");
   }
   if (work.submit) {
     await page.goto(`/lessons/${lessonSlug}/summary`);

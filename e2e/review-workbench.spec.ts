@@ -8,7 +8,7 @@ import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent 
  * scoring that stays in view.
  */
 
-/** A new class of the demo instructor, where each named student answered the open question of "The warning" and submitted. */
+/** A new class of the demo instructor, where each named student answered the open question on the whole article and submitted. */
 async function classWithAnswers(browser: Browser, className: string, names: string[], wrongChoiceFor?: string): Promise<{ teacher: Page; classUrl: string; students: Map<string, Page> }> {
   const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -33,7 +33,9 @@ async function classWithAnswers(browser: Browser, className: string, names: stri
       await choice.getByRole("radio", { name: "A US government report" }).check();
       await expect(choice.getByRole("status")).toHaveText("Saved");
     }
-    const open = cards.filter({ has: student.getByRole("heading", { name: /Open response/ }) }).first();
+    // The open question on the whole article sits on the last passage.
+    await student.goto(`/lessons/${lessonSlug}/lemon-remembers-khalimov`);
+    const open = cards.filter({ hasText: /Using evidence\s+from the whole article/ });
     await open.getByRole("textbox").fill(`${name} thinks the headline's claim is hedged.`);
     await expect(open.getByRole("status")).toHaveText("Saved");
     await student.goto(`/lessons/${lessonSlug}/summary`);
