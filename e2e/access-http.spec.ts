@@ -7,7 +7,7 @@ import { throttleKeys } from "../db/access/test-inspection";
  * session, by a student of another class, and by another instructor, gives none of its data.
  */
 test("a class's pages and files give no data to a visitor, a student of another class, or another instructor", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -97,7 +97,7 @@ test("a failed sign-in is counted against the socket's address, not an X-Forward
 });
 
 test("guessing passwords through HTTP locks the account after 10 failures, and not its neighbours", async ({ browser, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const victimPage = await (await browser.newContext()).newPage();
   const victim = await signUpStudent(victimPage, "Guessed At");
   await victimPage.context().close();

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, lessonTitle, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("a new student joins the demo class; the instructor creates a class that a second student joins", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");

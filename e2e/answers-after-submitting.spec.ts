@@ -24,7 +24,7 @@ async function classWithStudent(browser: Browser, name: string, dueDate?: string
 const cardsOf = (page: Page) => page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li");
 
 test("after submitting, an unanswered question says 'Not answered' and still shows the right answer; the chosen option stays plain to see", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const { student } = await classWithStudent(browser, "Left Blank");
   await student.goto(`/lessons/${lessonSlug}/the-warning`);
   const cards = cardsOf(student);

@@ -176,7 +176,7 @@ function isRefusedForWho(status: number, text: string): boolean {
 }
 
 test("hostile input to every server action is refused with a message, never a 500, and writes nothing", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const { ids, requests, send: sendAs } = await setUp(browser);
   const failures: string[] = [];
   const kinds = new Set<string>();
@@ -233,7 +233,7 @@ test("hostile input to every server action is refused with a message, never a 50
 });
 
 test("every server action posted from another origin gets a 403 with a message (Next.js alone answers 500) and writes nothing", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { ids, requests, send } = await setUp(browser);
   const failures: string[] = [];
   const foreign: [string, Record<string, string>][] = [
@@ -259,7 +259,7 @@ test("every server action posted from another origin gets a 403 with a message (
 const protectedActions = ["regenerateJoinCodeAction", "removeStudentAction", "assignLessonAction", "unassignLessonAction", "shareSnapshotAction", "overrideGradeAction", "returnOneAction", "leaveClassAction", "submitLessonAction"];
 
 test("the authorization matrix through HTTP: valid action requests from a visitor, a student of another class and another instructor change nothing", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { ids, requests, other, send } = await setUp(browser);
   const outsiderPage = await (await browser.newContext({ baseURL: server.base })).newPage();
   await signUpStudent(outsiderPage, "Outside Student");
@@ -295,7 +295,7 @@ const rightfulOrder = [
 ];
 
 test("each action's valid request from the person it is for is accepted (so the refusals above are about the input and the asker)", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { ids, requests, send } = await setUp(browser);
   expect([...rightfulOrder].sort()).toEqual(actions.map((c) => c.exportedName).sort());
   const failures: string[] = [];

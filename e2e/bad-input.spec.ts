@@ -67,7 +67,7 @@ async function snapshot(request: APIRequestContext) {
 }
 
 test("hostile input to every route handler gets a 4xx with a message, never a 500, and changes nothing", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const student = await studentInDemoClass(browser, "Hostile Input");
   const request = student.request;
   const before = await snapshot(request);

@@ -12,7 +12,7 @@ async function joinAs(browser: Browser, name: string, code: string): Promise<Pag
 }
 
 test("the class page shows where each student is with the lesson, keeps Remove quiet, and fits a 360 px phone", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");

@@ -37,7 +37,7 @@ async function expectAllSaved(cards: Locator) {
 }
 
 test("a student completes the whole lesson, finds every draft after a reload, submits once and sees the score", async ({ browser }) => {
-  test.setTimeout(300_000); // 42 answers, each saved; slow when the two CPUs are shared with other journeys
+  test.setTimeout(600_000); // 42 answers, each saved; slow when the two CPUs are shared with other journeys
   const page = await studentInDemoClass(browser, "Whole Lesson");
   await page.goto(`/lessons/${lessonSlug}`);
   const passages = await page.getByRole("list", { name: "Passages" }).getByRole("link").count();

@@ -7,7 +7,7 @@ import { actionStateOf, captureSubmitLesson, contextWithCookie, replayAction } f
 const databaseFile = process.env.DATABASE_PATH ?? "e2e/.data/e2e.db";
 
 test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const page = await studentInDemoClass(browser, "Hundred Clicks");
   const submit = await captureSubmitLesson(page, lessonSlug);
 
@@ -40,7 +40,7 @@ test("100 simultaneous submissions of one lesson by one student record one submi
 });
 
 test("200 students of one class submitting at the same moment all succeed, and the class has 200 submissions", async ({ browser, baseURL }) => {
-  test.setTimeout(240_000); // 200 sign-ins hash 200 passwords, two at a time, on two shared CPUs
+  test.setTimeout(480_000); // 200 sign-ins hash 200 passwords, two at a time, on two shared CPUs
   const emails = Array.from({ length: 200 }, (_, i) => `crowd-student${i + 1}@crowd.test`);
   const signInStarted = Date.now();
   const cookies = await signInAll(baseURL!, emails, DEMO_PASSWORD);

@@ -16,7 +16,7 @@ async function demoClassId(page: Page): Promise<string> {
 }
 
 test("two students discuss a passage; the instructor pins, locks and hides; other classes and the public see none of it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const amira = await studentInDemoClass(browser, "Amira Discusses");
   const bo = await studentInDemoClass(browser, "Bo Replies");
   const dialogs: string[] = [];
@@ -240,7 +240,7 @@ test("posting is limited to a burst of 10 a minute, with a clear message and not
 });
 
 test("the instructor hides a thread's opening post: a classmate sees exactly what the instructor's view says students see", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const path = `/lessons/${lessonSlug}/signs-of-change`;
   const title = `Is anything changing? ${Date.now()}`;
   const cara = await studentInDemoClass(browser, "Cara Opens");

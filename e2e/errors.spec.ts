@@ -28,7 +28,7 @@ function expectNoLeak(text: string) {
 }
 
 test("a failing page, route and action say so kindly, with a reference that is in the log, and leak nothing", async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const page = await (await browser.newContext({ baseURL: server.base })).newPage();
   await signIn(page, "instructor@demo.test");
   await page.goto("/classes");

@@ -34,7 +34,7 @@ async function student(browser: Browser, name: string, code: string, work: { sho
 const texts = (row: SheetCell[] | undefined) => (row ?? []).map((c) => c.text);
 
 test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score columns that sum, states in their own columns, and answers' passages and comments", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const soffice = ensureSoffice();
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");

@@ -4,7 +4,7 @@ import { parseCsv } from "../lib/csv";
 import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("the gradebook shows what awaits review, and both CSV downloads parse with the right rows and columns", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");

@@ -6,7 +6,7 @@ test.describe("a returning student on a phone @phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("the overview shows their class, due date and progress per passage, and one Continue to the first unfinished passage, on the first screen", async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const page = await studentInDemoClass(browser, "Returning Reader");
     await page.setViewportSize({ width: 390, height: 844 });
 

@@ -19,7 +19,7 @@ const otherPort = Number(process.env.E2E_PORT ?? 3100) + 50;
 const foreignOrigin = `http://127.0.0.1:${otherPort}`;
 
 test("state-changing route handlers refuse text/plain bodies and foreign origins, read from the build's route list", async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const student = await studentInDemoClass(browser, "Route Prober");
   const failures: string[] = [];
   let refusedByHandlers = 0;
@@ -50,7 +50,7 @@ test("state-changing route handlers refuse text/plain bodies and foreign origins
 });
 
 test("a form served from another port of the same host cannot post a reply as the signed-in student", async ({ browser, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const student = await studentInDemoClass(browser, "Cross Site Target");
   const discussionUrl = `/api/discussion?lesson=${lessonSlug}&passage=the-warning`;
   const { classId } = (await (await student.request.get(discussionUrl)).json()) as { classId: string };

@@ -30,7 +30,7 @@ test("a reader finds the lesson and its overview: source, age notice, objectives
 });
 
 test("a reader walks every passage with next and previous, and meets every question type", async ({ page }) => {
-  test.setTimeout(90_000); // an axe scan on each of the passages
+  test.setTimeout(180_000); // an axe scan on each of the passages
   await page.goto(`/lessons/${lessonSlug}`);
   const titles = await page.getByRole("list", { name: "Passages" }).getByRole("link").allTextContents();
   expect(titles.length).toBeGreaterThanOrEqual(8);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 test("the instructor reviews the demo class's open answers by question with the keyboard alone, returns them, and a student reads the feedback", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -89,7 +89,7 @@ test("the instructor reviews the demo class's open answers by question with the 
 });
 
 test("saved comments: keep one with a key, insert it in the next answer with Shift+1, edit it in place", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");

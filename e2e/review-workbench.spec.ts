@@ -47,7 +47,7 @@ async function classWithAnswers(browser: Browser, className: string, names: stri
 }
 
 test("shortcut keys act only in the workbench and never within a word; a level's key is its points; a return needs the whole rubric, moves on, and can be undone until read", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { teacher, classUrl, students } = await classWithAnswers(browser, "Workbench keys class", ["Ada Keys", "Bo Keys"]);
   await teacher.goto(`${classUrl}/review`);
   const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d of 2/ });
@@ -152,7 +152,7 @@ test("shortcut keys act only in the workbench and never within a word; a level's
 });
 
 test("on a laptop the levels, comment, Next and Return stay in view; the question list is short titles; one student's lesson has a total and the right answers", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -201,7 +201,7 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
 });
 
 test("on a phone the first answer comes before a long list of questions @phone", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const teacher = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");

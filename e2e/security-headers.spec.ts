@@ -65,7 +65,7 @@ async function watchedPage(browser: Browser, as: Visit["as"]): Promise<Page> {
 }
 
 test("every page carries a strict policy and works under it in Chromium", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const instructor = await watchedPage(browser, "instructor");
   await instructor.goto("/classes");
   await instructor.getByRole("link", { name: "Demo class" }).click();

@@ -13,7 +13,7 @@ async function consoleErrors(page: Page, visit: () => Promise<void>): Promise<st
 }
 
 test("a visitor's pages ask for no per-user data they cannot have: no console errors anywhere", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const errors = await consoleErrors(page, async () => {
     for (const path of ["/", "/lessons", `/lessons/${lessonSlug}`, `/lessons/${lessonSlug}/the-warning`, `/lessons/${lessonSlug}/summary`]) {
       await page.goto(path);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, lessonSlug, signUpStudent } from "./helpers";
 
 test("a question on the whole article is asked on the last passage, and cites sentences from any passage", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   await signUpStudent(page, "Whole Article");
   // Not on the first passage any more, where the reader has not read the article yet.
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
