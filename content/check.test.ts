@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkLessonFolders } from "./import";
 import { formatContentError } from "./load";
-import { copyLesson, fixtureLessonDir } from "./testing";
+import { copyLesson, fixtureLessonDir } from "./fixtures/lesson-fixture";
 
 function errorsOf(dir: string): string[] {
   const result = checkLessonFolders([dir]);

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { importLessonFolders } from "./import";
 import { loadLessonFolder } from "./load";
-import { copyLesson, fixtureLessonDir } from "./testing";
+import { copyLesson, fixtureLessonDir } from "./fixtures/lesson-fixture";
 import { importLessons } from "@/db/access/lesson-content";
 import { lessons, questions, questionVersions, passages } from "@/db/schema";
-import { dumpDatabase, openTestDatabase } from "@/db/testing";
+import { dumpDatabase, openTestDatabase } from "@/db/testing/test-database";
 
 test("importing the same lesson twice changes nothing the second time", () => {
   const db = openTestDatabase();

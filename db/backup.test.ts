@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { openDatabase } from "./client";
-import { openTestDatabase, tempDatabaseFile } from "./testing";
+import { openTestDatabase, tempDatabaseFile } from "./testing/test-database";
 import { users } from "./schema";
 import { backupDatabase, restoreDatabase, tableCounts } from "./backup";
 

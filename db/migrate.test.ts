@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openTestDatabase, dumpDatabase } from "./testing";
+import { openTestDatabase, dumpDatabase } from "./testing/test-database";
 import { DatabaseNewerThanCodeError, runMigrations } from "./migrate";
 
 test("migrations refuse a database that a newer version has migrated, and change nothing", () => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
-import { throttleKeys } from "../db/access/test-inspection";
+import { throttleKeys } from "../db/testing/inspection";
 
 /**
  * The authorization matrix through HTTP: every page and file of a class, asked for with no

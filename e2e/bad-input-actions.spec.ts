@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Browser } from "@playwright/
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
 import { startOwnServer, type OwnServer } from "./own-server";
 import { actionStateOf } from "../scripts/lib/server-action-replay";
-import { databaseFingerprint, demoClassObjects, joinCodeOf } from "../db/access/test-inspection";
+import { databaseFingerprint, demoClassObjects, joinCodeOf } from "../db/testing/inspection";
 
 /**
  * Every server action (the forms), sent malformed and hostile input the way React sends a form:

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, lessonSlug, studentInDemoClass } from "./helpers";
 import { signInAll } from "../scripts/lib/http-session";
-import { attemptsOf, classSubmissions } from "../db/access/test-inspection";
+import { attemptsOf, classSubmissions } from "../db/testing/inspection";
 import { actionStateOf, captureSubmitLesson, contextWithCookie, replayAction } from "../scripts/lib/server-action-replay";
 
 const databaseFile = process.env.DATABASE_PATH ?? "e2e/.data/e2e.db";

@@ -5,6 +5,3 @@
 export type Role = "student" | "instructor";
 
 export type Actor = { userId: string; role: Role; name: string; email: string };
-
-/** No session: a reader of the public library. */
-export type MaybeActor = Actor | null;

@@ -7,12 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { seedBenchmark } from "@/db/access/bench-seed";
+import { seedBenchmark } from "@/db/testing/bench-seed";
 import { getReviewQueue } from "@/db/access/feedback";
 import { getGradebook } from "@/db/access/gradebook";
 import { countAccounts } from "@/db/access/users";
-import { users } from "@/db/schema";
-import { eq } from "drizzle-orm";
+import { benchClassOf, benchUser } from "@/db/testing/bench-queries";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/actor";
 import { setUpDatabase } from "./setup-database";
@@ -25,9 +24,9 @@ if (fresh || (await countAccounts()) === 0) {
   seedBenchmark(db, { classes: 25, studentsPerClass: 40, lessonSlug: "tajikistan-islamic-state", passwordHash: await hashPassword("marginalia-bench") });
   console.log(`Seeded 1,000 students in 25 classes in ${Math.round(performance.now() - started)} ms`);
 }
-const instructor = db.select().from(users).where(eq(users.email, "bench-instructor1@bench.test")).get()!;
+const instructor = benchUser(db, "bench-instructor1@bench.test");
 const actor: Actor = { userId: instructor.id, role: "instructor", name: instructor.name, email: instructor.email };
-const classId = (db.$client.prepare("select id from classes where instructor_id = ?").get(instructor.id) as { id: string }).id;
+const classId = benchClassOf(db, instructor.id);
 
 async function measure(name: string, run: () => Promise<unknown>, times = 60) {
   for (let i = 0; i < 5; i++) await run(); // warm up

@@ -13,11 +13,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { and, eq, sql } from "drizzle-orm";
-import { seedBenchmark } from "@/db/access/bench-seed";
+import { seedBenchmark } from "@/db/testing/bench-seed";
 import { countAccounts } from "@/db/access/users";
-import { randomUUID } from "node:crypto";
-import { classes, enrollments, questions, users } from "@/db/schema";
+import { benchClassOf, benchUser, currentOpenQuestions, ensureWorkingStudent, revisionTotals } from "@/db/testing/bench-queries";
 import { hashPassword } from "@/lib/auth/password";
 import { setUpDatabase } from "./setup-database";
 import { ensureBuild } from "./build";
@@ -52,22 +50,13 @@ if (!fs.existsSync(prerendered)) throw new Error(`${prerendered} is missing: the
 fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
 fs.copyFileSync(prerendered, STATIC_COPY);
 
-const instructor = db.select().from(users).where(eq(users.email, "bench-instructor1@bench.test")).get()!;
-const classId = db.select({ id: classes.id }).from(classes).where(eq(classes.instructorId, instructor.id)).get()!.id;
-const student = db.select().from(users).where(eq(users.email, "bench-student1@bench.test")).get()!;
+const instructor = benchUser(db, "bench-instructor1@bench.test");
+const classId = benchClassOf(db, instructor.id);
+const student = benchUser(db, "bench-student1@bench.test");
 // Autosave is measured as a student still working on the lesson (the seeded ones have all submitted).
 const AUTOSAVER = "bench-autosave@bench.test";
-if (!db.select().from(users).where(eq(users.email, AUTOSAVER)).get()) {
-  const id = randomUUID();
-  db.insert(users).values({ id, email: AUTOSAVER, name: "Autosave Student", role: "student", passwordHash: instructor.passwordHash, sessionVersion: 1, createdAt: new Date() }).run();
-  db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() }).run();
-}
-const autosaver = db.select().from(users).where(eq(users.email, AUTOSAVER)).get()!;
-const openQuestions = db
-  .select({ id: questions.id, key: questions.key })
-  .from(questions)
-  .where(and(eq(questions.type, "open_response"), sql`${questions.retiredAt} is null`))
-  .all();
+const autosaver = ensureWorkingStudent(db, classId, AUTOSAVER, instructor.passwordHash);
+const openQuestions = currentOpenQuestions(db);
 
 // ---- server ----
 const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
@@ -182,7 +171,7 @@ try {
   console.log(`  student views/s: ${views.at10} @10, ${views.at50} @50; ratio to the anonymous page @50: ${views.ratioToAnonymousPageAt50}`);
 
   console.log(`[${elapsed()}] 3. Answer autosave through PUT /api/answers, the endpoint the page uses`);
-  const revisionsBefore = db.$client.prepare("select coalesce(sum(revision), 0) as n, count(*) as rows from answers a join attempts t on t.id = a.attempt_id where t.user_id = ?").get(autosaver.id) as { n: number; rows: number };
+  const revisionsBefore = revisionTotals(db, autosaver.id);
   const saveRequests = openQuestions.map((q, i) => ({
     method: "PUT" as const,
     path: "/api/answers",
@@ -191,7 +180,7 @@ try {
   }));
   const autosave = await load("PUT /api/answers (autosave)", "/api/answers", 50, { requests: saveRequests });
   const acknowledged = autosave.requests - autosave.non2xx - autosave.errors;
-  const revisionsAfter = db.$client.prepare("select coalesce(sum(revision), 0) as n, count(*) as rows from answers a join attempts t on t.id = a.attempt_id where t.user_id = ?").get(autosaver.id) as { n: number; rows: number };
+  const revisionsAfter = revisionTotals(db, autosaver.id);
   // Every save bumps its answer's revision by one, so the sum of revisions counts the saves that landed.
   const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
   console.log(`  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`);

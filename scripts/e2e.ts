@@ -8,7 +8,7 @@ import path from "node:path";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
-import { seedBenchmark } from "@/db/access/bench-seed";
+import { seedBenchmark } from "@/db/testing/bench-seed";
 import { hashPassword } from "@/lib/auth/password";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { createAccount, countAccounts } from "@/db/access/users";
-import { seedClass } from "@/db/access/classes";
+import { seedClass } from "@/db/testing/seed-class";
 import { saveDraft, submitLesson } from "@/db/access/answers";
 import { lessonsRoot } from "@/content/import";
 import { loadLessonFolder } from "@/content/load";

@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { freshAppDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing/test-database";
 import { answers, attempts, users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
-import { fixtureLessonDir } from "@/content/testing";
+import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { checkAnswer, getLessonSummary, getWorkspace, listLessonProgress, saveDraft, SELF, submitLesson } from "./answers";

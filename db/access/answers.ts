@@ -17,7 +17,7 @@ import { citedSentencesSchema, isAnswered, responseSchema, type Response } from 
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
 import { countQuestionsByLesson } from "./lessons";
 import { questionContents } from "./question-content";
-import { lessonStructure, type LessonStructure, type StructureQuestion } from "./lesson-structure";
+import { lessonStructure, type LessonStructure } from "./lesson-structure";
 import { prepared } from "../prepared";
 import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
 import { classesAssigningLesson } from "./classes";
@@ -88,7 +88,6 @@ function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: 
   return findAttempt(db, actor, lessonId, context.contextKey)!;
 }
 
-type QuestionRow = StructureQuestion;
 
 /** The question of this lesson, and the response and citations checked against it. */
 function validateAnswer(lesson: LessonStructure, questionKey: string, rawResponse: unknown, rawCited: unknown) {

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { freshAppDatabase, dumpDatabase } from "@/db/testing";
+import { freshAppDatabase, dumpDatabase } from "@/db/testing/test-database";
 import {
   answers,
   assignments,
@@ -24,7 +24,7 @@ import {
   users,
 } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
-import { fixtureLessonDir } from "@/content/testing";
+import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
 import * as access from "./classes";

@@ -8,7 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { inTransaction, type DbOrTx } from "../transaction";
+import type { DbOrTx } from "../transaction";
 import { prepared } from "../prepared";
 import { answers, assignments, attempts, classes, enrollments, feedback, feedbackHistory, lessons, questions, users } from "../schema";
 import type { Actor } from "@/lib/actor";
@@ -342,20 +342,4 @@ export async function leaveClass(actor: Actor | null, classId: string): Promise<
 export async function listAssignableLessons(actor: Actor | null): Promise<{ slug: string; title: string }[]> {
   requireInstructor(actor);
   return getDb().select({ slug: lessons.slug, title: lessons.title }).from(lessons).orderBy(asc(lessons.title)).all();
-}
-
-/** Used by demo seeding: a class with a given owner, in one transaction with its roster and assignment. */
-export async function seedClass(input: { name: string; instructorId: string; studentIds: string[]; lessonSlugs: string[] }, now = new Date()) {
-  const db = getDb();
-  return inTransaction(db, (tx) => {
-    const id = randomUUID();
-    const joinCode = generateJoinCode();
-    tx.insert(classes).values({ id, name: input.name, instructorId: input.instructorId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS), createdAt: now }).run();
-    for (const studentId of input.studentIds) tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now }).run();
-    for (const slug of input.lessonSlugs) {
-      const lesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).get();
-      if (lesson) tx.insert(assignments).values({ id: randomUUID(), classId: id, lessonId: lesson.id, dueAt: null, showAnswersAfterSubmit: true, createdAt: now }).run();
-    }
-    return { id, joinCode };
-  });
 }

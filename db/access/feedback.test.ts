@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freshAppDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing/test-database";
 import { users } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
-import { fixtureLessonDir } from "@/content/testing";
+import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { saveDraft, submitLesson } from "./answers";

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { importLessonFolders } from "@/content/import";
-import { copyLesson, fixtureLessonDir } from "@/content/testing";
-import { openTestDatabase } from "@/db/testing";
+import { copyLesson, fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
+import { openTestDatabase } from "@/db/testing/test-database";
 import { lessonStructure } from "./lesson-structure";
 
 test("the kept lesson follows every import, even one that returns to earlier files", () => {

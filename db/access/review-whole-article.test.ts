@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freshAppDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing/test-database";
 import { users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";

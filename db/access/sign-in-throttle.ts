@@ -3,7 +3,7 @@
  * An attempt is counted before the password is checked, in one transaction with the decision,
  * so parallel guesses cannot all slip in under the limit.
  */
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { inTransaction } from "../transaction";
 import { signInThrottle } from "../schema";
@@ -57,6 +57,3 @@ export function attemptSucceeded(db: Db, accountKey: string, addressKey?: string
   });
 }
 
-export function clearThrottle(db: Db, keys: string[]): void {
-  db.delete(signInThrottle).where(inArray(signInThrottle.key, keys)).run();
-}

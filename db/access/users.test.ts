@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freshAppDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing/test-database";
 import { signInThrottle, users } from "@/db/schema";
 import { authenticate, changePassword, createAccount, endAllSessions, endSession, findSessionActor, signUp } from "./users";
 

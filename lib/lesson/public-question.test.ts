@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { questionsFileSchema } from "@/content/schema";
 import { loadLessonFolder } from "@/content/load";
-import { fixtureLessonDir } from "@/content/testing";
+import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import { toPublicQuestion } from "./public-question";
 
 test("no public question carries a key, an explanation, accepted answers or an exemplar", () => {

@@ -38,10 +38,3 @@ export const questionTypeLabel: Record<QuestionContent["type"], string> = {
   open_response: "Open response",
 };
 
-export const questionTypeHint: Record<QuestionContent["type"], string> = {
-  single_choice: "Choose one answer.",
-  multiple_select: "Choose every answer that applies.",
-  short_answer: "Answer in a word, a name or a number.",
-  evidence: "Select the sentences of the passage that support the claim.",
-  open_response: "Write your answer and ground it in the text.",
-};

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { AuditedAnswer, AuditedAttempt } from "@/db/access/crash-audit";
+import type { AuditedAnswer, AuditedAttempt } from "@/db/testing/crash-audit";
 import { checkAfterCrash, type AcknowledgedSave } from "./crash-checks";
 
 const text = (t: string) => ({ type: "open_response" as const, text: t });

@@ -4,7 +4,7 @@
  * problems out.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { AuditedAttempt } from "@/db/access/crash-audit";
+import type { AuditedAttempt } from "@/db/testing/crash-audit";
 
 /** The newest save of one answer that the server acknowledged (2xx with its revision). */
 export type AcknowledgedSave = { email: string; contextKey: string; questionKey: string; revision: number; response: unknown };

@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { freshAppDatabase } from "@/db/testing";
+import { freshAppDatabase } from "@/db/testing/test-database";
 import { attempts, classes, enrollments, users } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
 import type { Actor } from "@/lib/actor";
 import { seedBenchmark } from "./bench-seed";
 import { integrityProblems, readAttemptsForAudit } from "./crash-audit";
-import { saveDraft, submitLesson } from "./answers";
+import { saveDraft, submitLesson } from "@/db/access/answers";
 
 const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import Database from "better-sqlite3";
-import { databaseFingerprint } from "./test-inspection";
+import { databaseFingerprint } from "./inspection";
 
 test("the fingerprint changes with any written row, except in the tables left out", () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fingerprint-")), "t.db");

@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { getDb, openDatabase, type Db } from "./client";
-import { runMigrations } from "./migrate";
+import { getDb, openDatabase, type Db } from "../client";
+import { runMigrations } from "../migrate";
 
 export function tempDatabaseFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-test-")), "test.db");
