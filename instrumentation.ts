@@ -21,5 +21,8 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = (err, request, context) => {
   const digest = (err as { digest?: string }).digest ?? "none";
-  console.error(`[error ${digest}] ${request.method} ${request.path} (${context.routeType} ${context.routePath}):`, err);
+  console.error(
+    `[error ${digest}] ${request.method} ${request.path} (${context.routeType} ${context.routePath}):`,
+    err,
+  );
 };

@@ -19,15 +19,38 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, grepInvert: /@phone/, testIgnore: /concurrency\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /concurrency\.spec\.ts/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      grepInvert: /@phone/,
+      testIgnore: /concurrency\.spec\.ts/,
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], channel: undefined },
+      grep: /@phone/,
+      testIgnore: /concurrency\.spec\.ts/,
+    },
     // After the journeys, not beside them: 200 sign-ins fill the server's password-hashing queue,
     // and a journey signing in meanwhile would wait past its timeouts. Alone: `-- e2e/concurrency.spec.ts --no-deps`.
-    { name: "crowd", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /concurrency\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    {
+      name: "crowd",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /concurrency\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     // The production build that `npm run test:e2e` made, on its own database (DATABASE_PATH is set by scripts/e2e.ts).

@@ -20,7 +20,10 @@ import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
 export async function proxy(request: NextRequest) {
   if (hasUnroutableEscape(request.nextUrl.pathname)) {
     if (request.nextUrl.pathname.startsWith("/api/")) {
-      return NextResponse.json({ message: "That address is not valid: it contains characters no address here has." }, { status: 400 });
+      return NextResponse.json(
+        { message: "That address is not valid: it contains characters no address here has." },
+        { status: 400 },
+      );
     }
     // The prerendered 404 page, with its own policy and the headers of next.config.js.
     return NextResponse.rewrite(new URL("/_not-found", request.url));

@@ -24,30 +24,33 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body>
         <SessionProviders>
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
-        <header className={styles.header}>
-          <div className={styles.bar}>
-            <Link href="/" className={styles.brand}>
-              Marginalia
-            </Link>
-            <nav aria-label="Main">
-              <ul className={styles.nav}>
-                <li>
-                  <Link href="/lessons">Lessons</Link>
-                </li>
-                <AccountMenu />
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className={styles.footer}>
-          <p>Marginalia: close reading of the news. Articles are quoted for teaching, with their source named on every lesson.</p>
-        </footer>
+          <a href="#main" className="skip-link">
+            Skip to content
+          </a>
+          <header className={styles.header}>
+            <div className={styles.bar}>
+              <Link href="/" className={styles.brand}>
+                Marginalia
+              </Link>
+              <nav aria-label="Main">
+                <ul className={styles.nav}>
+                  <li>
+                    <Link href="/lessons">Lessons</Link>
+                  </li>
+                  <AccountMenu />
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className={styles.footer}>
+            <p>
+              Marginalia: close reading of the news. Articles are quoted for teaching, with their source named on every
+              lesson.
+            </p>
+          </footer>
         </SessionProviders>
       </body>
     </html>

@@ -9,8 +9,8 @@ export default async function HomePage() {
     <div className="page-narrow">
       <h1>Read the news closely</h1>
       <p className="lead">
-        Marginalia turns a news article into a lesson: read it passage by passage, see who says what and what they stand to
-        gain, and answer questions that ask what the text shows and what it leaves out.
+        Marginalia turns a news article into a lesson: read it passage by passage, see who says what and what they stand
+        to gain, and answer questions that ask what the text shows and what it leaves out.
       </p>
       <ul className={styles.points}>
         <li>Every term you might not know is explained where it appears.</li>
@@ -23,9 +23,10 @@ export default async function HomePage() {
         </Link>
       </p>
       <p className={styles.teachers}>
-        <strong>Teaching?</strong> An instructor creates a class, shares its join code, assigns lessons with a due date, and
-        reviews every answer with a rubric before returning feedback. <Link href="/signup">Sign up as an instructor</Link> (with your school&apos;s instructor code) or
-        open <Link href="/classes">your classes</Link>.
+        <strong>Teaching?</strong> An instructor creates a class, shares its join code, assigns lessons with a due date,
+        and reviews every answer with a rubric before returning feedback.{" "}
+        <Link href="/signup">Sign up as an instructor</Link> (with your school&apos;s instructor code) or open{" "}
+        <Link href="/classes">your classes</Link>.
       </p>
       <h2>Start with</h2>
       <LessonList lessons={lessons} />

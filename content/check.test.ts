@@ -14,7 +14,10 @@ function errorsOf(dir: string): string[] {
 function assertRejected(dir: string, expected: RegExp) {
   const errors = errorsOf(dir);
   assert.ok(errors.length > 0, "expected the lesson to be rejected");
-  assert.ok(errors.some((e) => expected.test(e)), `no error matched ${expected}; got:\n${errors.join("\n")}`);
+  assert.ok(
+    errors.some((e) => expected.test(e)),
+    `no error matched ${expected}; got:\n${errors.join("\n")}`,
+  );
 }
 
 test("the fixture lesson passes every check", () => {
@@ -74,11 +77,21 @@ test("an evidence key from another passage", () => {
 });
 
 test("a question on the whole article may key sentences of any passage, and sits on the last passage", () => {
-  const whole = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(d.questions[3], { keySentences: ["p01-s1"], citationScope: "lesson" }) });
+  const whole = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => Object.assign(d.questions[3], { keySentences: ["p01-s1"], citationScope: "lesson" }),
+  });
   assert.deepEqual(errorsOf(whole), []);
-  const early = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(d.questions[3], { passage: "the-vote", keySentences: ["p01-s1"], citationScope: "lesson" }) });
-  assertRejected(early, /who-objects\)\.passage: a question with citationScope "lesson" cites the whole article, so it belongs on the last passage \("two-sides"\)/);
-  const unknown = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[3].citationScope = "everywhere") });
+  const early = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) =>
+      Object.assign(d.questions[3], { passage: "the-vote", keySentences: ["p01-s1"], citationScope: "lesson" }),
+  });
+  assertRejected(
+    early,
+    /who-objects\)\.passage: a question with citationScope "lesson" cites the whole article, so it belongs on the last passage \("two-sides"\)/,
+  );
+  const unknown = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => (d.questions[3].citationScope = "everywhere"),
+  });
   assertRejected(unknown, /questions\[3\]\.citationScope: Invalid option/);
 });
 
@@ -88,7 +101,9 @@ test("rubric points that do not add up", () => {
 });
 
 test("rubric levels out of order", () => {
-  const dir = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[4].rubric[0].levels[2].points = 1) });
+  const dir = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => (d.questions[4].rubric[0].levels[2].points = 1),
+  });
   assertRejected(dir, /rubric\[0\]\.levels: levels of "evidence" must go up in points/);
 });
 

@@ -43,8 +43,15 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
         sentenceIds.push(sentence.id);
         passageOfSentence.set(sentence.id, passage.id);
         const at = `passages[${pi}].paragraphs[${gi}].sentences[${si}]`;
-        if (lesson.sourceText !== null && !normaliseWhitespace(lesson.sourceText).includes(normaliseWhitespace(sentence.text))) {
-          report("article.yaml", at, `sentence "${sentence.id}" is not word for word in source.txt: keep the article's own words`);
+        if (
+          lesson.sourceText !== null &&
+          !normaliseWhitespace(lesson.sourceText).includes(normaliseWhitespace(sentence.text))
+        ) {
+          report(
+            "article.yaml",
+            at,
+            `sentence "${sentence.id}" is not word for word in source.txt: keep the article's own words`,
+          );
         }
       });
     });
@@ -54,11 +61,17 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
     ["paragraph", paragraphIds],
     ["sentence", sentenceIds],
   ] as const) {
-    for (const id of findDuplicates([...ids])) report("article.yaml", "passages", `${label} id "${id}" is used more than once`);
+    for (const id of findDuplicates([...ids]))
+      report("article.yaml", "passages", `${label} id "${id}" is used more than once`);
   }
 
   article.passages.forEach((p, pi) => {
-    if (RESERVED_PASSAGE_IDS.has(p.id)) report("article.yaml", `passages[${pi}].id`, `"${p.id}" is the address of a lesson page; choose another passage id`);
+    if (RESERVED_PASSAGE_IDS.has(p.id))
+      report(
+        "article.yaml",
+        `passages[${pi}].id`,
+        `"${p.id}" is the address of a lesson page; choose another passage id`,
+      );
   });
   const passageIds = new Set(article.passages.map((p) => p.id));
   for (const id of findDuplicates(questions.map((q) => q.id))) {
@@ -70,19 +83,31 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
     }
   });
 
-  for (const id of findDuplicates(glossary.map((t) => t.id))) report("glossary.yaml", "terms", `term id "${id}" is used more than once`);
-  const articleText = article.passages.flatMap((p) => p.paragraphs.flatMap((g) => g.sentences.map((s) => s.text))).join("\n");
+  for (const id of findDuplicates(glossary.map((t) => t.id)))
+    report("glossary.yaml", "terms", `term id "${id}" is used more than once`);
+  const articleText = article.passages
+    .flatMap((p) => p.paragraphs.flatMap((g) => g.sentences.map((s) => s.text)))
+    .join("\n");
   glossary.forEach((term, ti) => {
     if (!wholeWordPattern([term.term, ...term.aliases], "u").test(articleText)) {
-      report("glossary.yaml", `terms[${ti}] (${term.id})`, `neither "${term.term}" nor its aliases appear in the article, so it can never be marked`);
+      report(
+        "glossary.yaml",
+        `terms[${ti}] (${term.id})`,
+        `neither "${term.term}" nor its aliases appear in the article, so it can never be marked`,
+      );
     }
   });
 
-  for (const id of findDuplicates(voices.map((v) => v.id))) report("voices.yaml", "voices", `voice id "${id}" is used more than once`);
+  for (const id of findDuplicates(voices.map((v) => v.id)))
+    report("voices.yaml", "voices", `voice id "${id}" is used more than once`);
   voices.forEach((voice, vi) => {
     voice.appearances.forEach((appearance, ai) => {
       if (!passageOfSentence.has(appearance.sentence)) {
-        report("voices.yaml", `voices[${vi}] (${voice.id}).appearances[${ai}].sentence`, `sentence "${appearance.sentence}" does not exist in article.yaml`);
+        report(
+          "voices.yaml",
+          `voices[${vi}] (${voice.id}).appearances[${ai}].sentence`,
+          `sentence "${appearance.sentence}" does not exist in article.yaml`,
+        );
       }
     });
     for (const id of findDuplicates(voice.appearances.map((a) => a.sentence))) {
@@ -95,45 +120,74 @@ export function checkLessonReferences(lesson: LoadedLesson): ContentError[] {
 
 type QuestionProblem = { field?: string; text: string };
 
-function checkQuestion(q: QuestionContent, passageIds: Set<string>, passageOfSentence: Map<string, string>, lastPassageId: string | undefined): QuestionProblem[] {
+function checkQuestion(
+  q: QuestionContent,
+  passageIds: Set<string>,
+  passageOfSentence: Map<string, string>,
+  lastPassageId: string | undefined,
+): QuestionProblem[] {
   const problems: QuestionProblem[] = [];
-  if (!passageIds.has(q.passage)) problems.push({ field: "passage", text: `passage "${q.passage}" does not exist in article.yaml` });
+  if (!passageIds.has(q.passage))
+    problems.push({ field: "passage", text: `passage "${q.passage}" does not exist in article.yaml` });
   // A question on the whole article is asked where the reader has read all of it.
   if (citationScopeOf(q) === "lesson" && passageIds.has(q.passage) && q.passage !== lastPassageId) {
-    problems.push({ field: "passage", text: `a question with citationScope "lesson" cites the whole article, so it belongs on the last passage ("${lastPassageId}"), not "${q.passage}"` });
+    problems.push({
+      field: "passage",
+      text: `a question with citationScope "lesson" cites the whole article, so it belongs on the last passage ("${lastPassageId}"), not "${q.passage}"`,
+    });
   }
 
   switch (q.type) {
     case "single_choice":
     case "multiple_select": {
-      for (const id of findDuplicates(q.options.map((o) => o.id))) problems.push({ field: "options", text: `option id "${id}" is used more than once` });
+      for (const id of findDuplicates(q.options.map((o) => o.id)))
+        problems.push({ field: "options", text: `option id "${id}" is used more than once` });
       const correct = q.options.filter((o) => o.correct).length;
       if (q.type === "single_choice" && correct !== 1) {
-        problems.push({ field: "options", text: `a single choice question needs exactly one correct option (found ${correct})` });
+        problems.push({
+          field: "options",
+          text: `a single choice question needs exactly one correct option (found ${correct})`,
+        });
       }
       if (q.type === "multiple_select" && (correct === 0 || correct === q.options.length)) {
-        problems.push({ field: "options", text: `a multiple select question needs at least one correct and one incorrect option (found ${correct} of ${q.options.length} correct)` });
+        problems.push({
+          field: "options",
+          text: `a multiple select question needs at least one correct and one incorrect option (found ${correct} of ${q.options.length} correct)`,
+        });
       }
       break;
     }
     case "evidence": {
       q.keySentences.forEach((id, i) => {
         const home = passageOfSentence.get(id);
-        if (home === undefined) problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" does not exist in article.yaml` });
-        else if (home !== q.passage && citationScopeOf(q) !== "lesson") problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" is in passage "${home}", not in this question's passage "${q.passage}"` });
+        if (home === undefined)
+          problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" does not exist in article.yaml` });
+        else if (home !== q.passage && citationScopeOf(q) !== "lesson")
+          problems.push({
+            field: `keySentences[${i}]`,
+            text: `sentence "${id}" is in passage "${home}", not in this question's passage "${q.passage}"`,
+          });
       });
-      for (const id of findDuplicates(q.keySentences)) problems.push({ field: "keySentences", text: `sentence "${id}" is listed more than once` });
+      for (const id of findDuplicates(q.keySentences))
+        problems.push({ field: "keySentences", text: `sentence "${id}" is listed more than once` });
       if (q.maxSelections !== undefined && q.maxSelections < q.keySentences.length) {
-        problems.push({ field: "maxSelections", text: `allows ${q.maxSelections} selections but the key has ${q.keySentences.length} sentences` });
+        problems.push({
+          field: "maxSelections",
+          text: `allows ${q.maxSelections} selections but the key has ${q.keySentences.length} sentences`,
+        });
       }
       break;
     }
     case "open_response": {
-      for (const id of findDuplicates(q.rubric.map((c) => c.id))) problems.push({ field: "rubric", text: `criterion id "${id}" is used more than once` });
+      for (const id of findDuplicates(q.rubric.map((c) => c.id)))
+        problems.push({ field: "rubric", text: `criterion id "${id}" is used more than once` });
       q.rubric.forEach((criterion, ci) => {
         const points = criterion.levels.map((l) => l.points);
         if (points.some((p, i) => i > 0 && p <= points[i - 1]!)) {
-          problems.push({ field: `rubric[${ci}].levels`, text: `levels of "${criterion.id}" must go up in points (found ${points.join(", ")})` });
+          problems.push({
+            field: `rubric[${ci}].levels`,
+            text: `levels of "${criterion.id}" must go up in points (found ${points.join(", ")})`,
+          });
         }
       });
       const total = q.rubric.reduce((sum, c) => sum + Math.max(...c.levels.map((l) => l.points)), 0);
@@ -147,4 +201,3 @@ function checkQuestion(q: QuestionContent, passageIds: Set<string>, passageOfSen
   }
   return problems;
 }
-

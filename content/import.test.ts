@@ -56,7 +56,9 @@ test("re-importing an edited question keeps its id and keeps the version answere
   assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
   const original = db.select().from(questions).where(eq(questions.key, "vote-count")).get()!;
 
-  const edited = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[0].prompt = "What was the council's vote?") });
+  const edited = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => (d.questions[0].prompt = "What was the council's vote?"),
+  });
   const result = importLessonFolders(db, [edited]);
   assert.ok(result.ok);
   assert.equal(result.reports[0]!.status, "updated");
@@ -67,10 +69,13 @@ test("re-importing an edited question keeps its id and keeps the version answere
   assert.equal(updated.version, 2);
   assert.equal(updated.prompt, "What was the council's vote?");
   const versions = db.select().from(questionVersions).where(eq(questionVersions.questionId, original.id)).all();
-  assert.deepEqual(versions.map((v) => [v.version, (v.content as { prompt: string }).prompt]), [
-    [1, "How did the council vote?"],
-    [2, "What was the council's vote?"],
-  ]);
+  assert.deepEqual(
+    versions.map((v) => [v.version, (v.content as { prompt: string }).prompt]),
+    [
+      [1, "How did the council vote?"],
+      [2, "What was the council's vote?"],
+    ],
+  );
   // Unedited questions keep their single version.
   assert.equal(db.select().from(questionVersions).all().length, 6);
 });
@@ -82,10 +87,21 @@ test("a question or passage dropped from the files is retired, not deleted, and 
 
   // Drop the second passage, its questions and one more; the voices must then point into passage one.
   const trimmed = copyLesson(fixtureLessonDir, {
-    "questions.yaml": (d) => (d.questions = d.questions.filter((q: { id: string }) => ["vote-count", "trial-facts"].includes(q.id))),
+    "questions.yaml": (d) =>
+      (d.questions = d.questions.filter((q: { id: string }) => ["vote-count", "trial-facts"].includes(q.id))),
     "article.yaml": (d) => d.passages.pop(),
     "voices.yaml": (d) =>
-      (d.voices = [{ id: "council", name: "Council", kind: "organisation", role: "Voted", affiliation: "Riverside", stake: "Its decision", appearances: [{ sentence: "p01-s1", mode: "reported" }] }]),
+      (d.voices = [
+        {
+          id: "council",
+          name: "Council",
+          kind: "organisation",
+          role: "Voted",
+          affiliation: "Riverside",
+          stake: "Its decision",
+          appearances: [{ sentence: "p01-s1", mode: "reported" }],
+        },
+      ]),
   });
   const result = importLessonFolders(db, [trimmed]);
   assert.ok(result.ok, JSON.stringify(result));
@@ -114,14 +130,19 @@ test("moving a question to the last passage as a whole-article question keeps it
   assert.equal(before.passageId, first.id);
 
   // ...then moves to the last one, allowed to cite the whole article.
-  const moved = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => Object.assign(openResponse(d), { passage: "two-sides", citationScope: "lesson" }) });
+  const moved = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => Object.assign(openResponse(d), { passage: "two-sides", citationScope: "lesson" }),
+  });
   assert.ok(importLessonFolders(db, [moved]).ok);
   const after = db.select().from(questions).where(eq(questions.key, before.key)).get()!;
   assert.equal(after.id, before.id, "the same question, so its answers stay attached");
   assert.equal(after.passageId, last.id);
   assert.equal(after.version, before.version + 1);
   const versions = db.select().from(questionVersions).where(eq(questionVersions.questionId, after.id)).all();
-  assert.equal((versions.find((v) => v.version === after.version)!.content as { citationScope?: string }).citationScope, "lesson");
+  assert.equal(
+    (versions.find((v) => v.version === after.version)!.content as { citationScope?: string }).citationScope,
+    "lesson",
+  );
 
   const snapshot = dumpDatabase(db);
   const again = importLessonFolders(db, [moved]);

@@ -28,7 +28,8 @@ export function checkLessonFolders(dirs: readonly string[]): CheckResult {
   }
   const slugs = loaded.map((l) => l.content.meta.slug);
   for (const slug of new Set(slugs)) {
-    if (slugs.filter((s) => s === slug).length > 1) errors.push({ file: slug, path: "lesson.yaml › slug", message: "two lesson folders share this slug" });
+    if (slugs.filter((s) => s === slug).length > 1)
+      errors.push({ file: slug, path: "lesson.yaml › slug", message: "two lesson folders share this slug" });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lessons: loaded };
 }

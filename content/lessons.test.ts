@@ -18,14 +18,18 @@ for (const dir of folders) {
   const loaded = loadLessonFolder(dir);
   if (!loaded.ok) continue; // reported by the test above
   const { meta, article, questions, voices } = loaded.lesson.content;
-  const sentencesOf = new Map(article.passages.map((p) => [p.id, new Set(p.paragraphs.flatMap((g) => g.sentences.map((s) => s.id)))]));
+  const sentencesOf = new Map(
+    article.passages.map((p) => [p.id, new Set(p.paragraphs.flatMap((g) => g.sentences.map((s) => s.id)))]),
+  );
   const allSentences = new Set([...sentencesOf.values()].flatMap((s) => [...s]));
 
   test(`${meta.slug}: every sentence id in "who says what" and in evidence keys exists in its passage`, () => {
-    for (const v of voices) for (const a of v.appearances) assert.ok(allSentences.has(a.sentence), `${v.id} → ${a.sentence}`);
+    for (const v of voices)
+      for (const a of v.appearances) assert.ok(allSentences.has(a.sentence), `${v.id} → ${a.sentence}`);
     for (const q of questions) {
       if (q.type !== "evidence") continue;
-      for (const id of q.keySentences) assert.ok(sentencesOf.get(q.passage)?.has(id), `${q.id} → ${id} is not in ${q.passage}`);
+      for (const id of q.keySentences)
+        assert.ok(sentencesOf.get(q.passage)?.has(id), `${q.id} → ${id} is not in ${q.passage}`);
     }
   });
 
@@ -34,7 +38,9 @@ for (const dir of folders) {
     const header = [meta.title, meta.standfirst ?? "", meta.source.photoCredit ?? ""];
     // Whitespace is compared loosely: the source separates some sentences with a no-break space.
     const expected = articleBodyParagraphs(loaded.lesson.sourceText!, header).map(normaliseWhitespace);
-    const actual = article.passages.flatMap((p) => p.paragraphs.map((g) => normaliseWhitespace(g.sentences.map((s) => s.text).join(" "))));
+    const actual = article.passages.flatMap((p) =>
+      p.paragraphs.map((g) => normaliseWhitespace(g.sentences.map((s) => s.text).join(" "))),
+    );
     assert.deepEqual(actual, expected);
   });
 
@@ -45,7 +51,13 @@ for (const dir of folders) {
       assert.ok(questions.filter((q) => q.passage === p.id).length >= 2, `passage ${p.id} has fewer than 2 questions`);
       assert.ok(p.discussionPrompts.length >= 1 && p.discussionPrompts.length <= 2, `passage ${p.id} prompts`);
     }
-    assert.deepEqual(new Set(questions.map((q) => q.type)), new Set(["single_choice", "multiple_select", "short_answer", "evidence", "open_response"]));
-    assert.ok(questions.filter((q) => q.kind === "critical").length * 3 >= questions.length, "at least a third critical");
+    assert.deepEqual(
+      new Set(questions.map((q) => q.type)),
+      new Set(["single_choice", "multiple_select", "short_answer", "evidence", "open_response"]),
+    );
+    assert.ok(
+      questions.filter((q) => q.kind === "critical").length * 3 >= questions.length,
+      "at least a third critical",
+    );
   });
 }

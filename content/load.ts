@@ -28,9 +28,7 @@ export function formatContentError(e: ContentError): string {
 
 /** `questions[3].options[1].text` style paths, as an author would look them up in the file. */
 function issuePath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`))
-    .join("");
+  return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("");
 }
 
 function parseFile<S extends z.ZodType>(
@@ -51,7 +49,11 @@ function parseFile<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {
-      errors: parsed.error.issues.map((issue) => ({ file: shown, path: issuePath(issue.path), message: issue.message })),
+      errors: parsed.error.issues.map((issue) => ({
+        file: shown,
+        path: issuePath(issue.path),
+        message: issue.message,
+      })),
     };
   }
   return { data: parsed.data };

@@ -8,7 +8,9 @@ import { z } from "zod";
 /** Stable ids: lowercase words joined by hyphens, so they read well in URLs and in answers. */
 export const stableId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and single hyphens (e.g. 'p03' or 'khalimov-defects')" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "must be lowercase letters, digits and single hyphens (e.g. 'p03' or 'khalimov-defects')",
+  })
   .max(80);
 
 const text = z.string().trim().min(1, { error: "must not be empty" });

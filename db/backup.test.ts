@@ -17,7 +17,18 @@ test("a backup taken while another connection keeps writing is one consistent sn
   // A steady stream of single-row commits from another connection, as the app would make.
   const load = (async () => {
     while (writing) {
-      writer.insert(users).values({ id: randomUUID(), email: `w${committed}@test`, name: `Writer ${committed}`, role: "student", passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+      writer
+        .insert(users)
+        .values({
+          id: randomUUID(),
+          email: `w${committed}@test`,
+          name: `Writer ${committed}`,
+          role: "student",
+          passwordHash: "x",
+          sessionVersion: 1,
+          createdAt: new Date(),
+        })
+        .run();
       committed++;
       await new Promise((r) => setImmediate(r));
     }
@@ -34,7 +45,10 @@ test("a backup taken while another connection keeps writing is one consistent sn
 
   assert.ok(pages > 0);
   const counts = tableCounts(destination);
-  assert.ok(counts.users! >= before && counts.users! <= after, `the snapshot holds ${counts.users} of the ${before}–${after} rows committed around it`);
+  assert.ok(
+    counts.users! >= before && counts.users! <= after,
+    `the snapshot holds ${counts.users} of the ${before}–${after} rows committed around it`,
+  );
   assert.ok(!fs.existsSync(`${destination}.partial`), "no partial file is left");
 
   // Restoring replaces the database and keeps the one it replaced.

@@ -13,8 +13,13 @@ import Database from "better-sqlite3";
 export function tableCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]),
+    );
   } finally {
     db.close();
   }
@@ -35,7 +40,10 @@ function removeDatabaseFiles(file: string) {
 }
 
 /** Copies the live database at `sourceFile` to `destination`, checked; returns the page count. */
-export async function backupDatabase(sourceFile: string, destination: string): Promise<{ file: string; pages: number }> {
+export async function backupDatabase(
+  sourceFile: string,
+  destination: string,
+): Promise<{ file: string; pages: number }> {
   if (!fs.existsSync(sourceFile)) throw new Error(`There is no database at ${sourceFile} to back up.`);
   const source = new Database(sourceFile, { fileMustExist: true });
   const partial = `${destination}.partial`;
@@ -58,7 +66,11 @@ export async function backupDatabase(sourceFile: string, destination: string): P
  * Replaces the database at `targetFile` with the backup (checked first). The replaced database
  * (with its WAL) is kept as `<target>.before-restore-<time>`. Stop the app before restoring.
  */
-export async function restoreDatabase(backupFile: string, targetFile: string, now = new Date()): Promise<{ keptPrevious: string | null }> {
+export async function restoreDatabase(
+  backupFile: string,
+  targetFile: string,
+  now = new Date(),
+): Promise<{ keptPrevious: string | null }> {
   if (!fs.existsSync(backupFile)) throw new Error(`There is no backup at ${backupFile}.`);
   checkIntegrity(backupFile);
   const staging = `${targetFile}.restoring`;
@@ -73,7 +85,8 @@ export async function restoreDatabase(backupFile: string, targetFile: string, no
   let keptPrevious: string | null = null;
   if (fs.existsSync(targetFile)) {
     keptPrevious = `${targetFile}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
-    for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(targetFile + suffix)) fs.renameSync(targetFile + suffix, keptPrevious + suffix);
+    for (const suffix of ["", "-wal", "-shm"])
+      if (fs.existsSync(targetFile + suffix)) fs.renameSync(targetFile + suffix, keptPrevious + suffix);
   }
   fs.renameSync(staging, targetFile);
   removeDatabaseFiles(staging);

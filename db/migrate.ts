@@ -17,7 +17,9 @@ export class DatabaseNewerThanCodeError extends Error {
 }
 
 function latestKnownMigration(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
   return Math.max(...journal.entries.map((e) => e.when));
 }
 
@@ -26,9 +28,13 @@ function latestKnownMigration(): number {
  * checking it has none this code does not know (drizzle records each applied one's time).
  */
 export function runMigrations(db: Db): void {
-  const tracked = db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const tracked = db.$client
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
   if (tracked) {
-    const applied = db.$client.prepare("select max(created_at) from __drizzle_migrations").pluck().get() as number | null;
+    const applied = db.$client.prepare("select max(created_at) from __drizzle_migrations").pluck().get() as
+      | number
+      | null;
     const known = latestKnownMigration();
     if (applied !== null && Number(applied) > known) throw new DatabaseNewerThanCodeError(Number(applied), known);
   }

@@ -29,7 +29,9 @@ export const passages = sqliteTable(
   "passages",
   {
     id: text("id").primaryKey(),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
     key: text("key").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
@@ -47,8 +49,12 @@ export const questions = sqliteTable(
   "questions",
   {
     id: text("id").primaryKey(),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
-    passageId: text("passage_id").notNull().references(() => passages.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
     key: text("key").notNull(),
     position: integer("position").notNull(),
     type: text("type", {
@@ -68,7 +74,9 @@ export const questions = sqliteTable(
 export const questionVersions = sqliteTable(
   "question_versions",
   {
-    questionId: text("question_id").notNull().references(() => questions.id),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
     /** The question as written in the lesson file, validated by content/schema.ts on import. */
@@ -82,7 +90,9 @@ export const glossaryTerms = sqliteTable(
   "glossary_terms",
   {
     id: text("id").primaryKey(),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
     key: text("key").notNull(),
     position: integer("position").notNull(),
     term: text("term").notNull(),
@@ -97,7 +107,9 @@ export const voices = sqliteTable(
   "voices",
   {
     id: text("id").primaryKey(),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
     key: text("key").notNull(),
     position: integer("position").notNull(),
     name: text("name").notNull(),
@@ -127,7 +139,9 @@ export const classes = sqliteTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
-    instructorId: text("instructor_id").notNull().references(() => users.id),
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => users.id),
     joinCode: text("join_code").notNull().unique(),
     joinCodeExpiresAt: integer("join_code_expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -138,8 +152,12 @@ export const classes = sqliteTable(
 export const enrollments = sqliteTable(
   "enrollments",
   {
-    classId: text("class_id").notNull().references(() => classes.id),
-    studentId: text("student_id").notNull().references(() => users.id),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id),
     joinedAt: integer("joined_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("enrollments_student").on(t.studentId)],
@@ -149,8 +167,12 @@ export const assignments = sqliteTable(
   "assignments",
   {
     id: text("id").primaryKey(),
-    classId: text("class_id").notNull().references(() => classes.id),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
     dueAt: integer("due_at", { mode: "timestamp_ms" }),
     /** Whether students see the correct answers and explanations once they have submitted. */
     showAnswersAfterSubmit: integer("show_answers_after_submit", { mode: "boolean" }).notNull(),
@@ -175,8 +197,12 @@ export const attempts = sqliteTable(
   "attempts",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
-    lessonId: text("lesson_id").notNull().references(() => lessons.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
     classId: text("class_id").references(() => classes.id),
     contextKey: text("context_key").notNull(),
     startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
@@ -185,15 +211,22 @@ export const attempts = sqliteTable(
     activeSeconds: integer("active_seconds").notNull().default(0),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("attempts_user_lesson_context").on(t.userId, t.lessonId, t.contextKey), index("attempts_class_lesson").on(t.classId, t.lessonId)],
+  (t) => [
+    uniqueIndex("attempts_user_lesson_context").on(t.userId, t.lessonId, t.contextKey),
+    index("attempts_class_lesson").on(t.classId, t.lessonId),
+  ],
 );
 
 export const answers = sqliteTable(
   "answers",
   {
     id: text("id").primaryKey(),
-    attemptId: text("attempt_id").notNull().references(() => attempts.id),
-    questionId: text("question_id").notNull().references(() => questions.id),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
     /** The version of the question this answer was given to. */
     questionVersion: integer("question_version").notNull(),
     /** The answer itself, shaped by the question's type (lib/answers/response.ts). */
@@ -215,8 +248,12 @@ export const selfChecks = sqliteTable(
   "self_checks",
   {
     id: text("id").primaryKey(),
-    attemptId: text("attempt_id").notNull().references(() => attempts.id),
-    questionId: text("question_id").notNull().references(() => questions.id),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
     questionVersion: integer("question_version").notNull(),
     response: text("response", { mode: "json" }).notNull(),
     citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
@@ -236,8 +273,13 @@ export const feedback = sqliteTable(
   "feedback",
   {
     id: text("id").primaryKey(),
-    answerId: text("answer_id").notNull().unique().references(() => answers.id),
-    instructorId: text("instructor_id").notNull().references(() => users.id),
+    answerId: text("answer_id")
+      .notNull()
+      .unique()
+      .references(() => answers.id),
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => users.id),
     /** Points chosen per rubric criterion id (open responses). */
     rubricLevels: text("rubric_levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
     /** The answer's points: the rubric's sum, or an override of the automatic grade. */
@@ -259,10 +301,19 @@ export const feedbackHistory = sqliteTable(
   "feedback_history",
   {
     id: text("id").primaryKey(),
-    feedbackId: text("feedback_id").notNull().references(() => feedback.id),
+    feedbackId: text("feedback_id")
+      .notNull()
+      .references(() => feedback.id),
     snapshot: text("snapshot", { mode: "json" })
       // studentHadUnread: the student's unread flag just before this return, restored if it is taken back.
-      .$type<{ rubricLevels: Record<string, number>; points: number | null; overrideReason: string | null; comment: string; inlineComments?: InlineComment[]; studentHadUnread?: boolean }>()
+      .$type<{
+        rubricLevels: Record<string, number>;
+        points: number | null;
+        overrideReason: string | null;
+        comment: string;
+        inlineComments?: InlineComment[];
+        studentHadUnread?: boolean;
+      }>()
       .notNull(),
     returnedAt: integer("returned_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -274,7 +325,9 @@ export const savedComments = sqliteTable(
   "saved_comments",
   {
     id: text("id").primaryKey(),
-    instructorId: text("instructor_id").notNull().references(() => users.id),
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => users.id),
     questionId: text("question_id").references(() => questions.id),
     text: text("text").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -291,8 +344,12 @@ export const discussionThreads = sqliteTable(
   "discussion_threads",
   {
     id: text("id").primaryKey(),
-    classId: text("class_id").notNull().references(() => classes.id),
-    passageId: text("passage_id").notNull().references(() => passages.id),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
     kind: text("kind", { enum: ["discussion", "snapshot"] }).notNull(),
     title: text("title").notNull(),
     /** The lesson's discussion prompt the thread was started from, if any. */
@@ -300,7 +357,9 @@ export const discussionThreads = sqliteTable(
     /** Snapshot threads: the question whose answers are shared, and whether names are shown. */
     questionId: text("question_id").references(() => questions.id),
     showNames: integer("show_names", { mode: "boolean" }).notNull().default(false),
-    authorId: text("author_id").notNull().references(() => users.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     /** The latest post's time: threads are listed newest activity first. */
     lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
@@ -315,8 +374,12 @@ export const discussionPosts = sqliteTable(
   "discussion_posts",
   {
     id: text("id").primaryKey(),
-    threadId: text("thread_id").notNull().references(() => discussionThreads.id),
-    authorId: text("author_id").notNull().references(() => users.id),
+    threadId: text("thread_id")
+      .notNull()
+      .references(() => discussionThreads.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
     isOpening: integer("is_opening", { mode: "boolean" }).notNull(),
     /** Plain text; line breaks are kept, nothing is ever rendered as HTML. */
     body: text("body").notNull(),
@@ -328,15 +391,22 @@ export const discussionPosts = sqliteTable(
     /** Hidden by the instructor: still shown to its author and the instructor, marked hidden. */
     hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("discussion_posts_thread").on(t.threadId, t.createdAt), index("discussion_posts_author").on(t.authorId, t.createdAt)],
+  (t) => [
+    index("discussion_posts_thread").on(t.threadId, t.createdAt),
+    index("discussion_posts_author").on(t.authorId, t.createdAt),
+  ],
 );
 
 /** The answers an instructor shared in a snapshot thread, in the order shown. */
 export const discussionSnapshotAnswers = sqliteTable(
   "discussion_snapshot_answers",
   {
-    threadId: text("thread_id").notNull().references(() => discussionThreads.id),
-    answerId: text("answer_id").notNull().references(() => answers.id),
+    threadId: text("thread_id")
+      .notNull()
+      .references(() => discussionThreads.id),
+    answerId: text("answer_id")
+      .notNull()
+      .references(() => answers.id),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.answerId] })],
@@ -347,8 +417,12 @@ export const discussionReports = sqliteTable(
   "discussion_reports",
   {
     id: text("id").primaryKey(),
-    postId: text("post_id").notNull().references(() => discussionPosts.id),
-    reporterId: text("reporter_id").notNull().references(() => users.id),
+    postId: text("post_id")
+      .notNull()
+      .references(() => discussionPosts.id),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id),
     reason: text("reason").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
@@ -360,9 +434,15 @@ export const discussionReports = sqliteTable(
 export const discussionVisits = sqliteTable(
   "discussion_visits",
   {
-    userId: text("user_id").notNull().references(() => users.id),
-    classId: text("class_id").notNull().references(() => classes.id),
-    passageId: text("passage_id").notNull().references(() => passages.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
     seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.classId, t.passageId] })],
@@ -372,8 +452,12 @@ export const discussionVisits = sqliteTable(
 export const notebookEntries = sqliteTable(
   "notebook_entries",
   {
-    userId: text("user_id").notNull().references(() => users.id),
-    passageId: text("passage_id").notNull().references(() => passages.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
     body: text("body").notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -386,6 +470,8 @@ export const notebookEntries = sqliteTable(
  */
 export const endedSessions = sqliteTable("ended_sessions", {
   sessionId: text("session_id").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });

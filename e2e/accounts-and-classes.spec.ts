@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, lessonTitle, readJoinCode, signIn, signUpStudent } from "./helpers";
 
-test("a new student joins the demo class; the instructor creates a class that a second student joins", async ({ browser }) => {
+test("a new student joins the demo class; the instructor creates a class that a second student joins", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -21,7 +23,9 @@ test("a new student joins the demo class; the instructor creates a class that a 
   await expect(student.getByRole("status").filter({ hasText: "You have joined Demo class." })).toBeVisible();
   await expect(student.getByRole("link", { name: lessonTitle })).toBeVisible();
   await student.goto("/classes");
-  await expect(student.getByRole("list", { name: "Lessons assigned in Demo class" }).getByRole("link", { name: lessonTitle })).toBeVisible();
+  await expect(
+    student.getByRole("list", { name: "Lessons assigned in Demo class" }).getByRole("link", { name: lessonTitle }),
+  ).toBeVisible();
   await expectNoAxeViolations(student);
 
   // The instructor creates a class and shares its code; a second student joins and appears on the roster.
@@ -41,7 +45,9 @@ test("a new student joins the demo class; the instructor creates a class that a 
   await expect(second.getByRole("heading", { level: 1, name: "Period 3 close reading" })).toBeVisible();
 
   await teacher.reload();
-  await expect(teacher.getByRole("list", { name: "Students in Period 3 close reading" }).getByText("Omar Farouk", { exact: true })).toBeVisible();
+  await expect(
+    teacher.getByRole("list", { name: "Students in Period 3 close reading" }).getByText("Omar Farouk", { exact: true }),
+  ).toBeVisible();
 
   // The first student is not in that class: its page is a 404, with no data.
   const response = await student.goto(newClassUrl);

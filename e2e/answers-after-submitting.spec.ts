@@ -2,7 +2,11 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent } from "./helpers";
 
 /** A new class with the lesson assigned (answers shown after submitting, due on a set day) and a student in it. */
-async function classWithStudent(browser: Browser, name: string, dueDate?: string): Promise<{ student: Page; teacher: Page }> {
+async function classWithStudent(
+  browser: Browser,
+  name: string,
+  dueDate?: string,
+): Promise<{ student: Page; teacher: Page }> {
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -23,7 +27,9 @@ async function classWithStudent(browser: Browser, name: string, dueDate?: string
 
 const cardsOf = (page: Page) => page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li");
 
-test("after submitting, an unanswered question says 'Not answered' and still shows the right answer; the chosen option stays plain to see", async ({ browser }) => {
+test("after submitting, an unanswered question says 'Not answered' and still shows the right answer; the chosen option stays plain to see", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { student } = await classWithStudent(browser, "Left Blank");
   await student.goto(`/lessons/${lessonSlug}/the-warning`);
@@ -47,7 +53,12 @@ test("after submitting, an unanswered question says 'Not answered' and still sho
   // The multiple select, also unanswered, lists every option with why it is right or not.
   const multiple = cards.filter({ has: student.getByRole("heading", { name: /Multiple select/ }) }).first();
   await expect(multiple.getByText("Not answered", { exact: true })).toBeVisible();
-  await expect(multiple.getByRole("region", { name: /^Feedback on question/ }).getByText(/Right answer/).first()).toBeVisible();
+  await expect(
+    multiple
+      .getByRole("region", { name: /^Feedback on question/ })
+      .getByText(/Right answer/)
+      .first(),
+  ).toBeVisible();
   // The answered one still says Submitted, and its chosen option is marked, in full colour, not a faint disabled dot.
   await expect(single.getByText("Submitted", { exact: true })).toBeVisible();
   const chosen = single.locator("label").filter({ has: student.getByRole("radio", { checked: true }) });
@@ -55,7 +66,11 @@ test("after submitting, an unanswered question says 'Not answered' and still sho
   await expect(single.getByText("Your answer")).toHaveCount(1);
   const radio = chosen.getByRole("radio");
   await expect(radio).toBeDisabled();
-  const look = await radio.evaluate((el) => ({ appearance: getComputedStyle(el).appearance, border: getComputedStyle(el).borderTopColor, opacity: getComputedStyle(el).opacity }));
+  const look = await radio.evaluate((el) => ({
+    appearance: getComputedStyle(el).appearance,
+    border: getComputedStyle(el).borderTopColor,
+    opacity: getComputedStyle(el).opacity,
+  }));
   const accent = await student.evaluate(() => {
     const probe = document.createElement("span");
     probe.style.color = "var(--accent)";
@@ -72,7 +87,9 @@ test("self-study shows one model answer for a short answer, not the list of ever
   await signUpStudent(page, "Model Answer");
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
   await expect(page.getByText(/Self-study/)).toBeVisible();
-  const short = cardsOf(page).filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
+  const short = cardsOf(page)
+    .filter({ has: page.getByRole("heading", { name: /Short answer/ }) })
+    .first();
   await short.getByRole("textbox").fill("a general");
   await expect(short.getByRole("status")).toHaveText("Saved");
   await short.getByRole("button", { name: "Check answer" }).click();
@@ -86,7 +103,11 @@ test("a text field's focus ring is calm (the accent, not the warning orange) and
   await page.goto("/signin");
   const email = page.getByLabel("Email");
   await email.focus();
-  const ring = await email.evaluate((el) => ({ width: parseFloat(getComputedStyle(el).outlineWidth), style: getComputedStyle(el).outlineStyle, colour: getComputedStyle(el).outlineColor }));
+  const ring = await email.evaluate((el) => ({
+    width: parseFloat(getComputedStyle(el).outlineWidth),
+    style: getComputedStyle(el).outlineStyle,
+    colour: getComputedStyle(el).outlineColor,
+  }));
   expect(ring.style).toBe("solid");
   expect(ring.width).toBeGreaterThanOrEqual(2);
   expect(ring.colour).not.toBe("rgb(194, 65, 12)");

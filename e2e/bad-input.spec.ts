@@ -9,9 +9,26 @@ type Route = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string
 
 const foreignId = "00000000-0000-4000-8000-000000000000";
 const routes: Route[] = [
-  { method: "PUT", path: "/api/answers", valid: { lessonSlug, questionKey: "khalimov-training-country", contextKey: "self", response: { type: "short_answer", text: "US" } } },
-  { method: "POST", path: "/api/answers/check", valid: { lessonSlug, questionKey: "khalimov-training-country", response: { type: "short_answer", text: "US" } } },
-  { method: "PUT", path: "/api/feedback", valid: { classId: foreignId, answerId: foreignId, rubricLevels: {}, comment: "x" } },
+  {
+    method: "PUT",
+    path: "/api/answers",
+    valid: {
+      lessonSlug,
+      questionKey: "khalimov-training-country",
+      contextKey: "self",
+      response: { type: "short_answer", text: "US" },
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/answers/check",
+    valid: { lessonSlug, questionKey: "khalimov-training-country", response: { type: "short_answer", text: "US" } },
+  },
+  {
+    method: "PUT",
+    path: "/api/feedback",
+    valid: { classId: foreignId, answerId: foreignId, rubricLevels: {}, comment: "x" },
+  },
   { method: "POST", path: "/api/feedback/return", valid: { classId: foreignId, answerIds: [foreignId] } },
   { method: "POST", path: "/api/feedback/return-all", valid: { classId: foreignId } },
   { method: "POST", path: "/api/feedback/undo-return", valid: { classId: foreignId, answerId: foreignId } },
@@ -19,7 +36,11 @@ const routes: Route[] = [
   { method: "POST", path: "/api/saved-comments", valid: { lessonSlug, questionKey: null, text: "x" } },
   { method: "PATCH", path: "/api/saved-comments", valid: { id: foreignId, text: "x" } },
   { method: "DELETE", path: "/api/saved-comments", valid: { id: foreignId } },
-  { method: "POST", path: "/api/discussion/threads", valid: { lessonSlug, passageKey: "the-warning", classId: foreignId, title: "t", body: "b" } },
+  {
+    method: "POST",
+    path: "/api/discussion/threads",
+    valid: { lessonSlug, passageKey: "the-warning", classId: foreignId, title: "t", body: "b" },
+  },
   { method: "POST", path: "/api/discussion/replies", valid: { threadId: foreignId, body: "b" } },
   { method: "PATCH", path: "/api/discussion/posts", valid: { postId: foreignId, body: "b" } },
   { method: "DELETE", path: "/api/discussion/posts", valid: { postId: foreignId } },
@@ -56,17 +77,25 @@ function hostileBodies(valid: Record<string, unknown>): [string, string | Buffer
   for (const field of Object.keys(valid)) {
     const { [field]: _, ...missing } = valid;
     bodies.push([`without ${field}`, JSON.stringify(missing)]);
-    for (const [label, value] of hostileValues) bodies.push([`${field} as ${label}`, JSON.stringify({ ...valid, [field]: value })]);
+    for (const [label, value] of hostileValues)
+      bodies.push([`${field} as ${label}`, JSON.stringify({ ...valid, [field]: value })]);
   }
   return bodies;
 }
 
 async function snapshot(request: APIRequestContext) {
   const workspace = await (await request.get(`/api/workspace?lesson=${lessonSlug}&passage=the-warning`)).json();
-  return { answers: workspace.answers, answeredCount: workspace.answeredCount, threads: workspace.discussion?.threads?.length, viewer: workspace.viewer };
+  return {
+    answers: workspace.answers,
+    answeredCount: workspace.answeredCount,
+    threads: workspace.discussion?.threads?.length,
+    viewer: workspace.viewer,
+  };
 }
 
-test("hostile input to every route handler gets a 4xx with a message, never a 500, and changes nothing", async ({ browser }) => {
+test("hostile input to every route handler gets a 4xx with a message, never a 500, and changes nothing", async ({
+  browser,
+}) => {
   test.setTimeout(480_000);
   const student = await studentInDemoClass(browser, "Hostile Input");
   const request = student.request;
@@ -76,17 +105,25 @@ test("hostile input to every route handler gets a 4xx with a message, never a 50
 
   for (const route of routes) {
     for (const [label, body] of hostileBodies(route.valid)) {
-      const res = await request.fetch(route.path, { method: route.method, data: body, headers: { "Content-Type": "application/json" } });
+      const res = await request.fetch(route.path, {
+        method: route.method,
+        data: body,
+        headers: { "Content-Type": "application/json" },
+      });
       tried++;
       const status = res.status();
       const text = await res.text();
       if (status < 400 || status >= 500) failures.push(`${route.method} ${route.path} with ${label}: ${status}`);
       else if (!/"message"/.test(text)) failures.push(`${route.method} ${route.path} with ${label}: no message`);
-      if (/at \w+ \(|SQLITE|sqlite3/i.test(text)) failures.push(`${route.method} ${route.path} with ${label}: leaks internals`);
+      if (/at \w+ \(|SQLITE|sqlite3/i.test(text))
+        failures.push(`${route.method} ${route.path} with ${label}: leaks internals`);
     }
   }
   for (const path of queryRoutes) {
-    for (const [label, value] of [...hostileValues.filter(([, v]) => typeof v === "string"), ["an unknown parameter", "x"]] as [string, string][]) {
+    for (const [label, value] of [
+      ...hostileValues.filter(([, v]) => typeof v === "string"),
+      ["an unknown parameter", "x"],
+    ] as [string, string][]) {
       const param = label === "an unknown parameter" ? "role" : "lesson";
       const res = await request.get(`${path}?${new URLSearchParams({ [param]: value.slice(0, 5000) })}`);
       tried++;

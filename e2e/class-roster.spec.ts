@@ -11,7 +11,9 @@ async function joinAs(browser: Browser, name: string, code: string): Promise<Pag
   return page;
 }
 
-test("the class page shows where each student is with the lesson, keeps Remove quiet, and fits a 360 px phone", async ({ browser }) => {
+test("the class page shows where each student is with the lesson, keeps Remove quiet, and fits a 360 px phone", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -34,7 +36,10 @@ test("the class page shows where each student is with the lesson, keeps Remove q
   const sam = await joinAs(browser, "Sam Submits", code);
   // The headline question, on the whole article, sits on the last passage.
   await sam.goto(`/lessons/${lessonSlug}/lemon-remembers-khalimov`);
-  const open = sam.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ });
+  const open = sam
+    .getByRole("region", { name: /^Questions/ })
+    .getByRole("listitem")
+    .filter({ hasText: /Using evidence\s+from the whole article/ });
   await open.getByRole("textbox").fill("The warning rests on people we cannot check.");
   await expect(open.getByRole("status")).toHaveText("Saved");
   await sam.goto(`/lessons/${lessonSlug}/summary`);
@@ -44,7 +49,11 @@ test("the class page shows where each student is with the lesson, keeps Remove q
   await teacher.setViewportSize({ width: 360, height: 780 });
   await teacher.goto(classUrl);
   const roster = teacher.getByRole("list", { name: "Students in Roster states class" });
-  const student = (name: string) => roster.getByRole("listitem").filter({ has: teacher.getByText(name, { exact: true }) }).first();
+  const student = (name: string) =>
+    roster
+      .getByRole("listitem")
+      .filter({ has: teacher.getByText(name, { exact: true }) })
+      .first();
   await expect(student("Nat Notyet").getByRole("list", { name: "Nat Notyet's lessons" })).toContainText("Not started");
   await expect(student("Ivy Inprogress")).toContainText(/In progress, 1 of \d+ answered/);
   await expect(student("Sam Submits")).toContainText("Submitted, 1 answer awaits feedback");
@@ -55,7 +64,11 @@ test("the class page shows where each student is with the lesson, keeps Remove q
   // Remove is there for each student, but quiet: not a red button.
   const remove = teacher.getByRole("button", { name: "Remove Nat Notyet from the class" });
   await expect(remove).toHaveText("Remove");
-  const look = await remove.evaluate((b) => ({ color: getComputedStyle(b).color, background: getComputedStyle(b).backgroundColor, border: getComputedStyle(b).borderTopStyle }));
+  const look = await remove.evaluate((b) => ({
+    color: getComputedStyle(b).color,
+    background: getComputedStyle(b).backgroundColor,
+    border: getComputedStyle(b).borderTopStyle,
+  }));
   expect(look.color).not.toBe("rgb(180, 35, 24)");
   expect(look.background).toBe("rgba(0, 0, 0, 0)");
   expect(look.border).toBe("none");
@@ -69,10 +82,15 @@ test("the class page shows where each student is with the lesson, keeps Remove q
   await expect(teacher.getByRole("heading", { level: 2, name: /^Answer 1 of 1/ })).toBeVisible();
   // Keys act while the workbench has focus (issue 14: never from the page around it).
   await teacher.getByRole("region", { name: "Review workbench" }).focus();
-  const criteria = await teacher.getByRole("group").filter({ has: teacher.getByRole("radio") }).count();
+  const criteria = await teacher
+    .getByRole("group")
+    .filter({ has: teacher.getByRole("radio") })
+    .count();
   for (let c = 0; c < criteria; c++) await teacher.keyboard.press("2");
   await teacher.keyboard.press("r");
-  await expect(teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true })).toBeVisible();
+  await expect(
+    teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true }),
+  ).toBeVisible();
   await teacher.goto(classUrl);
   await expect(student("Sam Submits")).toContainText("Feedback returned");
 

@@ -33,10 +33,13 @@ async function answerEveryQuestion(page: Page, passageIndex: number): Promise<Ma
 
 async function expectAllSaved(cards: Locator) {
   const count = await cards.count();
-  for (let i = 0; i < count; i++) await expect(cards.nth(i).getByRole("status")).toHaveText("Saved", { timeout: 10_000 });
+  for (let i = 0; i < count; i++)
+    await expect(cards.nth(i).getByRole("status")).toHaveText("Saved", { timeout: 10_000 });
 }
 
-test("a student completes the whole lesson, finds every draft after a reload, submits once and sees the score", async ({ browser }) => {
+test("a student completes the whole lesson, finds every draft after a reload, submits once and sees the score", async ({
+  browser,
+}) => {
   test.setTimeout(600_000); // 42 answers, each saved; slow when the two CPUs are shared with other journeys
   const page = await studentInDemoClass(browser, "Whole Lesson");
   await page.goto(`/lessons/${lessonSlug}`);
@@ -47,7 +50,8 @@ test("a student completes the whole lesson, finds every draft after a reload, su
   for (let p = 0; p < passages; p++) {
     await expect(page.getByText("For Demo class")).toBeVisible();
     for (const h of await page.getByRole("heading", { level: 3, name: /^Question/ }).allTextContents()) {
-      for (const t of ["Single choice", "Multiple select", "Short answer", "Evidence", "Open response"]) if (h.includes(t)) seen.add(t);
+      for (const t of ["Single choice", "Multiple select", "Short answer", "Evidence", "Open response"])
+        if (h.includes(t)) seen.add(t);
     }
     const typed = await answerEveryQuestion(page, p);
     if (p === 4) {
@@ -79,7 +83,10 @@ test("a student completes the whole lesson, finds every draft after a reload, su
   const second = await page.context().newPage();
   second.on("dialog", (d) => d.accept());
   await second.goto(`/lessons/${lessonSlug}/summary`);
-  await Promise.all([page.getByRole("button", { name: "Submit lesson" }).click(), second.getByRole("button", { name: "Submit lesson" }).click()]);
+  await Promise.all([
+    page.getByRole("button", { name: "Submit lesson" }).click(),
+    second.getByRole("button", { name: "Submit lesson" }).click(),
+  ]);
   // Both tabs end on the same, single submission (that only one is recorded is proven in db/access/answers.test.ts).
   const submittedLine = /^Submitted .*: [\d.]+ of \d+ auto-graded points, 7 answers awaiting feedback\.$/;
   await expect(page.getByText(submittedLine)).toBeVisible();
@@ -87,7 +94,9 @@ test("a student completes the whole lesson, finds every draft after a reload, su
   expect(await second.getByText(submittedLine).textContent()).toBe(await page.getByText(submittedLine).textContent());
 
   await page.reload();
-  await expect(page.getByText(/^Submitted .*: [\d.]+ of \d+ auto-graded points, 7 answers awaiting feedback\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Submitted .*: [\d.]+ of \d+ auto-graded points, 7 answers awaiting feedback\.$/),
+  ).toBeVisible();
   await expect(page.getByText("Awaiting feedback").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit lesson" })).toHaveCount(0);
 
@@ -100,7 +109,9 @@ test("a student completes the whole lesson, finds every draft after a reload, su
   await expect(page.getByText("42 of 42 answered · submitted")).toBeVisible();
 });
 
-test("a self-learner checks an answer, reads the explanations, and sees the model answer for an open question", async ({ page }) => {
+test("a self-learner checks an answer, reads the explanations, and sees the model answer for an open question", async ({
+  page,
+}) => {
   await signUpStudent(page, "Self Learner");
   await page.goto(`/lessons/${lessonSlug}/repression-backfires`);
   await expect(page.getByText(/Self-study/)).toBeVisible();
@@ -119,7 +130,9 @@ test("a self-learner checks an answer, reads the explanations, and sees the mode
   await expect(feedback).toContainText("Check 2.");
 
   const open = cards.filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first();
-  await open.getByRole("textbox").fill("Swerdlow researches human rights for Human Rights Watch, so he has a stake in the issue.");
+  await open
+    .getByRole("textbox")
+    .fill("Swerdlow researches human rights for Human Rights Watch, so he has a stake in the issue.");
   await open.getByRole("button", { name: "Check answer" }).click();
   const openFeedback = open.getByRole("region", { name: /^Feedback on question/ });
   await expect(openFeedback.getByRole("heading", { name: "A model answer" })).toBeVisible();
@@ -131,10 +144,17 @@ test("a self-learner checks an answer, reads the explanations, and sees the mode
   await expect(page.getByText("Checked").first()).toBeVisible();
 });
 
-test("typing while offline says the answer is not saved, then saves when the connection returns, losing nothing", async ({ page, context }) => {
+test("typing while offline says the answer is not saved, then saves when the connection returns, losing nothing", async ({
+  page,
+  context,
+}) => {
   await signUpStudent(page, "Offline Typist");
   await page.goto(`/lessons/${lessonSlug}/repression-backfires`);
-  const open = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first();
+  const open = page
+    .getByRole("region", { name: /^Questions/ })
+    .locator(":scope > ol > li")
+    .filter({ has: page.getByRole("heading", { name: /Open response/ }) })
+    .first();
   const box = open.getByRole("textbox");
   await box.fill("First thoughts, saved online.");
   await expect(open.getByRole("status")).toHaveText("Saved");
@@ -146,15 +166,27 @@ test("typing while offline says the answer is not saved, then saves when the con
   await expect(open.getByRole("status")).toHaveText("Saved", { timeout: 20_000 });
 
   await page.reload();
-  await expect(page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Open response/ }) }).first().getByRole("textbox")).toHaveValue(
-    "First thoughts, saved online. More typed while the connection is down.",
-  );
+  await expect(
+    page
+      .getByRole("region", { name: /^Questions/ })
+      .locator(":scope > ol > li")
+      .filter({ has: page.getByRole("heading", { name: /Open response/ }) })
+      .first()
+      .getByRole("textbox"),
+  ).toHaveValue("First thoughts, saved online. More typed while the connection is down.");
 });
 
-test("a draft typed before the page is closed offline is restored from this browser and saved on return", async ({ page, context }) => {
+test("a draft typed before the page is closed offline is restored from this browser and saved on return", async ({
+  page,
+  context,
+}) => {
   await signUpStudent(page, "Closed Offline");
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
-  const short = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
+  const short = page
+    .getByRole("region", { name: /^Questions/ })
+    .locator(":scope > ol > li")
+    .filter({ has: page.getByRole("heading", { name: /Short answer/ }) })
+    .first();
   await expect(page.getByText(/Self-study/)).toBeVisible();
   await context.setOffline(true);
   await short.getByRole("textbox").fill("kept locally");
@@ -163,7 +195,11 @@ test("a draft typed before the page is closed offline is restored from this brow
   // Reload at once, before the retry: the text comes back from this browser and is saved.
   page.on("dialog", (d) => d.accept());
   await page.reload();
-  const again = page.getByRole("region", { name: /^Questions/ }).locator(":scope > ol > li").filter({ has: page.getByRole("heading", { name: /Short answer/ }) }).first();
+  const again = page
+    .getByRole("region", { name: /^Questions/ })
+    .locator(":scope > ol > li")
+    .filter({ has: page.getByRole("heading", { name: /Short answer/ }) })
+    .first();
   await expect(again.getByRole("textbox")).toHaveValue("kept locally");
   await expect(again.getByRole("status")).toHaveText("Saved");
 });

@@ -2,11 +2,18 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, lessonSlug, studentInDemoClass } from "./helpers";
 import { signInAll } from "../scripts/lib/http-session";
 import { attemptsOf, classSubmissions } from "../db/testing/inspection";
-import { actionStateOf, captureSubmitLesson, contextWithCookie, replayAction } from "../scripts/lib/server-action-replay";
+import {
+  actionStateOf,
+  captureSubmitLesson,
+  contextWithCookie,
+  replayAction,
+} from "../scripts/lib/server-action-replay";
 
 const databaseFile = process.env.DATABASE_PATH ?? "e2e/.data/e2e.db";
 
-test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({ browser }) => {
+test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const page = await studentInDemoClass(browser, "Hundred Clicks");
   const submit = await captureSubmitLesson(page, lessonSlug);
@@ -39,7 +46,10 @@ test("100 simultaneous submissions of one lesson by one student record one submi
   await expect(page.getByRole("button", { name: "Submit lesson" })).toHaveCount(0);
 });
 
-test("200 students of one class submitting at the same moment all succeed, and the class has 200 submissions", async ({ browser, baseURL }) => {
+test("200 students of one class submitting at the same moment all succeed, and the class has 200 submissions", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(480_000); // 200 sign-ins hash 200 passwords, two at a time, on two shared CPUs
   const emails = Array.from({ length: 200 }, (_, i) => `crowd-student${i + 1}@crowd.test`);
   const signInStarted = Date.now();
@@ -52,7 +62,9 @@ test("200 students of one class submitting at the same moment all succeed, and t
 
   const started = Date.now();
   const replies = await Promise.all(cookies.map((cookie) => replayAction(submit, cookie)));
-  console.log(`200 students signed in in ${started - signInStarted} ms; their submissions answered in ${Date.now() - started} ms`);
+  console.log(
+    `200 students signed in in ${started - signInStarted} ms; their submissions answered in ${Date.now() - started} ms`,
+  );
 
   expect(replies.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.slice(0, 200)}`)).toEqual([]);
   expect(replies.filter((r) => /SQLITE_BUSY|database is locked/i.test(r.body)).length).toBe(0);

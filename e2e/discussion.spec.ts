@@ -15,7 +15,9 @@ async function demoClassId(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split("/")[2]!;
 }
 
-test("two students discuss a passage; the instructor pins, locks and hides; other classes and the public see none of it", async ({ browser }) => {
+test("two students discuss a passage; the instructor pins, locks and hides; other classes and the public see none of it", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const amira = await studentInDemoClass(browser, "Amira Discusses");
   const bo = await studentInDemoClass(browser, "Bo Replies");
@@ -26,16 +28,22 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   await amira.goto(passagePath);
   const discussion = amira.getByRole("region", { name: "Discussion" });
   await expect(discussion.getByText("With Demo class")).toBeVisible();
-  const prompt = discussion.getByRole("listitem").filter({ hasText: "What makes a statement like this useful as evidence" });
+  const prompt = discussion
+    .getByRole("listitem")
+    .filter({ hasText: "What makes a statement like this useful as evidence" });
   await prompt.getByRole("button", { name: "Start a thread on this prompt" }).click();
   await expect(discussion.getByLabel("Title")).toHaveValue(/^Khalimov's words come from a video/);
   await discussion.getByLabel("Title").fill("Is the video good evidence?");
   // An empty post is refused with a message, and nothing is posted.
   await discussion.getByRole("button", { name: "Post thread" }).click();
   await expect(discussion.getByText("Write something before posting.")).toBeVisible();
-  await discussion.getByLabel("Your post").fill("He made the video for Islamic State.\nSo it is propaganda as much as evidence.");
+  await discussion
+    .getByLabel("Your post")
+    .fill("He made the video for Islamic State.\nSo it is propaganda as much as evidence.");
   const quote = discussion.getByLabel("Quote a sentence of the passage (optional)");
-  await quote.selectOption((await quote.locator("option", { hasText: "received counterterrorism training" }).getAttribute("value"))!);
+  await quote.selectOption(
+    (await quote.locator("option", { hasText: "received counterterrorism training" }).getAttribute("value"))!,
+  );
   await discussion.getByRole("button", { name: "Post thread" }).click();
   await expect(discussion.getByText("Your thread is posted.")).toBeVisible();
   const thread = discussion.getByRole("article", { name: "Is the video good evidence?" });
@@ -46,11 +54,15 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   expect(target).toMatch(/^#s-/);
   await expect(amira.locator(target!)).toContainText("received counterterrorism training in the US");
   // Line breaks are kept.
-  await expect(thread.getByRole("article", { name: "Post by Amira Discusses" })).toContainText("for Islamic State.\nSo it is");
+  await expect(thread.getByRole("article", { name: "Post by Amira Discusses" })).toContainText(
+    "for Islamic State.\nSo it is",
+  );
 
   // Bo sees it, replies with a script payload that must show as text and run nothing.
   await bo.goto(passagePath);
-  const boThread = bo.getByRole("region", { name: "Discussion" }).getByRole("article", { name: "Is the video good evidence?" });
+  const boThread = bo
+    .getByRole("region", { name: "Discussion" })
+    .getByRole("article", { name: "Is the video good evidence?" });
   await expect(boThread).toContainText("He made the video for Islamic State.");
   await boThread.getByRole("button", { name: "Reply" }).click();
   const payload = `I disagree <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
@@ -61,7 +73,10 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   await expect(boReply.locator("img")).toHaveCount(0);
   await expectNoInjectedScript(bo);
   // Bo also reports Amira's post to the instructor.
-  await boThread.getByRole("article", { name: "Post by Amira Discusses" }).getByRole("button", { name: "Report" }).click();
+  await boThread
+    .getByRole("article", { name: "Post by Amira Discusses" })
+    .getByRole("button", { name: "Report" })
+    .click();
   await boThread.getByLabel(/What is wrong with this post/).fill("Calls a classmate's source propaganda");
   await boThread.getByRole("button", { name: "Send report" }).click();
   await expect(boThread.getByText("You reported this post to the instructor.")).toBeVisible();
@@ -76,16 +91,25 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   const classId = await demoClassId(teacher);
-  await expect(teacher.getByRole("region", { name: "Reported posts" })).toContainText("Calls a classmate's source propaganda");
+  await expect(teacher.getByRole("region", { name: "Reported posts" })).toContainText(
+    "Calls a classmate's source propaganda",
+  );
   await teacher.goto(`${passagePath}?class=${classId}`);
-  const teacherThread = teacher.getByRole("region", { name: "Discussion" }).getByRole("article", { name: "Is the video good evidence?" });
+  const teacherThread = teacher
+    .getByRole("region", { name: "Discussion" })
+    .getByRole("article", { name: "Is the video good evidence?" });
   await expect(teacherThread.getByText("Reported once:")).toBeVisible();
   await teacherThread.getByRole("button", { name: "Leave it up and dismiss the reports" }).click();
   await expect(teacherThread.getByText("Reported once:")).toHaveCount(0);
   await teacherThread.getByRole("button", { name: "Pin thread" }).click();
   await expect(teacherThread.getByText("Pinned", { exact: true })).toBeVisible();
-  await teacherThread.getByRole("article", { name: "Post by Bo Replies" }).getByRole("button", { name: "Hide from the class" }).click();
-  await expect(teacherThread.getByRole("article", { name: "Post by Bo Replies" })).toContainText("Hidden by the instructor");
+  await teacherThread
+    .getByRole("article", { name: "Post by Bo Replies" })
+    .getByRole("button", { name: "Hide from the class" })
+    .click();
+  await expect(teacherThread.getByRole("article", { name: "Post by Bo Replies" })).toContainText(
+    "Hidden by the instructor",
+  );
   await teacherThread.getByRole("button", { name: "Lock thread" }).click();
   await expect(teacherThread.getByText("Locked", { exact: true })).toBeVisible();
   await expectNoAxeViolations(teacher);
@@ -118,7 +142,9 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   const outsiderDiscussion = outsider.getByRole("region", { name: "Discussion" });
   await expect(outsiderDiscussion.getByText("With Other discussion class")).toBeVisible();
   await expect(outsiderDiscussion).not.toContainText("Is the video good evidence?");
-  const direct = await outsider.request.get(`/api/discussion?lesson=${lessonSlug}&passage=a-colonel-defects&class=${classId}`);
+  const direct = await outsider.request.get(
+    `/api/discussion?lesson=${lessonSlug}&passage=a-colonel-defects&class=${classId}`,
+  );
   expect(direct.status()).toBe(404);
   expect(await direct.text()).not.toContain("Is the video good evidence?");
 
@@ -128,12 +154,17 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   const readerDiscussion = reader.getByRole("region", { name: "Discussion" });
   await expect(readerDiscussion.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(readerDiscussion).not.toContainText("Is the video good evidence?");
-  expect((await reader.request.get(`/api/discussion?lesson=${lessonSlug}&passage=a-colonel-defects`)).status()).toBe(401);
+  expect((await reader.request.get(`/api/discussion?lesson=${lessonSlug}&passage=a-colonel-defects`)).status()).toBe(
+    401,
+  );
 
   // The overview counts the passage's posts for a classmate who has not looked yet, all of them new.
   const carla = await studentInDemoClass(browser, "Carla Overview");
   await carla.goto(`/lessons/${lessonSlug}`);
-  const passageItem = carla.getByRole("list", { name: "Passages" }).getByRole("listitem").filter({ hasText: "A US-trained colonel joins Islamic State" });
+  const passageItem = carla
+    .getByRole("list", { name: "Passages" })
+    .getByRole("listitem")
+    .filter({ hasText: "A US-trained colonel joins Islamic State" });
   await expect(passageItem).toContainText("1 post");
   await expect(passageItem).toContainText("1 new");
   await carla.goto(passagePath);
@@ -143,7 +174,9 @@ test("two students discuss a passage; the instructor pins, locks and hides; othe
   await expect(passageItem).not.toContainText("new");
 });
 
-test("a learner on their own keeps a private notebook per passage, kept across sign-out and sign-in @phone", async ({ page }) => {
+test("a learner on their own keeps a private notebook per passage, kept across sign-out and sign-in @phone", async ({
+  page,
+}) => {
   const email = await signUpStudent(page, "Nia Notebook");
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
   const discussion = page.getByRole("region", { name: "Discussion" });
@@ -157,13 +190,17 @@ test("a learner on their own keeps a private notebook per passage, kept across s
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   await signIn(page, email, "a good long password");
   await page.goto(`/lessons/${lessonSlug}/the-warning`);
-  await expect(page.getByLabel("Your notebook for this passage")).toHaveValue("The experts are unnamed.\nWho are they?");
+  await expect(page.getByLabel("Your notebook for this passage")).toHaveValue(
+    "The experts are unnamed.\nWho are they?",
+  );
   // Another passage has its own page of the notebook.
   await page.goto(`/lessons/${lessonSlug}/a-colonel-defects`);
   await expect(page.getByLabel("Your notebook for this passage")).toHaveValue("");
 });
 
-test("the instructor shares two answers as a class snapshot: a student who submitted sees them without names, one who has not does not", async ({ browser }) => {
+test("the instructor shares two answers as a class snapshot: a student who submitted sees them without names, one who has not does not", async ({
+  browser,
+}) => {
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await demoClassId(teacher);
@@ -191,7 +228,9 @@ test("the instructor shares two answers as a class snapshot: a student who submi
   await teacher.getByRole("button", { name: "Share 2 answers with the class" }).click();
   await teacher.waitForURL(/\/lessons\//);
   const snapshotPath = new URL(teacher.url()).pathname;
-  const teacherSnapshot = teacher.getByRole("article").filter({ has: teacher.getByText("Class snapshot", { exact: true }) });
+  const teacherSnapshot = teacher
+    .getByRole("article")
+    .filter({ has: teacher.getByText("Class snapshot", { exact: true }) });
   await expect(teacherSnapshot.getByText("Reader A", { exact: true })).toBeVisible();
 
   // student3 has submitted the lesson: the two answers, labelled, with no names.
@@ -199,10 +238,17 @@ test("the instructor shares two answers as a class snapshot: a student who submi
   await signIn(submitted, "student3@demo.test");
   await submitted.goto(snapshotPath);
   const discussion = submitted.getByRole("region", { name: "Discussion" });
-  const snapshot = discussion.getByRole("article").filter({ has: submitted.getByText("Class snapshot", { exact: true }) });
+  const snapshot = discussion
+    .getByRole("article")
+    .filter({ has: submitted.getByText("Class snapshot", { exact: true }) });
   await expect(snapshot.getByText("Reader A", { exact: true })).toBeVisible();
   await expect(snapshot.getByText("Reader B", { exact: true })).toBeVisible();
-  await expect(snapshot.getByRole("region", { name: "Shared answers" }).getByRole("listitem").filter({ hasText: /^Reader/ })).toHaveCount(2);
+  await expect(
+    snapshot
+      .getByRole("region", { name: "Shared answers" })
+      .getByRole("listitem")
+      .filter({ hasText: /^Reader/ }),
+  ).toHaveCount(2);
   for (const name of names) await expect(discussion).not.toContainText(name);
   await expectNoAxeViolations(submitted);
 
@@ -216,12 +262,16 @@ test("the instructor shares two answers as a class snapshot: a student who submi
   await expect(theirs).not.toContainText("Reader A");
 });
 
-test("posting is limited to a burst of 10 a minute, with a clear message and nothing lost from the form", async ({ browser }) => {
+test("posting is limited to a burst of 10 a minute, with a clear message and nothing lost from the form", async ({
+  browser,
+}) => {
   const student = await studentInDemoClass(browser, "Rita Ratelimit");
   const workspace = await student.request.get(`/api/workspace?lesson=${lessonSlug}&passage=the-warning`);
   const discussion = (await workspace.json()).discussion as { classId: string };
   const start = (title: string) =>
-    student.request.post("/api/discussion/threads", { data: { lessonSlug, passageKey: "the-warning", classId: discussion.classId, title, body: `Post ${title}` } });
+    student.request.post("/api/discussion/threads", {
+      data: { lessonSlug, passageKey: "the-warning", classId: discussion.classId, title, body: `Post ${title}` },
+    });
   for (let i = 1; i <= 10; i++) expect((await start(`Burst ${i}`)).status(), `post ${i}`).toBe(200);
   const refused = await start("One too many");
   expect(refused.status()).toBe(429);
@@ -239,7 +289,9 @@ test("posting is limited to a burst of 10 a minute, with a clear message and not
   await expect(region.getByLabel("Your post")).toHaveValue("This text must survive the refusal.");
 });
 
-test("the instructor hides a thread's opening post: a classmate sees exactly what the instructor's view says students see", async ({ browser }) => {
+test("the instructor hides a thread's opening post: a classmate sees exactly what the instructor's view says students see", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const path = `/lessons/${lessonSlug}/signs-of-change`;
   const title = `Is anything changing? ${Date.now()}`;
@@ -268,13 +320,20 @@ test("the instructor hides a thread's opening post: a classmate sees exactly wha
   const classId = await demoClassId(teacher);
   await teacher.goto(`${path}?class=${classId}`);
   const teacherThread = teacher.getByRole("region", { name: "Discussion" }).getByRole("article", { name: title });
-  await teacherThread.getByRole("article", { name: "Post by Cara Opens" }).getByRole("button", { name: "Hide from the class" }).click();
+  await teacherThread
+    .getByRole("article", { name: "Post by Cara Opens" })
+    .getByRole("button", { name: "Hide from the class" })
+    .click();
   const note = teacherThread.getByRole("note", { name: "What students see" });
   await expect(note).toHaveText(
     "Students see this thread as “Hidden post”: “This post was hidden by the instructor.” in place of the opening post, then the replies that are not hidden.",
   );
   // Dev's reply is one students see, and it says so by offering to hide it.
-  await expect(teacherThread.getByRole("article", { name: "Post by Dev Answers" }).getByRole("button", { name: "Hide from the class" })).toBeVisible();
+  await expect(
+    teacherThread
+      .getByRole("article", { name: "Post by Dev Answers" })
+      .getByRole("button", { name: "Hide from the class" }),
+  ).toBeVisible();
   await expectNoAxeViolations(teacher);
 
   // Eve, who wrote neither post, sees exactly that.
@@ -283,15 +342,22 @@ test("the instructor hides a thread's opening post: a classmate sees exactly wha
   const eveThread = eveDiscussion.getByRole("article", { name: "Hidden post" });
   await expect(eveThread).toBeVisible();
   await expect(eveThread.getByText("This post was hidden by the instructor.", { exact: true })).toBeVisible();
-  await expect(eveThread.getByRole("article", { name: "Post by Dev Answers" })).toContainText("A fair reply about the passage.");
+  await expect(eveThread.getByRole("article", { name: "Post by Dev Answers" })).toContainText(
+    "A fair reply about the passage.",
+  );
   await expect(eveDiscussion).not.toContainText("Words the instructor will not want");
   await expect(eveDiscussion).not.toContainText(title);
   await expect(eveDiscussion).not.toContainText("Cara Opens");
   await expectNoAxeViolations(eve);
 
   // Hiding the last reply students could read: the view says the thread is gone for them, and it is.
-  await teacherThread.getByRole("article", { name: "Post by Dev Answers" }).getByRole("button", { name: "Hide from the class" }).click();
-  await expect(note).toHaveText("Students do not see this thread: its opening post is hidden and no reply they can read is left.");
+  await teacherThread
+    .getByRole("article", { name: "Post by Dev Answers" })
+    .getByRole("button", { name: "Hide from the class" })
+    .click();
+  await expect(note).toHaveText(
+    "Students do not see this thread: its opening post is hidden and no reply they can read is left.",
+  );
   await eve.reload();
   await expect(eveDiscussion.getByText("With Demo class")).toBeVisible();
   await expect(eveDiscussion.getByRole("article", { name: "Hidden post" })).toHaveCount(0);

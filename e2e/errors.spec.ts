@@ -27,7 +27,9 @@ function expectNoLeak(text: string) {
   for (const leak of leaks) expect(text, `the browser was sent ${leak}`).not.toMatch(leak);
 }
 
-test("a failing page, route and action say so kindly, with a reference that is in the log, and leak nothing", async ({ browser }) => {
+test("a failing page, route and action say so kindly, with a reference that is in the log, and leak nothing", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await (await browser.newContext({ baseURL: server.base })).newPage();
   await signIn(page, "instructor@demo.test");
@@ -39,7 +41,9 @@ test("a failing page, route and action say so kindly, with a reference that is i
   // A server action: the form keeps what was typed and says what happened, with a reference.
   await page.getByLabel("Class name").fill("A class that cannot be made");
   await page.getByRole("button", { name: "Create class" }).click();
-  const actionMessage = page.getByText(/Something went wrong on our side and nothing was saved\. Please try again\. \(Reference [0-9a-f]{8}\)/);
+  const actionMessage = page.getByText(
+    /Something went wrong on our side and nothing was saved\. Please try again\. \(Reference [0-9a-f]{8}\)/,
+  );
   await expect(actionMessage).toBeVisible();
   await expect(page.getByLabel("Class name")).toHaveValue("A class that cannot be made");
   const actionReference = (await actionMessage.textContent())!.match(/Reference ([0-9a-f]{8})/)![1]!;

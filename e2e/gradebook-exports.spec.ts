@@ -5,7 +5,12 @@ import { ensureSoffice, openCsvInCalc, type SheetCell } from "./spreadsheet";
 const QUESTIONS = 42;
 
 /** A student who joins the class, answers the first passage's short answer and/or open response, and maybe submits. */
-async function student(browser: Browser, name: string, code: string, work: { short?: string; open?: string; submit: boolean }): Promise<string> {
+async function student(
+  browser: Browser,
+  name: string,
+  code: string,
+  work: { short?: string; open?: string; submit: boolean },
+): Promise<string> {
   const page: Page = await (await browser.newContext()).newPage();
   page.on("dialog", (d) => void d.accept()); // "Submit with questions unanswered?"
   const email = await signUpStudent(page, name);
@@ -14,8 +19,25 @@ async function student(browser: Browser, name: string, code: string, work: { sho
   await expect(page.getByRole("status").filter({ hasText: "You have joined" })).toBeVisible();
   // A short answer on the first passage; the open question on the whole article sits on the last.
   for (const [passage, card, text] of [
-    ["the-warning", (p: Page) => p.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: p.getByRole("heading", { name: /Short answer/ }) }).first(), work.short],
-    ["lemon-remembers-khalimov", (p: Page) => p.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ }), work.open],
+    [
+      "the-warning",
+      (p: Page) =>
+        p
+          .getByRole("region", { name: /^Questions/ })
+          .getByRole("listitem")
+          .filter({ has: p.getByRole("heading", { name: /Short answer/ }) })
+          .first(),
+      work.short,
+    ],
+    [
+      "lemon-remembers-khalimov",
+      (p: Page) =>
+        p
+          .getByRole("region", { name: /^Questions/ })
+          .getByRole("listitem")
+          .filter({ hasText: /Using evidence\s+from the whole article/ }),
+      work.open,
+    ],
   ] as const) {
     if (!text) continue;
     await page.goto(`/lessons/${lessonSlug}/${passage}`);
@@ -33,7 +55,9 @@ async function student(browser: Browser, name: string, code: string, work: { sho
 
 const texts = (row: SheetCell[] | undefined) => (row ?? []).map((c) => c.text);
 
-test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score columns that sum, states in their own columns, and answers' passages and comments", async ({ browser }) => {
+test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score columns that sum, states in their own columns, and answers' passages and comments", async ({
+  browser,
+}) => {
   test.setTimeout(600_000);
   const soffice = ensureSoffice();
   const teacher = await (await browser.newContext()).newPage();
@@ -47,7 +71,11 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
   const classUrl = teacher.url();
 
   const emails = {
-    ana: await student(browser, "Ana Returned", code, { short: "Unnamed experts", open: "I doubt the headline because no expert is named.", submit: true }),
+    ana: await student(browser, "Ana Returned", code, {
+      short: "Unnamed experts",
+      open: "I doubt the headline because no expert is named.",
+      submit: true,
+    }),
     ben: await student(browser, "Ben Awaiting", code, { open: "Ben's reading.", submit: true }),
     cy: await student(browser, "Cy Drafted", code, { open: "Cy's reading.", submit: true }),
     dee: await student(browser, "Dee Notsubmitted", code, { short: "Something", submit: false }),
@@ -66,7 +94,10 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
     await expect(heading).toHaveText(new RegExp(`^Answer ${i + 1} of 3`));
     const who = (await heading.textContent())!;
     if (!who.includes("Ben Awaiting")) {
-      const criteria = await teacher.getByRole("group").filter({ has: teacher.getByRole("radio") }).count();
+      const criteria = await teacher
+        .getByRole("group")
+        .filter({ has: teacher.getByRole("radio") })
+        .count();
       await workbench.focus();
       for (let c = 0; c < criteria; c++) await teacher.keyboard.press("2");
       if (who.includes("Ana Returned")) {
@@ -82,7 +113,9 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
         await teacher.keyboard.press("m");
         await teacher.getByLabel("Comment on “the headline”").fill("Quote its exact words.");
         await teacher.keyboard.press("Enter");
-        await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText("Quote its exact words.");
+        await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText(
+          "Quote its exact words.",
+        );
         await expect(answer.getByText("Reviewed, not returned", { exact: true })).toBeVisible();
         await expect(teacher.getByText("Draft saved")).toBeVisible();
         await workbench.focus();
@@ -122,11 +155,22 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
     const [file] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name }).click()]);
     return (await file.path())!;
   };
-  const [grades, answers] = openCsvInCalc(soffice, [await download("Download grades (CSV)"), await download("Download every answer (CSV)")]);
+  const [grades, answers] = openCsvInCalc(soffice, [
+    await download("Download grades (CSV)"),
+    await download("Download every answer (CSV)"),
+  ]);
 
   // grades.csv: one row per student, with the email; score columns are numbers or empty, states are words.
   const gradeHeader = texts(grades![0]);
-  expect(gradeHeader.slice(0, 7)).toEqual(["Student", "Email", "Lesson status", "Graded points", "Graded out of", "Awaiting review (answers)", "Awaiting review (points)"]);
+  expect(gradeHeader.slice(0, 7)).toEqual([
+    "Student",
+    "Email",
+    "Lesson status",
+    "Graded points",
+    "Graded out of",
+    "Awaiting review (answers)",
+    "Awaiting review (points)",
+  ]);
   expect(gradeHeader).toHaveLength(7 + 2 * QUESTIONS);
   const scoreColumns = gradeHeader.flatMap((h, i) => (/^Q\d+ score \(out of \d+\): /.test(h) ? [i] : []));
   const stateColumns = gradeHeader.flatMap((h, i) => (/^Q\d+ state$/.test(h) ? [i] : []));
@@ -138,7 +182,8 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
   expect(byName.get("Dee Notsubmitted")![1]!.text).toBe(emails.dee);
   let classTotal = 0;
   for (const [name, row] of byName) {
-    for (const i of scoreColumns) expect(["float", "empty"], `${name}: ${gradeHeader[i]} is a number or empty`).toContain(row[i]?.type ?? "empty");
+    for (const i of scoreColumns)
+      expect(["float", "empty"], `${name}: ${gradeHeader[i]} is a number or empty`).toContain(row[i]?.type ?? "empty");
     for (const i of stateColumns) expect(row[i]?.type, `${name}: ${gradeHeader[i]} is a word`).toBe("string");
     for (const i of [3, 4, 5, 6]) expect(row[i]?.type ?? "empty").toBe(name === "Dee Notsubmitted" ? "empty" : "float");
     // The score columns sum to the graded points.
@@ -156,8 +201,21 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
   // answers.csv: the question's number and passage, a state, and the comments on words.
   const answerHeader = texts(answers![0]);
   expect(answerHeader).toEqual([
-    "Student", "Email", "Question number", "Question id", "Passage", "Prompt", "Type", "Answer", "Cited sentences",
-    "Automatic score", "Feedback points", "Out of", "State", "Returned comment", "Returned comments on words",
+    "Student",
+    "Email",
+    "Question number",
+    "Question id",
+    "Passage",
+    "Prompt",
+    "Type",
+    "Answer",
+    "Cited sentences",
+    "Automatic score",
+    "Feedback points",
+    "Out of",
+    "State",
+    "Returned comment",
+    "Returned comments on words",
   ]);
   const answerRows = answers!.slice(1);
   expect(answerRows).toHaveLength(4); // Ana's two, Ben's and Cy's; Dee has not submitted
@@ -175,5 +233,7 @@ test("the gradebook's CSVs open in LibreOffice Calc with emails, numeric score c
   expect(ana.find((r) => r[6]!.text === "short_answer")![9]!.type).toBe("float");
   expect(answerRows.find((r) => r[0]!.text === "Ben Awaiting")![12]!.text).toBe("awaiting review");
   expect(answerRows.find((r) => r[0]!.text === "Cy Drafted")![12]!.text).toBe("draft feedback");
-  expect(anaOpen[2]!.value).toBe(Number(gradeHeader[scoreColumns.find((i) => gradeHeader[i]!.includes(anaOpen[5]!.text))!]!.match(/^Q(\d+)/)![1]));
+  expect(anaOpen[2]!.value).toBe(
+    Number(gradeHeader[scoreColumns.find((i) => gradeHeader[i]!.includes(anaOpen[5]!.text))!]!.match(/^Q(\d+)/)![1]),
+  );
 });

@@ -3,12 +3,14 @@ import { expect, test } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
 import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent } from "./helpers";
 
-test("the gradebook shows what awaits review, and both CSV downloads parse with the right rows and columns", async ({ browser }) => {
+test("the gradebook shows what awaits review, and both CSV downloads parse with the right rows and columns", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
-  await teacher.getByLabel("Class name").fill("Gradebook, \"period 5\"");
+  await teacher.getByLabel("Class name").fill('Gradebook, "period 5"');
   await teacher.getByRole("button", { name: "Create class" }).click();
   await teacher.getByRole("button", { name: "Assign lesson" }).click();
   await expect(teacher.getByText("Lesson assigned.")).toBeVisible();
@@ -17,17 +19,28 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
 
   const student = await (await browser.newContext()).newPage();
   student.on("dialog", (d) => d.accept());
-  await signUpStudent(student, "Grade, \"Book\" Student");
+  await signUpStudent(student, 'Grade, "Book" Student');
   await student.goto(`/join?code=${code}`);
   await student.getByRole("button", { name: "Join class" }).click();
   await student.goto(`/lessons/${lessonSlug}/the-warning`);
   const cards = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
-  await cards.filter({ has: student.getByRole("heading", { name: /Short answer/ }) }).first().getByRole("textbox").fill("=SUM(A1:A9)");
-  await expect(cards.filter({ has: student.getByRole("heading", { name: /Short answer/ }) }).first().getByRole("status")).toHaveText("Saved");
+  await cards
+    .filter({ has: student.getByRole("heading", { name: /Short answer/ }) })
+    .first()
+    .getByRole("textbox")
+    .fill("=SUM(A1:A9)");
+  await expect(
+    cards
+      .filter({ has: student.getByRole("heading", { name: /Short answer/ }) })
+      .first()
+      .getByRole("status"),
+  ).toHaveText("Saved");
   // The 9-point whole-article question is on the last passage.
   await student.goto(`/lessons/${lessonSlug}/lemon-remembers-khalimov`);
-  const open = cards.filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: /Using evidence\s+from the whole article/ });
-  await open.getByRole("textbox").fill("A reading, with a comma, and \"quotes\"\nand a second line.");
+  const open = cards
+    .filter({ has: student.getByRole("heading", { name: /Open response/ }) })
+    .filter({ hasText: /Using evidence\s+from the whole article/ });
+  await open.getByRole("textbox").fill('A reading, with a comma, and "quotes"\nand a second line.');
   await expect(open.getByRole("status")).toHaveText("Saved");
   await student.goto(`/lessons/${lessonSlug}/summary`);
   await student.getByRole("button", { name: "Submit lesson" }).click();
@@ -35,19 +48,27 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
 
   await teacher.goto(`${classUrl}/gradebook`);
   await expect(teacher.getByRole("heading", { level: 1, name: "Gradebook" })).toBeVisible();
-  const row = teacher.getByRole("row").filter({ has: teacher.getByRole("rowheader", { name: 'Grade, "Book" Student' }) });
+  const row = teacher
+    .getByRole("row")
+    .filter({ has: teacher.getByRole("rowheader", { name: 'Grade, "Book" Student' }) });
   await expect(row).toContainText(/of \d+ graded points, 1 awaiting review \(9 points\)/);
   await expect(row.getByRole("link", { name: /awaiting review/ })).toHaveCount(1);
   await expectNoAxeViolations(teacher);
 
-  const [grades] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download grades (CSV)" }).click()]);
+  const [grades] = await Promise.all([
+    teacher.waitForEvent("download"),
+    teacher.getByRole("link", { name: "Download grades (CSV)" }).click(),
+  ]);
   const gradeRows = parseCsv(fs.readFileSync((await grades.path())!, "utf8"));
   expect(gradeRows.length).toBe(2);
   expect(gradeRows[0]!.length).toBe(7 + 42 * 2);
   expect(gradeRows[1]![0]).toBe('Grade, "Book" Student');
   expect(gradeRows.every((r) => r.length === gradeRows[0]!.length)).toBe(true);
 
-  const [answers] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download every answer (CSV)" }).click()]);
+  const [answers] = await Promise.all([
+    teacher.waitForEvent("download"),
+    teacher.getByRole("link", { name: "Download every answer (CSV)" }).click(),
+  ]);
   const answerRows = parseCsv(fs.readFileSync((await answers.path())!, "utf8"));
   expect(answerRows.length).toBe(1 + 2);
   expect(answerRows.every((r) => r.length === 15)).toBe(true);
@@ -65,7 +86,11 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   await shortItem.getByRole("button", { name: "Save override" }).click();
   await expect(shortItem.getByText("Override saved as a draft.")).toBeVisible();
   await teacher.reload();
-  await teacher.getByRole("listitem").filter({ hasText: "=SUM(A1:A9)" }).getByRole("button", { name: /^Return Q\d+ to the student$/ }).click();
+  await teacher
+    .getByRole("listitem")
+    .filter({ hasText: "=SUM(A1:A9)" })
+    .getByRole("button", { name: /^Return Q\d+ to the student$/ })
+    .click();
   await expect(teacher.getByText(/overridden to 1 \(returned\)/)).toBeVisible();
   await expectNoAxeViolations(teacher);
 
@@ -82,7 +107,9 @@ test("the gradebook shows what awaits review, and both CSV downloads parse with 
   expect((await other.request.get(`${classUrl}/gradebook/grades.csv`)).status()).toBe(404);
 });
 
-test("insights show the demo class's share correct, option counts and rubric averages, without names", async ({ page }) => {
+test("insights show the demo class's share correct, option counts and rubric averages, without names", async ({
+  page,
+}) => {
   await signIn(page, "instructor@demo.test");
   await page.goto("/classes");
   await page.getByRole("link", { name: "Demo class" }).click();
@@ -92,6 +119,7 @@ test("insights show the demo class's share correct, option counts and rubric ave
   await expect(page.getByRole("heading", { name: "Most often wrong first" })).toBeVisible();
   await expect(page.getByText(/% correct/).first()).toBeVisible();
   await expect(page.getByText(/^\d+ of \d+$/).first()).toBeVisible();
-  for (const name of ["Ben Lindqvist", "Chen Wei", "Dana Haddad", "Elif Kaya"]) await expect(page.getByText(name)).toHaveCount(0);
+  for (const name of ["Ben Lindqvist", "Chen Wei", "Dana Haddad", "Elif Kaya"])
+    await expect(page.getByText(name)).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

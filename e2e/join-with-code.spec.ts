@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, readJoinCode, signIn, signUpStudent } from "./helpers";
 
-test("a wrong join code is kept in the field with one message beside it; the instructor's join link fills the code in", async ({ browser }) => {
+test("a wrong join code is kept in the field with one message beside it; the instructor's join link fills the code in", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const student = await (await browser.newContext()).newPage();
   await signUpStudent(student, "Code Typist");

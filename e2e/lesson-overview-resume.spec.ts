@@ -5,7 +5,9 @@ import { expectNoAxeViolations, lessonSlug, studentInDemoClass } from "./helpers
 test.describe("a returning student on a phone @phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the overview shows their class, due date and progress per passage, and one Continue to the first unfinished passage, on the first screen", async ({ browser }) => {
+  test("the overview shows their class, due date and progress per passage, and one Continue to the first unfinished passage, on the first screen", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const page = await studentInDemoClass(browser, "Returning Reader");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -54,7 +56,9 @@ test.describe("a returning student on a phone @phone", () => {
 
   test("a visitor is offered to start reading, and to sign in to keep progress", async ({ page }) => {
     await page.goto(`/lessons/${lessonSlug}`);
-    await expect(page.getByText("Sign in to answer the questions and keep your progress.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("Sign in to answer the questions and keep your progress.", { exact: false }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: /^Start reading: / })).toBeInViewport();
     await expect(page.getByRole("region", { name: "Your progress" })).toHaveCount(0);
   });

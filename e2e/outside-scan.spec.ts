@@ -9,16 +9,27 @@ import { lessonSlug, signUpStudent, studentInDemoClass } from "./helpers";
  * each tried the way the scanner did. Foreign-origin server actions are in bad-input-actions.spec.ts.
  */
 
-const manifest = () => JSON.parse(fs.readFileSync(path.join(".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+const manifest = () =>
+  JSON.parse(fs.readFileSync(path.join(".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
 /** Every route handler of the build but next-auth's (which checks its own CSRF token). */
-const routeHandlers = () => Object.entries(manifest()).filter(([file]) => file.endsWith("/route")).map(([, route]) => route).filter((r) => r.startsWith("/api/") && !r.startsWith("/api/auth/"));
-const pageRoutes = () => Object.entries(manifest()).filter(([file]) => file.endsWith("/page")).map(([, route]) => route);
+const routeHandlers = () =>
+  Object.entries(manifest())
+    .filter(([file]) => file.endsWith("/route"))
+    .map(([, route]) => route)
+    .filter((r) => r.startsWith("/api/") && !r.startsWith("/api/auth/"));
+const pageRoutes = () =>
+  Object.entries(manifest())
+    .filter(([file]) => file.endsWith("/page"))
+    .map(([, route]) => route);
 
 /** Another port of the same host: the same site, so SameSite=Lax still sends the session cookie. */
 const otherPort = Number(process.env.E2E_PORT ?? 3100) + 50;
 const foreignOrigin = `http://127.0.0.1:${otherPort}`;
 
-test("state-changing route handlers refuse text/plain bodies and foreign origins, read from the build's route list", async ({ browser, baseURL }) => {
+test("state-changing route handlers refuse text/plain bodies and foreign origins, read from the build's route list", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(360_000);
   const student = await studentInDemoClass(browser, "Route Prober");
   const failures: string[] = [];
@@ -28,11 +39,23 @@ test("state-changing route handlers refuse text/plain bodies and foreign origins
   for (const route of routes) {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       const tries: [string, Record<string, string>, number][] = [
-        ["the cross-site form (text/plain, foreign Origin)", { "Content-Type": "text/plain", Origin: foreignOrigin, "Sec-Fetch-Site": "same-site" }, 403],
+        [
+          "the cross-site form (text/plain, foreign Origin)",
+          { "Content-Type": "text/plain", Origin: foreignOrigin, "Sec-Fetch-Site": "same-site" },
+          403,
+        ],
         ["JSON from a foreign Origin", { "Content-Type": "application/json", Origin: foreignOrigin }, 403],
-        ["JSON with Sec-Fetch-Site: same-site", { "Content-Type": "application/json", "Sec-Fetch-Site": "same-site" }, 403],
+        [
+          "JSON with Sec-Fetch-Site: same-site",
+          { "Content-Type": "application/json", "Sec-Fetch-Site": "same-site" },
+          403,
+        ],
         ["text/plain from the app's own origin", { "Content-Type": "text/plain", Origin: baseURL! }, 415],
-        ["a form body from the app's own origin", { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! }, 415],
+        [
+          "a form body from the app's own origin",
+          { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! },
+          415,
+        ],
       ];
       for (const [label, headers, expected] of tries) {
         const res = await student.request.fetch(route, { method, headers, data: '{"lessonSlug":"x","body":"CSRF"}' });
@@ -49,14 +72,21 @@ test("state-changing route handlers refuse text/plain bodies and foreign origins
   expect(refusedByHandlers).toBeGreaterThanOrEqual(16 * 5);
 });
 
-test("a form served from another port of the same host cannot post a reply as the signed-in student", async ({ browser, baseURL }) => {
+test("a form served from another port of the same host cannot post a reply as the signed-in student", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const student = await studentInDemoClass(browser, "Cross Site Target");
   const discussionUrl = `/api/discussion?lesson=${lessonSlug}&passage=the-warning`;
   const { classId } = (await (await student.request.get(discussionUrl)).json()) as { classId: string };
-  const started = await student.request.post("/api/discussion/threads", { data: { lessonSlug, passageKey: "the-warning", classId, title: "My own thread", body: "My opening post" } });
+  const started = await student.request.post("/api/discussion/threads", {
+    data: { lessonSlug, passageKey: "the-warning", classId, title: "My own thread", body: "My opening post" },
+  });
   expect(started.status()).toBe(200);
-  const threadId = ((await started.json()) as { threads: { id: string; title: string }[] }).threads.find((t) => t.title === "My own thread")!.id;
+  const threadId = ((await started.json()) as { threads: { id: string; title: string }[] }).threads.find(
+    (t) => t.title === "My own thread",
+  )!.id;
 
   // The scanner's page: a text/plain form whose one field makes a JSON body, posted on load.
   const attack = `<!doctype html><title>Win a prize</title>
@@ -89,14 +119,22 @@ test("a form served from another port of the same host cannot post a reply as th
 
 const badSegments = ["%FF", "%FF%FE", "%c0%ae", "%E2%82", "abc%", "%zz"];
 
-test("undecodable segments in every page route get the 404 page with the app's headers, never a bare 500", async ({ request }) => {
+test("undecodable segments in every page route get the 404 page with the app's headers, never a bare 500", async ({
+  request,
+}) => {
   const failures: string[] = [];
   let tried = 0;
   for (const route of pageRoutes()) {
     const segments = route.split("/").filter(Boolean);
     // Each dynamic segment replaced, and a bad segment after the route (a static route has no other).
     const urls = badSegments.flatMap((bad) => [
-      ...segments.map((s, i) => (s.startsWith("[") ? "/" + segments.map((t, j) => (j === i ? bad : t.startsWith("[") ? "x" : t)).join("/") : null)).filter((u): u is string => u !== null),
+      ...segments
+        .map((s, i) =>
+          s.startsWith("[")
+            ? "/" + segments.map((t, j) => (j === i ? bad : t.startsWith("[") ? "x" : t)).join("/")
+            : null,
+        )
+        .filter((u): u is string => u !== null),
       "/" + [...segments.map((t) => (t.startsWith("[") ? lessonSlug : t)), bad].join("/"),
     ]);
     for (const url of new Set(urls)) {
@@ -104,7 +142,8 @@ test("undecodable segments in every page route get the 404 page with the app's h
       tried++;
       const headers = res.headers();
       if (res.status() !== 404) failures.push(`${url}: ${res.status()}`);
-      else if (!headers["content-security-policy"] || headers["x-frame-options"] !== "DENY") failures.push(`${url}: without the app's headers`);
+      else if (!headers["content-security-policy"] || headers["x-frame-options"] !== "DENY")
+        failures.push(`${url}: without the app's headers`);
       else if (!(await res.text()).includes("Page not found")) failures.push(`${url}: not the 404 page`);
     }
   }
@@ -126,12 +165,17 @@ test("the 404 page for an undecodable address works in the browser under its pol
   const response = await page.goto("/lessons/%FF%FE/%FF%FE");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await page.getByRole("link", { name: /lessons/i }).first().click();
+  await page
+    .getByRole("link", { name: /lessons/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/lessons$/);
   expect(problems).toEqual([]);
 });
 
-test("control characters typed or pasted into an answer are refused with a message, and the text stays", async ({ page }) => {
+test("control characters typed or pasted into an answer are refused with a message, and the text stays", async ({
+  page,
+}) => {
   await signUpStudent(page, "Control Characters");
   await page.goto(`/lessons/${lessonSlug}/a-colonel-defects`);
   const box = page.getByLabel(/Khalimov receive counterterrorism training/);
@@ -144,7 +188,16 @@ test("control characters typed or pasted into an answer are refused with a messa
   await expect(card.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 
   // And through the route, as the scanner sent it: 422 with the field's message, nothing stored.
-  const res = await page.request.put("/api/answers", { data: { lessonSlug, questionKey: "khalimov-training-country", contextKey: "self", response: { type: "short_answer", text: "US\u000b\u001b" } } });
+  const res = await page.request.put("/api/answers", {
+    data: {
+      lessonSlug,
+      questionKey: "khalimov-training-country",
+      contextKey: "self",
+      response: { type: "short_answer", text: "US\u000b\u001b" },
+    },
+  });
   expect(res.status()).toBe(422);
-  expect(((await res.json()) as { errors: Record<string, string[]> }).errors.response?.[0]).toMatch(/control characters/);
+  expect(((await res.json()) as { errors: Record<string, string[]> }).errors.response?.[0]).toMatch(
+    /control characters/,
+  );
 });

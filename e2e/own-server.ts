@@ -13,7 +13,10 @@ const PORT_OFFSETS = { errors: 47, https: 48, actions: 49 } as const;
 
 export type OwnServer = { base: string; databaseFile: string; log: () => string; stop: () => void };
 
-export async function startOwnServer(purpose: keyof typeof PORT_OFFSETS, env: Record<string, string> = {}): Promise<OwnServer> {
+export async function startOwnServer(
+  purpose: keyof typeof PORT_OFFSETS,
+  env: Record<string, string> = {},
+): Promise<OwnServer> {
   const port = Number(process.env.E2E_PORT ?? 3100) + PORT_OFFSETS[purpose];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-own-server-"));
   const databaseFile = path.join(dir, "copy.db");

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, lessonSlug, lessonTitle, signIn } from "./helpers";
 
-test("a reader finds the lesson and its overview: source, age notice, objectives, passages, voices", async ({ page }) => {
+test("a reader finds the lesson and its overview: source, age notice, objectives, passages, voices", async ({
+  page,
+}) => {
   await page.goto("/lessons");
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
   const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: lessonTitle }) });
@@ -40,16 +42,29 @@ test("a reader walks every passage with next and previous, and meets every quest
   for (const [i, title] of titles.entries()) {
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText(`Passage ${i + 1} of ${titles.length}`)).toBeVisible();
-    await expect(page.getByRole("progressbar", { name: `Passage ${i + 1} of ${titles.length}` })).toHaveAttribute("value", String(i + 1));
-    const questions = page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Question \d+/ }) });
+    await expect(page.getByRole("progressbar", { name: `Passage ${i + 1} of ${titles.length}` })).toHaveAttribute(
+      "value",
+      String(i + 1),
+    );
+    const questions = page
+      .getByRole("region", { name: /^Questions/ })
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Question \d+/ }) });
     expect(await questions.count()).toBeGreaterThanOrEqual(2);
     for (const heading of await page.getByRole("heading", { level: 3, name: /^Question \d+/ }).allTextContents()) {
-      for (const type of ["Single choice", "Multiple select", "Short answer", "Evidence", "Open response"]) if (heading.includes(type)) typesSeen.add(type);
+      for (const type of ["Single choice", "Multiple select", "Short answer", "Evidence", "Open response"])
+        if (heading.includes(type)) typesSeen.add(type);
     }
     await expectNoAxeViolations(page);
     if (i < titles.length - 1) await page.getByRole("link", { name: /^Next passage/ }).click();
   }
-  expect([...typesSeen].sort()).toEqual(["Evidence", "Multiple select", "Open response", "Short answer", "Single choice"]);
+  expect([...typesSeen].sort()).toEqual([
+    "Evidence",
+    "Multiple select",
+    "Open response",
+    "Short answer",
+    "Single choice",
+  ]);
   await expect(page.getByRole("link", { name: /Finished reading/ })).toBeVisible();
 
   for (let i = titles.length - 2; i >= 0; i--) {
@@ -59,7 +74,9 @@ test("a reader walks every passage with next and previous, and meets every quest
   await expect(page.getByRole("link", { name: /Lesson overview/ })).toBeVisible();
 });
 
-test("a reader without an account sees the questions and options, is asked to sign in to answer, and never gets the key", async ({ page }) => {
+test("a reader without an account sees the questions and options, is asked to sign in to answer, and never gets the key", async ({
+  page,
+}) => {
   await page.goto(`/lessons/${lessonSlug}/a-colonel-defects`);
   const options = page.getByRole("radio");
   expect(await options.count()).toBeGreaterThanOrEqual(2);
@@ -78,7 +95,11 @@ test("a glossary definition opens with the keyboard and closes with Escape", asy
   let found = false;
   for (let i = 0; i < 30 && !found; i++) {
     await page.keyboard.press("Tab");
-    found = await page.evaluate(() => document.activeElement?.getAttribute("aria-describedby")?.length !== undefined && document.activeElement?.tagName === "BUTTON");
+    found = await page.evaluate(
+      () =>
+        document.activeElement?.getAttribute("aria-describedby")?.length !== undefined &&
+        document.activeElement?.tagName === "BUTTON",
+    );
   }
   expect(found, "a glossary term is reachable with Tab").toBe(true);
   const term = page.locator(":focus");
@@ -102,7 +123,9 @@ test("Rahmon's glossary entry explains who he is on hover", async ({ page }) => 
 
 test("a reader highlights whose words they are reading, by voice", async ({ page }) => {
   await page.goto(`/lessons/${lessonSlug}/repression-backfires`);
-  const toggle = page.getByRole("group", { name: "Highlight who speaks:" }).getByRole("button", { name: /Steve Swerdlow/ });
+  const toggle = page
+    .getByRole("group", { name: "Highlight who speaks:" })
+    .getByRole("button", { name: /Steve Swerdlow/ });
   const label = page.getByText(/^Steve Swerdlow, quoted directly:$/).first();
   await expect(label).toBeHidden();
   await toggle.click();
@@ -115,7 +138,10 @@ test("a reader highlights whose words they are reading, by voice", async ({ page
 
 test("a sentence link in 'Who says what' opens the passage with that voice highlighted", async ({ page }) => {
   await page.goto(`/lessons/${lessonSlug}`);
-  const lemon = page.getByRole("region", { name: "Who says what" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Edward Lemon" }) });
+  const lemon = page
+    .getByRole("region", { name: "Who says what" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: "Edward Lemon" }) });
   await lemon.getByText(/^Where they speak/).click();
   const link = lemon.getByRole("link").first();
   const href = await link.getAttribute("href");
@@ -123,7 +149,9 @@ test("a sentence link in 'Who says what' opens the passage with that voice highl
   await expect(page).toHaveURL(new RegExp(`voice=edward-lemon#s-`));
   const sentence = page.locator(`[id="${href!.split("#")[1]}"]`);
   await expect(sentence.getByText(/^Edward Lemon, /)).toBeVisible();
-  const toggle = page.getByRole("group", { name: "Highlight who speaks:" }).getByRole("button", { name: /Edward Lemon/ });
+  const toggle = page
+    .getByRole("group", { name: "Highlight who speaks:" })
+    .getByRole("button", { name: /Edward Lemon/ });
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
 });
 
@@ -141,7 +169,9 @@ test("the home page leads to the lessons", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
 });
 
-test("a signed-in student's passage page asks for its per-user data in one request, header included", async ({ page }) => {
+test("a signed-in student's passage page asks for its per-user data in one request, header included", async ({
+  page,
+}) => {
   await signIn(page, "student2@demo.test");
   const perUser: string[] = [];
   page.on("request", (r) => {

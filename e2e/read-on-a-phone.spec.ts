@@ -9,7 +9,9 @@ test.describe("on a phone @phone", () => {
     await term.tap();
     await expect(term).toHaveAttribute("aria-expanded", "true");
     await expect(page.getByRole("tooltip").filter({ hasText: "president" })).toBeInViewport();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

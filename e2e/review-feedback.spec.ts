@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, readJoinCode, signIn, signUpStudent } from "./helpers";
 
-test("the instructor reviews the demo class's open answers by question with the keyboard alone, returns them, and a student reads the feedback", async ({ browser }) => {
+test("the instructor reviews the demo class's open answers by question with the keyboard alone, returns them, and a student reads the feedback", async ({
+  browser,
+}) => {
   test.setTimeout(360_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -24,7 +26,11 @@ test("the instructor reviews the demo class's open answers by question with the 
   const questionLinks = questionList.getByRole("link");
   const questionCount = await questionLinks.count();
   expect(questionCount).toBe(7);
-  const questionHrefs = await Promise.all([...Array(questionCount).keys()].map(async (q) => (await questionLinks.nth(q).getAttribute("href"))!.split("question=")[1]));
+  const questionHrefs = await Promise.all(
+    [...Array(questionCount).keys()].map(
+      async (q) => (await questionLinks.nth(q).getAttribute("href"))!.split("question=")[1],
+    ),
+  );
   for (let q = 0; q < questionCount; q++) {
     await teacher.goto(`${classUrl}/review?question=${questionHrefs[q]}`);
     const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d+ of \d+/ });
@@ -45,7 +51,10 @@ test("the instructor reviews the demo class's open answers by question with the 
       await teacher.keyboard.press("r");
       // Returned, the workbench moves on to the next answer that needs review (the last one stays).
       if (a < total - 1) await expect(heading).toHaveText(new RegExp(`^Answer ${a + 2} of ${total}`));
-      else await expect(teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true })).toBeVisible();
+      else
+        await expect(
+          teacher.getByRole("region", { name: /^Answer \d+ of/ }).getByText("Returned", { exact: true }),
+        ).toBeVisible();
     }
   }
   await teacher.goto(`${classUrl}/review`);
@@ -68,10 +77,15 @@ test("the instructor reviews the demo class's open answers by question with the 
   // The feedback also stands beside the answer: on the summary and on the passage page.
   await student.goto("/lessons/tajikistan-islamic-state/summary");
   await expect(student.getByText("Feedback returned").first()).toBeVisible();
-  await expect(student.getByRole("note", { name: "Feedback from your instructor" }).first()).toContainText(/Feedback \d-\d: point to the sentence/);
+  await expect(student.getByRole("note", { name: "Feedback from your instructor" }).first()).toContainText(
+    /Feedback \d-\d: point to the sentence/,
+  );
   // The whole-article question sits on the last passage, where the reader has read all of it.
   await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
-  const headlineCard = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: /Using evidence\s+from the whole article/ });
+  const headlineCard = student
+    .getByRole("region", { name: /^Questions/ })
+    .getByRole("listitem")
+    .filter({ hasText: /Using evidence\s+from the whole article/ });
   await expect(headlineCard.getByRole("note", { name: "Feedback from your instructor" })).toContainText(/of 9 points/);
 
   // Another instructor cannot open this class's review page.
@@ -88,7 +102,9 @@ test("the instructor reviews the demo class's open answers by question with the 
   await expect(other.getByText(/Feedback \d-\d/)).toHaveCount(0);
 });
 
-test("saved comments: keep one with a key, insert it in the next answer with Shift+1, edit it in place", async ({ browser }) => {
+test("saved comments: keep one with a key, insert it in the next answer with Shift+1, edit it in place", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -107,7 +123,11 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
     await student.goto(`/join?code=${code}`);
     await student.getByRole("button", { name: "Join class" }).click();
     await student.goto("/lessons/tajikistan-islamic-state/lemon-remembers-khalimov");
-    const open = student.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Open response/ }) }).filter({ hasText: /Using evidence\s+from the whole article/ });
+    const open = student
+      .getByRole("region", { name: /^Questions/ })
+      .getByRole("listitem")
+      .filter({ has: student.getByRole("heading", { name: /Open response/ }) })
+      .filter({ hasText: /Using evidence\s+from the whole article/ });
     await open.getByRole("textbox").fill(`${name}'s reading of the headline.`);
     await expect(open.getByRole("status")).toHaveText("Saved");
     await student.goto("/lessons/tajikistan-islamic-state/summary");
@@ -151,11 +171,17 @@ test("saved comments: keep one with a key, insert it in the next answer with Shi
   await teacher.getByRole("button", { name: "Edit saved comment 1" }).click();
   await teacher.getByLabel("Edit saved comment 1").fill("Name the hedging words: may, could, claim.");
   await teacher.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await expect(
+    teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." }),
+  ).toBeVisible();
   await teacher.reload();
-  await expect(teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." })).toBeVisible();
+  await expect(
+    teacher.getByRole("button", { name: "Insert saved comment 1: Name the hedging words: may, could, claim." }),
+  ).toBeVisible();
   await teacher.getByRole("region", { name: "Review workbench" }).focus();
   await teacher.keyboard.press("j");
-  await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText("Quote the headline's exact words.");
+  await expect(teacher.getByRole("list", { name: "Comments on words of the answer" })).toContainText(
+    "Quote the headline's exact words.",
+  );
   await expectNoAxeViolations(teacher);
 });

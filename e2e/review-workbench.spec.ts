@@ -9,7 +9,12 @@ import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent 
  */
 
 /** A new class of the demo instructor, where each named student answered the open question on the whole article and submitted. */
-async function classWithAnswers(browser: Browser, className: string, names: string[], wrongChoiceFor?: string): Promise<{ teacher: Page; classUrl: string; students: Map<string, Page> }> {
+async function classWithAnswers(
+  browser: Browser,
+  className: string,
+  names: string[],
+  wrongChoiceFor?: string,
+): Promise<{ teacher: Page; classUrl: string; students: Map<string, Page> }> {
   const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
@@ -46,9 +51,14 @@ async function classWithAnswers(browser: Browser, className: string, names: stri
   return { teacher, classUrl, students };
 }
 
-test("shortcut keys act only in the workbench and never within a word; a level's key is its points; a return needs the whole rubric, moves on, and can be undone until read", async ({ browser }) => {
+test("shortcut keys act only in the workbench and never within a word; a level's key is its points; a return needs the whole rubric, moves on, and can be undone until read", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
-  const { teacher, classUrl, students } = await classWithAnswers(browser, "Workbench keys class", ["Ada Keys", "Bo Keys"]);
+  const { teacher, classUrl, students } = await classWithAnswers(browser, "Workbench keys class", [
+    "Ada Keys",
+    "Bo Keys",
+  ]);
   await teacher.goto(`${classUrl}/review`);
   const heading = teacher.getByRole("heading", { level: 2, name: /^Answer \d of 2/ });
   await expect(heading).toHaveText(/^Answer 1 of 2: Ada Keys/);
@@ -62,7 +72,8 @@ test("shortcut keys act only in the workbench and never within a word; a level's
 
   // Every level shows the key that picks it, and the key is the number of points.
   for (const group of [claim, evidence, needed]) {
-    for (const points of [0, 1, 2, 3]) await expect(group.getByRole("radio", { name: new RegExp(`^${points} `) })).toHaveCount(1);
+    for (const points of [0, 1, 2, 3])
+      await expect(group.getByRole("radio", { name: new RegExp(`^${points} `) })).toHaveCount(1);
   }
   await expect(claim.getByRole("radio", { name: "0 Missing" })).toBeVisible();
   await expect(claim).toContainText("keys 0 to 3, the points");
@@ -89,11 +100,17 @@ test("shortcut keys act only in the workbench and never within a word; a level's
   // A return with a criterion unscored is refused, naming it: by key, by button, and by "return all".
   await teacher.waitForTimeout(1100);
   await teacher.keyboard.press("r");
-  await expect(status.filter({ hasText: "Not returned" })).toHaveText("Not returned: score “Use of evidence” and “What would be needed” first, so the student gets the whole rubric.");
+  await expect(status.filter({ hasText: "Not returned" })).toHaveText(
+    "Not returned: score “Use of evidence” and “What would be needed” first, so the student gets the whole rubric.",
+  );
   await teacher.getByRole("button", { name: "Return to student (r)" }).click();
-  await expect(status.filter({ hasText: "Not returned" })).toContainText("“Use of evidence” and “What would be needed”");
+  await expect(status.filter({ hasText: "Not returned" })).toContainText(
+    "“Use of evidence” and “What would be needed”",
+  );
   await teacher.getByRole("button", { name: "Return all reviewed on this question (1)" }).click();
-  await expect(status.filter({ hasText: "Not returned" })).toHaveText("0 answers returned to their students. Not returned, because the rubric is not fully scored: Ada Keys: score “Use of evidence” and “What would be needed”.");
+  await expect(status.filter({ hasText: "Not returned" })).toHaveText(
+    "0 answers returned to their students. Not returned, because the rubric is not fully scored: Ada Keys: score “Use of evidence” and “What would be needed”.",
+  );
   await expect(answer.getByText("Reviewed, not returned", { exact: true })).toBeVisible();
 
   // Scored in full with keys, then returned: the workbench moves on to the next answer to review.
@@ -121,7 +138,9 @@ test("shortcut keys act only in the workbench and never within a word; a level's
     const header = csv[0]!;
     const row = csv.find((r) => r[0] === "Ada Keys")!;
     const answers = Number(row[header.indexOf("Awaiting review (answers)")] || 0);
-    return answers > 0 ? `${answers} awaiting review (${row[header.indexOf("Awaiting review (points)")]} points)` : "nothing to review";
+    return answers > 0
+      ? `${answers} awaiting review (${row[header.indexOf("Awaiting review (points)")]} points)`
+      : "nothing to review";
   };
   expect(await summaryCell()).not.toMatch(/awaiting/);
   await teacher.keyboard.press("k");
@@ -135,7 +154,9 @@ test("shortcut keys act only in the workbench and never within a word; a level's
   await expect(ada.getByText("Good reading of the hedge.")).toHaveCount(0);
   expect(await summaryCell()).toMatch(/1 awaiting review \(9 points\)/);
   await teacher.goto(`${classUrl}/gradebook`);
-  await expect(teacher.getByRole("row").filter({ has: teacher.getByRole("rowheader", { name: "Ada Keys" }) })).toContainText("1 awaiting review (9 points)");
+  await expect(
+    teacher.getByRole("row").filter({ has: teacher.getByRole("rowheader", { name: "Ada Keys" }) }),
+  ).toContainText("1 awaiting review (9 points)");
 
   // Returned again and opened by the student: it can no longer be taken back.
   await teacher.goto(`${classUrl}/review`);
@@ -155,7 +176,9 @@ test("shortcut keys act only in the workbench and never within a word; a level's
   await expectNoAxeViolations(teacher);
 });
 
-test("on a laptop the levels, comment, Next and Return stay in view; the question list is short titles; one student's lesson has a total and the right answers", async ({ browser }) => {
+test("on a laptop the levels, comment, Next and Return stay in view; the question list is short titles; one student's lesson has a total and the right answers", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const teacher = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -167,7 +190,11 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
   if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-1280.png" });
   const inView = async () => {
     for (const group of ["Understanding the claim", "Use of evidence", "What would be needed"]) {
-      for (const radio of await teacher.getByRole("group", { name: new RegExp(`^${group}`) }).getByRole("radio").all()) await expect(radio).toBeInViewport({ ratio: 1 });
+      for (const radio of await teacher
+        .getByRole("group", { name: new RegExp(`^${group}`) })
+        .getByRole("radio")
+        .all())
+        await expect(radio).toBeInViewport({ ratio: 1 });
     }
     await expect(teacher.getByLabel("Comment to the student")).toBeInViewport({ ratio: 1 });
     await expect(teacher.getByRole("button", { name: "Next (j)" })).toBeInViewport({ ratio: 1 });
@@ -197,7 +224,10 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
   const wrong = teacher.getByRole("listitem").filter({ has: teacher.getByText(/^Correct answer:/) });
   expect(await wrong.count()).toBeGreaterThan(0);
   for (const item of await wrong.all()) {
-    const [given, right] = [await item.locator("blockquote").textContent(), (await item.getByText(/^Correct answer:/).textContent())!.replace(/^Correct answer: /, "")];
+    const [given, right] = [
+      await item.locator("blockquote").textContent(),
+      (await item.getByText(/^Correct answer:/).textContent())!.replace(/^Correct answer: /, ""),
+    ];
     expect(given).not.toBe(right);
   }
   if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/student-1280.png" });
@@ -206,7 +236,9 @@ test("on a laptop the levels, comment, Next and Return stay in view; the questio
 
 test("on a phone the first answer comes before a long list of questions @phone", async ({ browser }) => {
   test.setTimeout(240_000);
-  const teacher = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  const teacher = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  ).newPage();
   await signIn(teacher, "instructor@demo.test");
   await teacher.goto("/classes");
   await teacher.getByRole("link", { name: "Demo class" }).click();
@@ -216,7 +248,10 @@ test("on a phone the first answer comes before a long list of questions @phone",
   if (process.env.SCREENSHOTS) await teacher.screenshot({ path: "screenshots/review-390.png" });
   expect((await heading.boundingBox())!.y).toBeLessThan(900);
   await expect(teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link")).toHaveCount(0);
-  await teacher.getByRole("navigation", { name: "Questions to review" }).getByText(/^Question Q\d+/).click();
+  await teacher
+    .getByRole("navigation", { name: "Questions to review" })
+    .getByText(/^Question Q\d+/)
+    .click();
   await expect(teacher.getByRole("navigation", { name: "Questions to review" }).getByRole("link")).toHaveCount(7);
   await expectNoAxeViolations(teacher);
 });

@@ -16,12 +16,20 @@ type Visit = { route: string; url: string; as: "visitor" | "student" | "instruct
 function checkPolicy(url: string, headers: Record<string, string>) {
   const policy = headers["content-security-policy"];
   expect(policy, `${url} has a Content-Security-Policy`).toBeTruthy();
-  const directives = new Map(policy!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    policy!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
   const scripts = directives.get("script-src") ?? [];
   expect(scripts.length, `${url}: script-src is set`).toBeGreaterThan(0);
   expect(scripts, `${url}: no inline scripts`).not.toContain("'unsafe-inline'");
   expect(scripts, `${url}: no eval`).not.toContain("'unsafe-eval'");
-  expect(scripts.some((s) => s.startsWith("'nonce-") || s.startsWith("'sha256-")), `${url}: its inline scripts are named`).toBe(true);
+  expect(
+    scripts.some((s) => s.startsWith("'nonce-") || s.startsWith("'sha256-")),
+    `${url}: its inline scripts are named`,
+  ).toBe(true);
   expect(directives.get("object-src")).toEqual(["'none'"]);
   expect(directives.get("base-uri")).toEqual(["'self'"]);
   expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
@@ -45,7 +53,12 @@ async function loadAndWatch(page: Page, url: string): Promise<string[]> {
   await page.waitForLoadState("networkidle");
   // React hydrated the page: it keeps its fiber on the DOM nodes it adopted. (On a busy machine the
   // scripts can still be running when the network is idle, so this waits for it.)
-  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber"))), { message: `${url} hydrated` }).toBe(true);
+  await expect
+    .poll(
+      () => page.evaluate(() => Object.keys(document.querySelector("main")!).some((k) => k.startsWith("__reactFiber"))),
+      { message: `${url} hydrated` },
+    )
+    .toBe(true);
   const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   page.off("console", onConsole);
   page.off("pageerror", onError);
@@ -57,7 +70,9 @@ async function watchedPage(browser: Browser, as: Visit["as"]): Promise<Page> {
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   if (as === "student") await signIn(page, "student1@demo.test");
   if (as === "instructor") await signIn(page, "instructor@demo.test");
@@ -95,20 +110,40 @@ test("every page carries a strict policy and works under it in Chromium", async 
     { route: "/classes/[id]/insights", url: `${classUrl}/insights`, as: "instructor" },
     { route: "/classes/[id]/review", url: `${classUrl}/review`, as: "instructor" },
     { route: "/classes/[id]/review/student/[studentId]", url: studentUrl, as: "instructor" },
-    { route: "/classes/[id]/share", url: `${classUrl}/share?lesson=${lessonSlug}&question=headline-claim-strength`, as: "instructor" },
+    {
+      route: "/classes/[id]/share",
+      url: `${classUrl}/share?lesson=${lessonSlug}&question=headline-claim-strength`,
+      as: "instructor",
+    },
     { route: "/lessons/[slug]/[passage]", url: `${passage}?class=${classUrl.split("/").pop()}`, as: "instructor" },
   ];
 
   // Every page route of this build is visited: a new page cannot slip in without a policy.
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
-  const pageRoutes = Object.entries(manifest).filter(([file]) => file.endsWith("/page")).map(([, route]) => route);
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
+  const pageRoutes = Object.entries(manifest)
+    .filter(([file]) => file.endsWith("/page"))
+    .map(([, route]) => route);
   // The root layout's own error page cannot be reached while the layout works: its policy is read from the build.
   const unreachable = ["/_global-error"];
-  expect(pageRoutes.filter((r) => !unreachable.includes(r) && !visits.some((v) => v.route === r)), "pages not visited").toEqual([]);
+  expect(
+    pageRoutes.filter((r) => !unreachable.includes(r) && !visits.some((v) => v.route === r)),
+    "pages not visited",
+  ).toEqual([]);
   const globalError = JSON.parse(fs.readFileSync(path.join(".next", "server", "app", "_global-error.meta"), "utf8"));
-  checkPolicy("/_global-error", { ...globalError.headers, "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  checkPolicy("/_global-error", {
+    ...globalError.headers,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  });
 
-  const pages = { visitor: await watchedPage(browser, "visitor"), student: await watchedPage(browser, "student"), instructor };
+  const pages = {
+    visitor: await watchedPage(browser, "visitor"),
+    student: await watchedPage(browser, "student"),
+    instructor,
+  };
   const problems: string[] = [];
   for (const visit of visits) {
     for (const p of await loadAndWatch(pages[visit.as], visit.url)) problems.push(`${visit.as} ${visit.url}: ${p}`);
@@ -131,7 +166,11 @@ test("the policy is enforced: an injected script or inline event handler does no
       div.innerHTML = `<img src="data:," onerror="window.__handler = true" alt="">`;
       document.body.append(div);
       await new Promise((r) => setTimeout(r, 200));
-      return { script: w.__script === true, handler: w.__handler === true, violations: w.__cspViolations.map((v) => v.split(" ")[0]) };
+      return {
+        script: w.__script === true,
+        handler: w.__handler === true,
+        violations: w.__cspViolations.map((v) => v.split(" ")[0]),
+      };
     });
     expect(outcome, url).toEqual({ script: false, handler: false, violations: ["script-src-elem", "script-src-attr"] });
   }

@@ -31,8 +31,13 @@ export function ensureSoffice(): string {
   const found = findOnPath(["soffice", "libreoffice"]);
   if (found) return found;
   if (process.getuid?.() === 0) {
-    console.log("LibreOffice Calc is missing: installing Debian's libreoffice-calc package with apt-get (apt-get install -y --no-install-recommends libreoffice-calc)…");
-    execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc", { stdio: "inherit" });
+    console.log(
+      "LibreOffice Calc is missing: installing Debian's libreoffice-calc package with apt-get (apt-get install -y --no-install-recommends libreoffice-calc)…",
+    );
+    execSync(
+      "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc",
+      { stdio: "inherit" },
+    );
     const installed = findOnPath(["soffice", "libreoffice"]);
     if (installed) return installed;
   }
@@ -55,7 +60,9 @@ function decode(text: string): string {
 
 /** A cell's text as Calc shows it: paragraphs and line breaks as new lines, runs of spaces kept. */
 function cellText(inner: string): string {
-  const paragraphs = [...inner.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>|<text:p\b[^>]*\/>/g)].map((m) => m[1] ?? "");
+  const paragraphs = [...inner.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>|<text:p\b[^>]*\/>/g)].map(
+    (m) => m[1] ?? "",
+  );
   return paragraphs
     .map((p) =>
       decode(
@@ -81,12 +88,18 @@ export function readFlatOds(xml: string): SheetCell[][] {
   for (const rowMatch of table.matchAll(/<table:table-row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)) {
     const repeatRows = Number(attribute(rowMatch[1]!, "table:number-rows-repeated") ?? 1);
     const cells: SheetCell[] = [];
-    for (const cellMatch of (rowMatch[2] ?? "").matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
+    for (const cellMatch of (rowMatch[2] ?? "").matchAll(
+      /<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g,
+    )) {
       const attrs = cellMatch[1]!;
       const repeat = Number(attribute(attrs, "table:number-columns-repeated") ?? 1);
       const type = attribute(attrs, "office:value-type") ?? "empty";
       const value = attribute(attrs, "office:value");
-      const cell: SheetCell = { type, value: value === undefined ? null : Number(value), text: cellText(cellMatch[2] ?? "") };
+      const cell: SheetCell = {
+        type,
+        value: value === undefined ? null : Number(value),
+        text: cellText(cellMatch[2] ?? ""),
+      };
       for (let i = 0; i < Math.min(repeat, 1024); i++) cells.push(cell);
     }
     while (cells.length && cells[cells.length - 1]!.type === "empty" && !cells[cells.length - 1]!.text) cells.pop();
@@ -108,7 +121,17 @@ export function openCsvInCalc(soffice: string, csvFiles: string[]): SheetCell[][
     const profile = path.join(work, "profile");
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", "fods", "--outdir", work, ...inputs],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--infilter=CSV:44,34,76,1",
+        "--convert-to",
+        "fods",
+        "--outdir",
+        work,
+        ...inputs,
+      ],
       { stdio: "pipe", timeout: 180_000 },
     );
     return inputs.map((input) => {

@@ -15,7 +15,13 @@ async function consoleErrors(page: Page, visit: () => Promise<void>): Promise<st
 test("a visitor's pages ask for no per-user data they cannot have: no console errors anywhere", async ({ page }) => {
   test.setTimeout(180_000);
   const errors = await consoleErrors(page, async () => {
-    for (const path of ["/", "/lessons", `/lessons/${lessonSlug}`, `/lessons/${lessonSlug}/the-warning`, `/lessons/${lessonSlug}/summary`]) {
+    for (const path of [
+      "/",
+      "/lessons",
+      `/lessons/${lessonSlug}`,
+      `/lessons/${lessonSlug}/the-warning`,
+      `/lessons/${lessonSlug}/summary`,
+    ]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
     }
@@ -37,7 +43,9 @@ test("the home page says what an instructor can do, with the way in", async ({ p
 test("the age notice draws its hourglass, without an emoji font", async ({ page }) => {
   await page.goto(`/lessons/${lessonSlug}`);
   await expect(page.getByRole("heading", { level: 1, name: lessonTitle })).toBeVisible();
-  const heading = page.getByRole("region", { name: "This story is over 5 years old." }).getByRole("heading", { level: 2 });
+  const heading = page
+    .getByRole("region", { name: "This story is over 5 years old." })
+    .getByRole("heading", { level: 2 });
   await expect(heading).toHaveText("This story is over 5 years old.");
   expect(await heading.textContent()).not.toContain("⏳");
   await expect(heading.locator("svg[aria-hidden='true']")).toHaveCount(1);

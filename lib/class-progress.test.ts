@@ -2,7 +2,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describeLessonProgress, lessonProgressState, type LessonProgressFacts } from "./class-progress";
 
-const none: LessonProgressFacts = { answered: 0, questions: 42, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 };
+const none: LessonProgressFacts = {
+  answered: 0,
+  questions: 42,
+  submitted: false,
+  awaitingFeedback: 0,
+  feedbackReturned: 0,
+};
 
 test("nothing answered is not started, even with an attempt opened", () => {
   assert.equal(lessonProgressState(none), "not-started");
@@ -17,8 +23,14 @@ test("answers saved but not submitted are in progress, with how far", () => {
 
 test("submitted while written answers await feedback, or when there is none to give", () => {
   assert.equal(lessonProgressState({ ...none, answered: 40, submitted: true, awaitingFeedback: 2 }), "submitted");
-  assert.equal(describeLessonProgress({ ...none, answered: 40, submitted: true, awaitingFeedback: 1 }), "Submitted, 1 answer awaits feedback");
-  assert.equal(describeLessonProgress({ ...none, answered: 40, submitted: true, awaitingFeedback: 2, feedbackReturned: 1 }), "Submitted, 2 answers await feedback, 1 returned");
+  assert.equal(
+    describeLessonProgress({ ...none, answered: 40, submitted: true, awaitingFeedback: 1 }),
+    "Submitted, 1 answer awaits feedback",
+  );
+  assert.equal(
+    describeLessonProgress({ ...none, answered: 40, submitted: true, awaitingFeedback: 2, feedbackReturned: 1 }),
+    "Submitted, 2 answers await feedback, 1 returned",
+  );
   // Only automatically graded answers: submitted is where it ends.
   assert.equal(describeLessonProgress({ ...none, answered: 40, submitted: true }), "Submitted");
   // Submitted with nothing answered is still submitted.

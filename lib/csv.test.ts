@@ -12,11 +12,17 @@ test("names with commas, quotes and line breaks survive the round trip", () => {
   const csv = toCsv(rows);
   assert.ok(csv.startsWith("\uFEFF"));
   assert.ok(csv.includes('"Obi, Ada","She said ""no"""'));
-  assert.deepEqual(parseCsv(csv), rows.map((r) => r.map(String)));
+  assert.deepEqual(
+    parseCsv(csv),
+    rows.map((r) => r.map(String)),
+  );
 });
 
 test("text that would start a formula is neutralised; empty cells stay empty", () => {
-  assert.equal(toCsv([["=HYPERLINK(\"x\")", "+1", "-2 points", "@me", null, -2]]), "\uFEFF\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2 points,'@me,,-2\r\n");
+  assert.equal(
+    toCsv([['=HYPERLINK("x")', "+1", "-2 points", "@me", null, -2]]),
+    '\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2 points,\'@me,,-2\r\n',
+  );
 });
 
 test("control characters other than tab, CR and LF are stripped from every cell", () => {

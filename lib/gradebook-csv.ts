@@ -7,9 +7,17 @@ import type { Cell } from "./csv";
 import { cellLabel, type GradebookQuestion, type GradebookRow } from "./gradebook";
 import type { InlineComment } from "./inline-comments";
 
-export const GRADES_TOTAL_HEADERS = ["Graded points", "Graded out of", "Awaiting review (answers)", "Awaiting review (points)"] as const;
+export const GRADES_TOTAL_HEADERS = [
+  "Graded points",
+  "Graded out of",
+  "Awaiting review (answers)",
+  "Awaiting review (points)",
+] as const;
 
-export function gradesCsvRows(questions: readonly (GradebookQuestion & { prompt: string })[], rows: readonly GradebookRow[]): Cell[][] {
+export function gradesCsvRows(
+  questions: readonly (GradebookQuestion & { prompt: string })[],
+  rows: readonly GradebookRow[],
+): Cell[][] {
   const header: Cell[] = [
     "Student",
     "Email",
@@ -30,7 +38,9 @@ export function gradesCsvRows(questions: readonly (GradebookQuestion & { prompt:
       r.totals?.awaitingPoints ?? null,
       // Only points that count: a draft's points are not a score yet.
       ...r.cells.map((c) => (c.state === "graded" || c.state === "unanswered" ? c.points : null)),
-      ...r.cells.map((c) => (c.state === "reviewed-not-returned" ? `${cellLabel[c.state]} (draft: ${c.points})` : cellLabel[c.state])),
+      ...r.cells.map((c) =>
+        c.state === "reviewed-not-returned" ? `${cellLabel[c.state]} (draft: ${c.points})` : cellLabel[c.state],
+      ),
     ]),
   ];
 }

@@ -21,17 +21,28 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function gradeCell(q: GradebookQuestion, student: GradebookStudent, answer: GradebookAnswer | undefined): GradebookCell {
+export function gradeCell(
+  q: GradebookQuestion,
+  student: GradebookStudent,
+  answer: GradebookAnswer | undefined,
+): GradebookCell {
   if (!student.submitted) return { state: "not-submitted", points: null };
   if (!answer?.answered) return { state: "unanswered", points: 0 }; // submitted without an answer: a real zero
   // An instructor's returned points win: a rubric score, or an override of the automatic grade.
-  if (q.autoGraded && !(answer.feedback?.returned && answer.feedback.points !== null)) return { state: "graded", points: answer.autoScore ?? 0 };
-  if (answer.feedback?.returned && answer.feedback.points !== null) return { state: "graded", points: answer.feedback.points };
-  if (answer.feedback && answer.feedback.points !== null) return { state: "reviewed-not-returned", points: answer.feedback.points };
+  if (q.autoGraded && !(answer.feedback?.returned && answer.feedback.points !== null))
+    return { state: "graded", points: answer.autoScore ?? 0 };
+  if (answer.feedback?.returned && answer.feedback.points !== null)
+    return { state: "graded", points: answer.feedback.points };
+  if (answer.feedback && answer.feedback.points !== null)
+    return { state: "reviewed-not-returned", points: answer.feedback.points };
   return { state: "awaiting-review", points: null };
 }
 
-export function buildGradebook(questions: readonly GradebookQuestion[], students: readonly GradebookStudent[], answers: readonly GradebookAnswer[]): GradebookRow[] {
+export function buildGradebook(
+  questions: readonly GradebookQuestion[],
+  students: readonly GradebookStudent[],
+  answers: readonly GradebookAnswer[],
+): GradebookRow[] {
   const byKey = new Map(answers.map((a) => [`${a.studentId}\u0000${a.questionKey}`, a]));
   return students.map((student) => {
     const cells = questions.map((q) => gradeCell(q, student, byKey.get(`${student.id}\u0000${q.key}`)));

@@ -12,11 +12,17 @@ test("comments that no longer match their words, run past the text, or overlap a
     { start: 36, end: 60, quote: "could.", text: "Past the end." },
     { start: 0, end: 3, quote: "An ", text: "Changed text." },
   ]);
-  assert.deepEqual(kept.map((c) => c.quote), ["article", "may"]);
+  assert.deepEqual(
+    kept.map((c) => c.quote),
+    ["article", "may"],
+  );
 });
 
 test("the text is cut into plain and commented runs, in order", () => {
-  const kept = validInlineComments(text, [{ start: 4, end: 11, quote: "article", text: "a" }, { start: 28, end: 31, quote: "may", text: "b" }]);
+  const kept = validInlineComments(text, [
+    { start: 4, end: 11, quote: "article", text: "a" },
+    { start: 28, end: 31, quote: "may", text: "b" },
+  ]);
   assert.deepEqual(segmentText(text, kept), [
     { text: "The " },
     { text: "article", comment: 0 },

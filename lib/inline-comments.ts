@@ -10,7 +10,15 @@ export type AnnotatedSegment = { text: string; comment?: number };
 /** Comments that still fit the text, in reading order, without overlaps (the earlier one wins). */
 export function validInlineComments(text: string, comments: readonly InlineComment[]): InlineComment[] {
   const fitting = comments
-    .filter((c) => Number.isInteger(c.start) && Number.isInteger(c.end) && c.start >= 0 && c.end > c.start && c.end <= text.length && text.slice(c.start, c.end) === c.quote)
+    .filter(
+      (c) =>
+        Number.isInteger(c.start) &&
+        Number.isInteger(c.end) &&
+        c.start >= 0 &&
+        c.end > c.start &&
+        c.end <= text.length &&
+        text.slice(c.start, c.end) === c.quote,
+    )
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: InlineComment[] = [];
   for (const c of fitting) if (!kept.length || c.start >= kept[kept.length - 1]!.end) kept.push(c);

@@ -5,7 +5,12 @@
 import type { QuestionContent } from "@/content/schema";
 import type { Response } from "@/lib/answers/response-shape";
 
-export type InsightAnswer = { questionKey: string; response: Response; autoScore: number | null; rubricLevels: Record<string, number> | null };
+export type InsightAnswer = {
+  questionKey: string;
+  response: Response;
+  autoScore: number | null;
+  rubricLevels: Record<string, number> | null;
+};
 
 export type QuestionInsight = {
   key: string;
@@ -19,7 +24,10 @@ export type QuestionInsight = {
   criteria: { id: string; name: string; average: number | null; max: number; reviewed: number }[];
 };
 
-export function questionInsights(questions: readonly { key: string; content: QuestionContent }[], answers: readonly InsightAnswer[]): QuestionInsight[] {
+export function questionInsights(
+  questions: readonly { key: string; content: QuestionContent }[],
+  answers: readonly InsightAnswer[],
+): QuestionInsight[] {
   return questions.map(({ key, content: q }, i) => {
     const mine = answers.filter((a) => a.questionKey === key);
     const auto = q.type !== "open_response";
@@ -30,7 +38,11 @@ export function questionInsights(questions: readonly { key: string; content: Que
             id: o.id,
             text: o.text,
             correct: o.correct,
-            count: mine.filter((a) => (a.response.type === "single_choice" ? a.response.optionId === o.id : a.response.type === "multiple_select" && a.response.optionIds.includes(o.id))).length,
+            count: mine.filter((a) =>
+              a.response.type === "single_choice"
+                ? a.response.optionId === o.id
+                : a.response.type === "multiple_select" && a.response.optionIds.includes(o.id),
+            ).length,
           }))
         : [];
     const criteria =
@@ -40,19 +52,32 @@ export function questionInsights(questions: readonly { key: string; content: Que
             return {
               id: c.id,
               name: c.name,
-              average: levels.length ? Math.round((levels.reduce((s, x) => s + x, 0) / levels.length) * 100) / 100 : null,
+              average: levels.length
+                ? Math.round((levels.reduce((s, x) => s + x, 0) / levels.length) * 100) / 100
+                : null,
               max: Math.max(...c.levels.map((l) => l.points)),
               reviewed: levels.length,
             };
           })
         : [];
-    return { key, label: `Q${i + 1}`, prompt: q.prompt, type: q.type, answered: mine.length, shareCorrect: auto && mine.length ? full / mine.length : null, options, criteria };
+    return {
+      key,
+      label: `Q${i + 1}`,
+      prompt: q.prompt,
+      type: q.type,
+      answered: mine.length,
+      shareCorrect: auto && mine.length ? full / mine.length : null,
+      options,
+      criteria,
+    };
   });
 }
 
 /** Auto-graded questions, most often wrong first (the ones to teach again). */
 export function mostOftenWrong(insights: readonly QuestionInsight[]): QuestionInsight[] {
-  return insights.filter((q) => q.shareCorrect !== null).sort((a, b) => a.shareCorrect! - b.shareCorrect! || a.label.localeCompare(b.label));
+  return insights
+    .filter((q) => q.shareCorrect !== null)
+    .sort((a, b) => a.shareCorrect! - b.shareCorrect! || a.label.localeCompare(b.label));
 }
 
 /** Submissions per day and the running total, from the first submission to the last. */

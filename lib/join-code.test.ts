@@ -1,6 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { couldBeJoinCode, formatJoinCode, generateJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "./join-code";
+import {
+  couldBeJoinCode,
+  formatJoinCode,
+  generateJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normaliseJoinCode,
+} from "./join-code";
 
 test("a join code carries at least 40 bits of randomness", () => {
   assert.ok(JOIN_CODE_LENGTH * Math.log2(JOIN_CODE_ALPHABET.length) >= 40);
@@ -27,6 +34,8 @@ test("typed codes are normalised and shown in two groups", () => {
 });
 
 test("a typed code that cannot be one is told apart from a code no class has", () => {
-  for (const bad of ["abc", "K7M2Q-XR9P", "K7M2Q-XR9PDX", "K7M2Q-XR9P0", "OOOOO-IIIII", "K7M2Q_XR9PD"]) assert.equal(couldBeJoinCode(bad), false, bad);
-  for (const good of ["K7M2Q-XR9PD", " k7m2q xr9pd ", "k7m2qxr9pd", generateJoinCode()]) assert.equal(couldBeJoinCode(good), true, good);
+  for (const bad of ["abc", "K7M2Q-XR9P", "K7M2Q-XR9PDX", "K7M2Q-XR9P0", "OOOOO-IIIII", "K7M2Q_XR9PD"])
+    assert.equal(couldBeJoinCode(bad), false, bad);
+  for (const good of ["K7M2Q-XR9PD", " k7m2q xr9pd ", "k7m2qxr9pd", generateJoinCode()])
+    assert.equal(couldBeJoinCode(good), true, good);
 });

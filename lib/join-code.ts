@@ -24,7 +24,8 @@ export function formatJoinCode(code: string): string {
 }
 
 /** Said beside the field when what was typed cannot be a code at all (too short, or letters a code never has). */
-export const JOIN_CODE_FORMAT_HINT = "A class code is 10 letters and digits, like K7M2Q-XR9PD. Codes never use 0, 1, I, L or O.";
+export const JOIN_CODE_FORMAT_HINT =
+  "A class code is 10 letters and digits, like K7M2Q-XR9PD. Codes never use 0, 1, I, L or O.";
 
 /** Whether a typed code could be one (after normalising): the right length, from the right alphabet. */
 export function couldBeJoinCode(input: string): boolean {

@@ -15,14 +15,24 @@ type Body = { message: string; errors?: Record<string, string[] | undefined>; re
 
 export function errorResponse(err: unknown): NextResponse<Body> {
   if (err instanceof RateLimitError) {
-    return NextResponse.json({ message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined }, { status: 429, headers: { "Retry-After": String(err.retryAfterSeconds) } });
+    return NextResponse.json(
+      { message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined },
+      { status: 429, headers: { "Retry-After": String(err.retryAfterSeconds) } },
+    );
   }
-  if (err instanceof DomainError) return NextResponse.json({ message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined }, { status: 422 });
+  if (err instanceof DomainError)
+    return NextResponse.json(
+      { message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined },
+      { status: 422 },
+    );
   if (err instanceof NotFoundError) return NextResponse.json({ message: err.message }, { status: 404 });
   if (err instanceof ForbiddenError) return NextResponse.json({ message: err.message }, { status: 403 });
   const reference = logServerError("Route handler failed", err);
   return NextResponse.json(
-    { message: `Something went wrong on our side and nothing was saved. It will be tried again. (Reference ${reference})`, reference },
+    {
+      message: `Something went wrong on our side and nothing was saved. It will be tried again. (Reference ${reference})`,
+      reference,
+    },
     { status: 500, headers: { "X-Error-Reference": reference } },
   );
 }
@@ -40,14 +50,23 @@ export type SignedOut = typeof SIGNED_OUT;
  * `answerSignedOut` (the per-user reads prerendered pages make for every visitor), 200 `{ signedIn: false }`:
  * not being signed in is the normal case there, not an error to log.
  */
-export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Actor, input: z.infer<S>) => Promise<R>, { answerSignedOut = false } = {}) {
+export function jsonRoute<S extends z.ZodType, R>(
+  schema: S,
+  handler: (actor: Actor, input: z.infer<S>) => Promise<R>,
+  { answerSignedOut = false } = {},
+) {
   return async (request: Request): Promise<NextResponse> => {
     const crossSite = refuseCrossSiteJson(request.method, request.headers);
-    if (crossSite) return NextResponse.json({ message: crossSite.message }, { status: crossSite.status, headers: NO_STORE });
+    if (crossSite)
+      return NextResponse.json({ message: crossSite.message }, { status: crossSite.status, headers: NO_STORE });
     try {
       const actor = await getActor();
       if (!actor && answerSignedOut) return NextResponse.json(SIGNED_OUT, { headers: NO_STORE });
-      if (!actor) return NextResponse.json({ message: "Your session has ended. Sign in again; your work is kept in this browser until then." }, { status: 401, headers: NO_STORE });
+      if (!actor)
+        return NextResponse.json(
+          { message: "Your session has ended. Sign in again; your work is kept in this browser until then." },
+          { status: 401, headers: NO_STORE },
+        );
       let raw: unknown;
       try {
         raw = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : await request.json();
@@ -57,7 +76,10 @@ export function jsonRoute<S extends z.ZodType, R>(schema: S, handler: (actor: Ac
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const { formErrors, fieldErrors } = z.flattenError(parsed.error);
-        return NextResponse.json({ message: formErrors[0] ?? "The request was not as expected.", errors: fieldErrors }, { status: 400, headers: NO_STORE });
+        return NextResponse.json(
+          { message: formErrors[0] ?? "The request was not as expected.", errors: fieldErrors },
+          { status: 400, headers: NO_STORE },
+        );
       }
       return NextResponse.json(await handler(actor, parsed.data), { headers: NO_STORE });
     } catch (err) {

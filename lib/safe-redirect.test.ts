@@ -8,7 +8,20 @@ test("keeps same-site paths", () => {
 });
 
 test("refuses everything that would leave the site, however it is disguised", () => {
-  for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "\\/evil.example", "javascript:alert(1)", "", null, undefined, ["/a", "/b"], 42]) {
+  for (const bad of [
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "\\/evil.example",
+    "javascript:alert(1)",
+    "",
+    null,
+    undefined,
+    ["/a", "/b"],
+    42,
+  ]) {
     assert.equal(safeReturnPath(bad), "/classes", JSON.stringify(bad));
   }
 });

@@ -14,7 +14,8 @@ import { logServerError } from "@/lib/server-error";
 /** FormData as a plain object, without React's own `$ACTION…` fields. */
 export function formDataObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (!key.startsWith("$") && typeof value === "string") out[key] = value;
+  for (const [key, value] of formData.entries())
+    if (!key.startsWith("$") && typeof value === "string") out[key] = value;
   return out;
 }
 
@@ -28,11 +29,21 @@ export function echoValues(values: Record<string, string>): Record<string, strin
 /** Maps what the data layer throws to a form state; anything unexpected is logged and said plainly. */
 export function errorState(err: unknown, values: Record<string, string> = {}): FormState {
   if (err instanceof DomainError) {
-    return { status: "error", message: err.message, errors: err.field ? { [err.field]: [err.message] } : undefined, values: echoValues(values) };
+    return {
+      status: "error",
+      message: err.message,
+      errors: err.field ? { [err.field]: [err.message] } : undefined,
+      values: echoValues(values),
+    };
   }
-  if (err instanceof NotFoundError || err instanceof ForbiddenError) return { status: "error", message: err.message, values: echoValues(values) };
+  if (err instanceof NotFoundError || err instanceof ForbiddenError)
+    return { status: "error", message: err.message, values: echoValues(values) };
   const reference = logServerError("Server action failed", err);
-  return { status: "error", message: `Something went wrong on our side and nothing was saved. Please try again. (Reference ${reference})`, values: echoValues(values) };
+  return {
+    status: "error",
+    message: `Something went wrong on our side and nothing was saved. Please try again. (Reference ${reference})`,
+    values: echoValues(values),
+  };
 }
 
 /**
@@ -66,7 +77,10 @@ export function formAction<S extends z.ZodType>(
       if (!parsed.success) {
         const { formErrors, fieldErrors } = z.flattenError(parsed.error);
         // Form-level problems (an unexpected field) have no field to stand beside: say them here.
-        const message = formErrors.length > 0 ? `The form was not as expected: ${formErrors.join(" ")}` : "Check the highlighted fields.";
+        const message =
+          formErrors.length > 0
+            ? `The form was not as expected: ${formErrors.join(" ")}`
+            : "Check the highlighted fields.";
         return { status: "error", message, errors: fieldErrors as FormState["errors"], values: echoValues(values) };
       }
       return (await handler(actor, parsed.data)) ?? { status: "success" };

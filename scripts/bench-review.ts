@@ -21,7 +21,12 @@ const fresh = !fs.existsSync(file);
 const db = setUpDatabase(file);
 if (fresh || (await countAccounts()) === 0) {
   const started = performance.now();
-  seedBenchmark(db, { classes: 25, studentsPerClass: 40, lessonSlug: "tajikistan-islamic-state", passwordHash: await hashPassword("marginalia-bench") });
+  seedBenchmark(db, {
+    classes: 25,
+    studentsPerClass: 40,
+    lessonSlug: "tajikistan-islamic-state",
+    passwordHash: await hashPassword("marginalia-bench"),
+  });
   console.log(`Seeded 1,000 students in 25 classes in ${Math.round(performance.now() - started)} ms`);
 }
 const instructor = benchUser(db, "bench-instructor1@bench.test");
@@ -38,7 +43,13 @@ async function measure(name: string, run: () => Promise<unknown>, times = 60) {
   }
   samples.sort((a, b) => a - b);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
-  return { name, runs: times, p50_ms: +at(50).toFixed(2), p99_ms: +at(99).toFixed(2), max_ms: +samples[samples.length - 1]!.toFixed(2) };
+  return {
+    name,
+    runs: times,
+    p50_ms: +at(50).toFixed(2),
+    p99_ms: +at(99).toFixed(2),
+    max_ms: +samples[samples.length - 1]!.toFixed(2),
+  };
 }
 
 const results = [
@@ -47,5 +58,12 @@ const results = [
 ];
 console.table(results);
 fs.mkdirSync("bench/results", { recursive: true });
-fs.writeFileSync("bench/results/review.json", JSON.stringify({ measuredAt: new Date().toISOString(), database: "1,000 students, 25 classes, 42 questions each", results }, null, 2));
+fs.writeFileSync(
+  "bench/results/review.json",
+  JSON.stringify(
+    { measuredAt: new Date().toISOString(), database: "1,000 students, 25 classes, 42 questions each", results },
+    null,
+    2,
+  ),
+);
 console.log("Written to bench/results/review.json");

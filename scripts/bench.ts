@@ -15,7 +15,13 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { seedBenchmark } from "@/db/testing/bench-seed";
 import { countAccounts } from "@/db/access/users";
-import { benchClassOf, benchUser, currentOpenQuestions, ensureWorkingStudent, revisionTotals } from "@/db/testing/bench-queries";
+import {
+  benchClassOf,
+  benchUser,
+  currentOpenQuestions,
+  ensureWorkingStudent,
+  revisionTotals,
+} from "@/db/testing/bench-queries";
 import { hashPassword } from "@/lib/auth/password";
 import { setUpDatabase } from "./setup-database";
 import { ensureBuild } from "./build";
@@ -42,7 +48,9 @@ const db = setUpDatabase(file);
 if ((await countAccounts()) === 0) {
   const started = performance.now();
   seedBenchmark(db, { ...seed, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD) });
-  console.log(`Seeded ${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `Seeded ${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 ensureBuild(db, file);
 const prerendered = path.join(".next", "server", "app", "lessons", LESSON, `${PASSAGE}.html`);
@@ -62,10 +70,31 @@ const openQuestions = currentOpenQuestions(db);
 const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
 
 // ---- measuring ----
-type Run = { name: string; path: string; connections: number; requestsPerSec: number; p50_ms: number; p99_ms: number; requests: number; errors: number; non2xx: number };
+type Run = {
+  name: string;
+  path: string;
+  connections: number;
+  requestsPerSec: number;
+  p50_ms: number;
+  p99_ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+};
 
-async function load(name: string, urlPath: string, connections: number, options: Partial<autocannon.Options> = {}): Promise<Run> {
-  const result = await autocannon({ url: `${BASE}${urlPath}`, connections, duration: DURATION_S, pipelining: 1, ...options });
+async function load(
+  name: string,
+  urlPath: string,
+  connections: number,
+  options: Partial<autocannon.Options> = {},
+): Promise<Run> {
+  const result = await autocannon({
+    url: `${BASE}${urlPath}`,
+    connections,
+    duration: DURATION_S,
+    pipelining: 1,
+    ...options,
+  });
   const run: Run = {
     name,
     path: urlPath,
@@ -77,7 +106,9 @@ async function load(name: string, urlPath: string, connections: number, options:
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
-  console.log(`  ${name.padEnd(46)} @${String(connections).padStart(2)}  ${String(run.requestsPerSec).padStart(6)} req/s  p50 ${run.p50_ms} ms  p99 ${run.p99_ms} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}`);
+  console.log(
+    `  ${name.padEnd(46)} @${String(connections).padStart(2)}  ${String(run.requestsPerSec).padStart(6)} req/s  p50 ${run.p50_ms} ms  p99 ${run.p99_ms} ms${run.non2xx || run.errors ? `  (${run.non2xx} non-2xx, ${run.errors} errors)` : ""}`,
+  );
   return run;
 }
 
@@ -85,7 +116,10 @@ const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(3) : 0);
 
 async function firstLoadJavaScript(html: string) {
   // The scripts a current browser loads: every <script src> except the noModule polyfills.
-  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bnoModule\b/i.test(attrs)).flatMap((attrs) => attrs.match(/\bsrc="([^"]+)"/)?.[1] ?? []);
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1]!)
+    .filter((attrs) => !/\bnoModule\b/i.test(attrs))
+    .flatMap((attrs) => attrs.match(/\bsrc="([^"]+)"/)?.[1] ?? []);
   let raw = 0;
   let gzip = 0;
   for (const src of new Set(srcs)) {
@@ -111,9 +145,14 @@ function runLighthouse(url: string) {
       "--only-categories=performance,accessibility",
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking",
     ],
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 180_000 },
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+      timeout: 180_000,
+    },
   );
-  if (result.status !== 0 || !fs.existsSync(out)) return { performance: NaN, accessibility: NaN, lcp_ms: NaN, tbt_ms: NaN, cls: NaN };
+  if (result.status !== 0 || !fs.existsSync(out))
+    return { performance: NaN, accessibility: NaN, lcp_ms: NaN, tbt_ms: NaN, cls: NaN };
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number }>;
     audits: Record<string, { numericValue?: number }>;
@@ -133,12 +172,20 @@ process.on("exit", stop);
 
 try {
   const passagePath = `/lessons/${LESSON}/${PASSAGE}`;
-  const [studentCookie, instructorCookie, autosaverCookie] = [await signIn(student.email), await signIn(instructor.email), await signIn(autosaver.email)];
+  const [studentCookie, instructorCookie, autosaverCookie] = [
+    await signIn(student.email),
+    await signIn(instructor.email),
+    await signIn(autosaver.email),
+  ];
   const asStudent = { headers: { cookie: studentCookie } };
   const asInstructor = { headers: { cookie: instructorCookie } };
 
-  console.log(`\nMarginalia benchmark${quick ? " (quick smoke run)" : ""}: ${DURATION_S} s a run, autocannon against ${BASE}`);
-  console.log(`[${elapsed()}] 1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader`);
+  console.log(
+    `\nMarginalia benchmark${quick ? " (quick smoke run)" : ""}: ${DURATION_S} s a run, autocannon against ${BASE}`,
+  );
+  console.log(
+    `[${elapsed()}] 1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader`,
+  );
   const limits: Run[] = [];
   for (const c of [10, 50]) {
     limits.push(await load("static file (same bytes, public/)", "/bench/passage.html", c));
@@ -146,16 +193,27 @@ try {
   }
   const at = (runs: Run[], name: string, c: number) => runs.find((r) => r.name === name && r.connections === c)!;
   const pageToStatic = {
-    at10: ratio(at(limits, "passage page, anonymous", 10).requestsPerSec, at(limits, "static file (same bytes, public/)", 10).requestsPerSec),
-    at50: ratio(at(limits, "passage page, anonymous", 50).requestsPerSec, at(limits, "static file (same bytes, public/)", 50).requestsPerSec),
+    at10: ratio(
+      at(limits, "passage page, anonymous", 10).requestsPerSec,
+      at(limits, "static file (same bytes, public/)", 10).requestsPerSec,
+    ),
+    at50: ratio(
+      at(limits, "passage page, anonymous", 50).requestsPerSec,
+      at(limits, "static file (same bytes, public/)", 50).requestsPerSec,
+    ),
   };
   console.log(`  ratio page / static file: ${pageToStatic.at10} @10, ${pageToStatic.at50} @50`);
 
   // What a browser requests on load for the student's own data: only the workspace (e2e/read-lesson.spec.ts checks it).
-  console.log(`[${elapsed()}] 2. A signed-in student's view of the passage: the page and every per-user request it makes on load`);
+  console.log(
+    `[${elapsed()}] 2. A signed-in student's view of the passage: the page and every per-user request it makes on load`,
+  );
   const viewRequests = [
     { name: "passage page (student's cookie)", path: passagePath },
-    { name: "GET /api/workspace (drafts, progress, discussion)", path: `/api/workspace?lesson=${LESSON}&passage=${PASSAGE}` },
+    {
+      name: "GET /api/workspace (drafts, progress, discussion)",
+      path: `/api/workspace?lesson=${LESSON}&passage=${PASSAGE}`,
+    },
   ];
   const view: Run[] = [];
   for (const c of [10, 50]) {
@@ -167,8 +225,14 @@ try {
     const rates = viewRequests.map((r) => at(view, r.name, c).requestsPerSec);
     return rates.every((x) => x > 0) ? Math.round(1 / rates.reduce((s, x) => s + 1 / x, 0)) : 0;
   };
-  const views = { at10: viewsPerSec(10), at50: viewsPerSec(50), ratioToAnonymousPageAt50: ratio(viewsPerSec(50), anonymousAt50.requestsPerSec) };
-  console.log(`  student views/s: ${views.at10} @10, ${views.at50} @50; ratio to the anonymous page @50: ${views.ratioToAnonymousPageAt50}`);
+  const views = {
+    at10: viewsPerSec(10),
+    at50: viewsPerSec(50),
+    ratioToAnonymousPageAt50: ratio(viewsPerSec(50), anonymousAt50.requestsPerSec),
+  };
+  console.log(
+    `  student views/s: ${views.at10} @10, ${views.at50} @50; ratio to the anonymous page @50: ${views.ratioToAnonymousPageAt50}`,
+  );
 
   console.log(`[${elapsed()}] 3. Answer autosave through PUT /api/answers, the endpoint the page uses`);
   const revisionsBefore = revisionTotals(db, autosaver.id);
@@ -176,16 +240,25 @@ try {
     method: "PUT" as const,
     path: "/api/answers",
     headers: { "content-type": "application/json", cookie: autosaverCookie },
-    body: JSON.stringify({ lessonSlug: LESSON, questionKey: q.key, contextKey: classId, response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` } }),
+    body: JSON.stringify({
+      lessonSlug: LESSON,
+      questionKey: q.key,
+      contextKey: classId,
+      response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` },
+    }),
   }));
   const autosave = await load("PUT /api/answers (autosave)", "/api/answers", 50, { requests: saveRequests });
   const acknowledged = autosave.requests - autosave.non2xx - autosave.errors;
   const revisionsAfter = revisionTotals(db, autosaver.id);
   // Every save bumps its answer's revision by one, so the sum of revisions counts the saves that landed.
   const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
-  console.log(`  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`);
+  console.log(
+    `  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`,
+  );
 
-  console.log(`[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`);
+  console.log(
+    `[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`,
+  );
   const instructorRuns = [
     await load("review queue page", `/classes/${classId}/review`, 10, asInstructor),
     await load("gradebook page", `/classes/${classId}/gradebook`, 10, asInstructor),
@@ -194,10 +267,18 @@ try {
   console.log(`[${elapsed()}] 5. Size of the passage page`);
   const html = await (await fetch(`${BASE}${passagePath}`)).text();
   const js = await firstLoadJavaScript(html);
-  const size = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html, { level: 9 }).length, firstLoadJs: js };
-  console.log(`  HTML ${size.htmlBytes} bytes (${size.htmlGzipBytes} gzip); first-load JavaScript ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`);
+  const size = {
+    htmlBytes: Buffer.byteLength(html),
+    htmlGzipBytes: gzipSync(html, { level: 9 }).length,
+    firstLoadJs: js,
+  };
+  console.log(
+    `  HTML ${size.htmlBytes} bytes (${size.htmlGzipBytes} gzip); first-load JavaScript ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`,
+  );
 
-  console.log(`[${elapsed()}] 6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader`);
+  console.log(
+    `[${elapsed()}] 6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader`,
+  );
   const lighthouse = runLighthouse(`${BASE}${passagePath}`);
   console.log(
     `  performance ${lighthouse.performance}, accessibility ${lighthouse.accessibility}; LCP ${lighthouse.lcp_ms} ms, TBT ${lighthouse.tbt_ms} ms, CLS ${lighthouse.cls}`,
@@ -224,11 +305,19 @@ try {
   // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
   const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns];
   const problems = [
-    ...allRuns.filter((r) => !(r.requestsPerSec > 0) || !Number.isFinite(r.p99_ms)).map((r) => `${r.name} @${r.connections} produced no numbers`),
-    ...allRuns.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${r.name} @${r.connections}: ${r.non2xx} non-2xx responses, ${r.errors} errors`),
-    ...(acknowledged > savesInDatabase ? [`${acknowledged - savesInDatabase} acknowledged saves are not in the database`] : []),
+    ...allRuns
+      .filter((r) => !(r.requestsPerSec > 0) || !Number.isFinite(r.p99_ms))
+      .map((r) => `${r.name} @${r.connections} produced no numbers`),
+    ...allRuns
+      .filter((r) => r.non2xx > 0 || r.errors > 0)
+      .map((r) => `${r.name} @${r.connections}: ${r.non2xx} non-2xx responses, ${r.errors} errors`),
+    ...(acknowledged > savesInDatabase
+      ? [`${acknowledged - savesInDatabase} acknowledged saves are not in the database`]
+      : []),
     ...(js.scripts > 0 && js.gzipBytes > 0 ? [] : ["no first-load JavaScript was found in the page"]),
-    ...([lighthouse.performance, lighthouse.accessibility, lighthouse.lcp_ms, lighthouse.tbt_ms, lighthouse.cls].every((x) => typeof x === "number" && Number.isFinite(x))
+    ...([lighthouse.performance, lighthouse.accessibility, lighthouse.lcp_ms, lighthouse.tbt_ms, lighthouse.cls].every(
+      (x) => typeof x === "number" && Number.isFinite(x),
+    )
       ? []
       : ["Lighthouse produced no scores"]),
   ];

@@ -30,7 +30,11 @@ function buildStamp(db: Db): string {
     if (!fs.existsSync(file)) continue;
     hash.update(file).update(fs.readFileSync(file));
   }
-  for (const l of db.select({ slug: lessons.slug, hash: lessons.contentHash }).from(lessons).orderBy(lessons.slug).all()) {
+  for (const l of db
+    .select({ slug: lessons.slug, hash: lessons.contentHash })
+    .from(lessons)
+    .orderBy(lessons.slug)
+    .all()) {
     hash.update(`${l.slug}:${l.hash}`);
   }
   return hash.digest("hex");
@@ -39,7 +43,10 @@ function buildStamp(db: Db): string {
 /** Runs `next build` against `databaseFile` unless the existing build is current. Returns whether it built. */
 export function ensureBuild(db: Db, databaseFile: string): boolean {
   const stamp = buildStamp(db);
-  const current = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+  const current =
+    fs.existsSync(path.join(".next", "BUILD_ID")) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, "utf8") === stamp;
   if (current) {
     console.log("The production build is current; not rebuilding.");
     return false;
@@ -50,7 +57,9 @@ export function ensureBuild(db: Db, databaseFile: string): boolean {
     env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
-  console.log(`Content-Security-Policy with script hashes written for ${stampPrerenderedPolicies()} prerendered pages.`);
+  console.log(
+    `Content-Security-Policy with script hashes written for ${stampPrerenderedPolicies()} prerendered pages.`,
+  );
   fs.writeFileSync(stampFile, stamp);
   return true;
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { checkLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders, formatContentError } from "@/content/load";
 
-const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
+const dirs =
+  process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
 if (dirs.length === 0) {
   console.error(`No lesson folders found under ${lessonsRoot}`);
   process.exit(1);

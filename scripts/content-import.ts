@@ -9,7 +9,8 @@ import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders, formatContentError } from "@/content/load";
 import { databaseFile } from "@/lib/env";
 
-const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
+const dirs =
+  process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
 const db = openDatabase(databaseFile());
 runMigrations(db);
 const result = importLessonFolders(db, dirs);
@@ -19,6 +20,9 @@ if (!result.ok) {
   process.exit(1);
 }
 for (const r of result.reports) {
-  const changes = r.status === "unchanged" ? "" : ` (questions: +${r.questionsAdded} new, ${r.questionsChanged} changed, ${r.questionsRetired} retired; passages retired: ${r.passagesRetired})`;
+  const changes =
+    r.status === "unchanged"
+      ? ""
+      : ` (questions: +${r.questionsAdded} new, ${r.questionsChanged} changed, ${r.questionsRetired} retired; passages retired: ${r.passagesRetired})`;
   console.log(`${r.slug}: ${r.status}${changes}`);
 }

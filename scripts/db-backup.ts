@@ -7,8 +7,14 @@ import { backupDatabase, tableCounts } from "@/db/backup";
 import { databaseFile } from "@/lib/env";
 
 const source = databaseFile();
-const destination = process.argv[2] ?? path.join(path.dirname(source), "backups", `marginalia-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+const destination =
+  process.argv[2] ??
+  path.join(path.dirname(source), "backups", `marginalia-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
 const { file, pages } = await backupDatabase(source, destination);
 const counts = tableCounts(file);
 console.log(`Backed up ${source} to ${file} (${pages} pages, checked).`);
-console.log(`Rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+console.log(
+  `Rows: ${Object.entries(counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ")}`,
+);

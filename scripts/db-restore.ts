@@ -12,5 +12,11 @@ if (!backup) {
 }
 const target = databaseFile();
 const { keptPrevious } = await restoreDatabase(backup, target);
-console.log(`Restored ${backup} to ${target}.${keptPrevious ? ` The database it replaced is kept as ${keptPrevious}.` : ""}`);
-console.log(`Rows: ${Object.entries(tableCounts(target)).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+console.log(
+  `Restored ${backup} to ${target}.${keptPrevious ? ` The database it replaced is kept as ${keptPrevious}.` : ""}`,
+);
+console.log(
+  `Rows: ${Object.entries(tableCounts(target))
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ")}`,
+);

@@ -16,7 +16,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 function ensureChromium() {
   if (fs.existsSync(chromium)) return;
   if (process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
-    console.log(`Chromium is missing at ${chromium}. As root, installing it now with:\n  apt-get update && apt-get install -y chromium\n(Debian's chromium package and its libraries, a few hundred MB; set CHROMIUM_PATH to use another browser.)`);
+    console.log(
+      `Chromium is missing at ${chromium}. As root, installing it now with:\n  apt-get update && apt-get install -y chromium\n(Debian's chromium package and its libraries, a few hundred MB; set CHROMIUM_PATH to use another browser.)`,
+    );
     execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium", { stdio: "inherit" });
     return;
   }
@@ -36,12 +38,25 @@ const db = setUpDatabase(databaseFile);
 await seedDemo();
 // A class of 200 students who have not started the lesson, for e2e/concurrency.spec.ts (its own
 // class, so journeys that count the demo class's students are unaffected).
-seedBenchmark(db, { classes: 1, studentsPerClass: 200, lessonSlug: "tajikistan-islamic-state", passwordHash: await hashPassword(DEMO_PASSWORD), submitted: false, prefix: "crowd" });
+seedBenchmark(db, {
+  classes: 1,
+  studentsPerClass: 200,
+  lessonSlug: "tajikistan-islamic-state",
+  passwordHash: await hashPassword(DEMO_PASSWORD),
+  submitted: false,
+  prefix: "crowd",
+});
 ensureBuild(db, databaseFile);
 db.$client.close();
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: databaseFile, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1", INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code-2026" },
+  env: {
+    ...process.env,
+    DATABASE_PATH: databaseFile,
+    CHROMIUM_PATH: chromium,
+    NEXT_TELEMETRY_DISABLED: "1",
+    INSTRUCTOR_SIGNUP_CODE: process.env.INSTRUCTOR_SIGNUP_CODE ?? "e2e-instructor-code-2026",
+  },
 });
 process.exit(result.status ?? 1);

@@ -48,7 +48,8 @@ const file = path.resolve(quick ? "data/soak-quick.db" : "data/soak.db");
 const SERVER_ENV = { DATABASE_PATH: file, NEXTAUTH_SECRET: "soak-test-secret-not-for-production-0123456789" };
 const SERVER_LOG = file.replace(/\.db$/, "-server.log");
 
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`SOAK_ROUNDS must be a positive whole number, not ${process.env.SOAK_ROUNDS}`);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+  throw new Error(`SOAK_ROUNDS must be a positive whole number, not ${process.env.SOAK_ROUNDS}`);
 
 /** mulberry32: a small seeded generator, so a failing run's choices can be drawn again with SOAK_SEED. */
 const random = (() => {
@@ -68,7 +69,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 for (const f of [file, `${file}-wal`, `${file}-shm`, SERVER_LOG]) fs.rmSync(f, { force: true });
 const setupDb = setUpDatabase(file);
 // One more student per class than the 50: the one whose browser the submit request is captured from.
-const seeded = seedBenchmark(setupDb, { classes: ROUNDS, studentsPerClass: STUDENTS + 1, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD), submitted: false, prefix: "soak" }).classes;
+const seeded = seedBenchmark(setupDb, {
+  classes: ROUNDS,
+  studentsPerClass: STUDENTS + 1,
+  lessonSlug: LESSON,
+  passwordHash: await hashPassword(PASSWORD),
+  submitted: false,
+  prefix: "soak",
+}).classes;
 ensureBuild(setupDb, file);
 // The server is the only process with the file open while it runs, as in production; checks open it afresh.
 setupDb.$client.close();
@@ -76,7 +84,9 @@ setupDb.$client.close();
 const loaded = loadLessonFolder(path.join(lessonsRoot, LESSON));
 if (!loaded.ok) throw new Error(`Lesson ${LESSON} did not load`);
 const questions = loaded.lesson.content.questions;
-const sentencesOf = new Map(loaded.lesson.content.article.passages.map((p) => [p.id, p.paragraphs.flatMap((g) => g.sentences.map((s) => s.id))]));
+const sentencesOf = new Map(
+  loaded.lesson.content.article.passages.map((p) => [p.id, p.paragraphs.flatMap((g) => g.sentences.map((s) => s.id))]),
+);
 const passagesWithQuestions = [...new Set(questions.map((q) => q.passage))];
 
 /** The n-th save of a question: a different valid answer each time, so a stale one is told apart. */
@@ -113,7 +123,12 @@ const saves = new Map<string, AcknowledgedSave>(); // newest acknowledged save p
 const submissions: AcknowledgedSubmission[] = [];
 const problems: string[] = [];
 
-async function runRound(round: number, server: NextServer, students: Student[], submit: ActionRequest): Promise<{ figures: Omit<RoundFigures, "restartMs">; exited: Promise<unknown> }> {
+async function runRound(
+  round: number,
+  server: NextServer,
+  students: Student[],
+  submit: ActionRequest,
+): Promise<{ figures: Omit<RoundFigures, "restartMs">; exited: Promise<unknown> }> {
   let killed = false;
   let inFlight = 0;
   let submitting = 0;
@@ -137,7 +152,10 @@ async function runRound(round: number, server: NextServer, students: Student[], 
           if (reply.status === 200 && reply.state?.status === "success") {
             submissions.push({ email: s.email, contextKey: s.classId });
             acked.submissions++;
-          } else problems.push(`round ${round}: ${s.email}'s submission answered ${reply.status} ${JSON.stringify(reply.state ?? reply.body.slice(0, 200))}`);
+          } else
+            problems.push(
+              `round ${round}: ${s.email}'s submission answered ${reply.status} ${JSON.stringify(reply.state ?? reply.body.slice(0, 200))}`,
+            );
         } catch (err) {
           unexpected(`${s.email}'s submission failed before the kill: ${String(err)}`);
         } finally {
@@ -160,7 +178,13 @@ async function runRound(round: number, server: NextServer, students: Student[], 
         });
         const body = (await res.json()) as { revision?: number; message?: string };
         if (res.ok && typeof body.revision === "number") {
-          saves.set(`${s.email} ${q.id}`, { email: s.email, contextKey: s.classId, questionKey: q.id, revision: body.revision, response });
+          saves.set(`${s.email} ${q.id}`, {
+            email: s.email,
+            contextKey: s.classId,
+            questionKey: q.id,
+            revision: body.revision,
+            response,
+          });
           acked.saves++;
         } else {
           problems.push(`round ${round}: ${s.email}'s save of ${q.id} answered ${res.status} ${body.message ?? ""}`);
@@ -180,7 +204,8 @@ async function runRound(round: number, server: NextServer, students: Student[], 
   const killAfter = Math.round(between(...KILL_AFTER_SUBMISSIONS));
   // While requests are in flight, and never before something was acknowledged.
   const giveUpAt = roundStart + 60_000;
-  while ((acked.submissions < killAfter || acked.saves === 0 || inFlight === 0) && performance.now() < giveUpAt) await sleep(1);
+  while ((acked.submissions < killAfter || acked.saves === 0 || inFlight === 0) && performance.now() < giveUpAt)
+    await sleep(1);
   const figures = {
     round,
     savesAcknowledged: acked.saves,
@@ -214,7 +239,9 @@ function checkDatabase(round: number): { savesChecked: number; submissionsChecke
 }
 
 // ---- the run ----
-console.log(`\nSoak${quick ? " (quick)" : ""}: ${ROUNDS} kill/restart ${ROUNDS === 1 ? "round" : "rounds"}, ${STUDENTS} students each, port ${PORT}, seed ${SEED}`);
+console.log(
+  `\nSoak${quick ? " (quick)" : ""}: ${ROUNDS} kill/restart ${ROUNDS === 1 ? "round" : "rounds"}, ${STUDENTS} students each, port ${PORT}, seed ${SEED}`,
+);
 let server = await startNextServer({ port: PORT, env: SERVER_ENV, log: SERVER_LOG });
 process.on("exit", () => server.signal("SIGKILL")); // never leave a server behind, even on a crash
 const rounds: RoundFigures[] = [];
@@ -222,25 +249,37 @@ let checked = { savesChecked: 0, submissionsChecked: 0 };
 let survived = 0;
 try {
   const signInStarted = performance.now();
-  const cookies = await signInAll(server.base, seeded.flatMap((c) => c.studentEmails), PASSWORD);
+  const cookies = await signInAll(
+    server.base,
+    seeded.flatMap((c) => c.studentEmails),
+    PASSWORD,
+  );
   const cookieOf = new Map(seeded.flatMap((c) => c.studentEmails).map((e, i) => [e, cookies[i]!]));
   console.log(`[${seconds()} s] signed in ${cookies.length} students in ${seconds(signInStarted)} s`);
 
   // Each class's submit request, captured once from Chromium (the same body serves the whole class).
   const captureStarted = performance.now();
   const templates = new Map<string, ActionRequest>();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
-    for (const c of seeded) templates.set(c.id, await captureSubmit(browser, server.base, cookieOf.get(c.studentEmails[STUDENTS]!)!));
+    for (const c of seeded)
+      templates.set(c.id, await captureSubmit(browser, server.base, cookieOf.get(c.studentEmails[STUDENTS]!)!));
   } finally {
     await browser.close();
   }
-  console.log(`[${seconds()} s] captured the submit action's request for ${templates.size} ${templates.size === 1 ? "class" : "classes"} in ${seconds(captureStarted)} s`);
+  console.log(
+    `[${seconds()} s] captured the submit action's request for ${templates.size} ${templates.size === 1 ? "class" : "classes"} in ${seconds(captureStarted)} s`,
+  );
 
   for (const [i, c] of seeded.entries()) {
     const round = i + 1;
     const problemsBefore = problems.length;
-    const students = c.studentEmails.slice(0, STUDENTS).map((email) => ({ email, cookie: cookieOf.get(email)!, classId: c.id }));
+    const students = c.studentEmails
+      .slice(0, STUDENTS)
+      .map((email) => ({ email, cookie: cookieOf.get(email)!, classId: c.id }));
     const { figures, exited } = await runRound(round, server, students, templates.get(c.id)!);
     const how = await exited;
     if (how !== "SIGKILL") problems.push(`round ${round}: the server ended with ${how}, not SIGKILL`);
@@ -255,14 +294,18 @@ try {
         `${figures.savesAcknowledged} saves and ${figures.submissionsAcknowledged} submissions acknowledged; restarted in ${restartMs} ms; ` +
         `checked ${checked.savesChecked} saves, ${checked.submissionsChecked} submissions so far`,
     );
-    if (figures.savesAcknowledged === 0) problems.push(`round ${round}: no save was acknowledged before the kill, so nothing was tested`);
-    if (figures.submissionsAcknowledged === 0) problems.push(`round ${round}: no submission was acknowledged before the kill, so nothing was tested`);
+    if (figures.savesAcknowledged === 0)
+      problems.push(`round ${round}: no save was acknowledged before the kill, so nothing was tested`);
+    if (figures.submissionsAcknowledged === 0)
+      problems.push(`round ${round}: no submission was acknowledged before the kill, so nothing was tested`);
     if (figures.inFlightAtKill === 0) problems.push(`round ${round}: no request was in flight at the kill`);
     if (problems.length > problemsBefore) break;
     survived++;
   }
 } catch (err) {
-  problems.push(`the run stopped: ${err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err)}; the server's output is in ${SERVER_LOG}`);
+  problems.push(
+    `the run stopped: ${err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err)}; the server's output is in ${SERVER_LOG}`,
+  );
 } finally {
   server.signal("SIGTERM");
   await server.exited;
@@ -280,12 +323,18 @@ console.log(
     `(${rounds.reduce((n, r) => n + r.submissionsInFlightAtKill, 0)} submissions); integrity_check ok: ${problems.every((p) => !p.includes("integrity_check"))}; elapsed ${seconds()} s`,
 );
 if (problems.length) {
-  console.error(`\nSoak problems (seed ${SEED}):\n- ${problems.slice(0, 30).join("\n- ")}${problems.length > 30 ? `\n- … and ${problems.length - 30} more` : ""}`);
+  console.error(
+    `\nSoak problems (seed ${SEED}):\n- ${problems.slice(0, 30).join("\n- ")}${problems.length > 30 ? `\n- … and ${problems.length - 30} more` : ""}`,
+  );
   process.exitCode = 1;
 }
 
 /** Opens the class's summary page as its extra student and captures the request the submit button makes. */
-async function captureSubmit(browser: import("@playwright/test").Browser, base: string, cookie: string): Promise<ActionRequest> {
+async function captureSubmit(
+  browser: import("@playwright/test").Browser,
+  base: string,
+  cookie: string,
+): Promise<ActionRequest> {
   const context = await contextWithCookie(browser, base, cookie);
   try {
     return await captureSubmitLesson(await context.newPage(), LESSON);
@@ -297,12 +346,22 @@ async function captureSubmit(browser: import("@playwright/test").Browser, base: 
 /** The restarted server serves the students: a signed-in read and a write both work. */
 async function probeAfterRestart(round: number, s: NextServer, c: SeededClass, cookieOf: Map<string, string>) {
   const cookie = cookieOf.get(c.studentEmails[STUDENTS]!)!;
-  const read = await fetch(`${s.base}/api/workspace?lesson=${LESSON}&passage=${passagesWithQuestions[0]}`, { headers: { cookie } });
+  const read = await fetch(`${s.base}/api/workspace?lesson=${LESSON}&passage=${passagesWithQuestions[0]}`, {
+    headers: { cookie },
+  });
   const q = questions[0]!;
   const write = await fetch(`${s.base}/api/answers`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ lessonSlug: LESSON, questionKey: q.id, contextKey: c.id, response: responseFor(q, round, "probe") }),
+    body: JSON.stringify({
+      lessonSlug: LESSON,
+      questionKey: q.id,
+      contextKey: c.id,
+      response: responseFor(q, round, "probe"),
+    }),
   });
-  if (!read.ok || !write.ok) problems.push(`after round ${round}: the restarted server answered ${read.status} to a read and ${write.status} to a save`);
+  if (!read.ok || !write.ok)
+    problems.push(
+      `after round ${round}: the restarted server answered ${read.status} to a read and ${write.status} to a save`,
+    );
 }

@@ -14,13 +14,20 @@ import { signUpSchema } from "@/lib/validation/accounts";
 
 const usage = 'Usage: npm run user:create -- --role instructor|student --email EMAIL --name "NAME" [--password-stdin]';
 const { values } = parseArgs({
-  options: { role: { type: "string" }, email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: {
+    role: { type: "string" },
+    email: { type: "string" },
+    name: { type: "string" },
+    "password-stdin": { type: "boolean" },
+  },
 });
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 const role = z.enum(["instructor", "student"]).safeParse(values.role);
@@ -32,7 +39,8 @@ const generated = !values["password-stdin"];
 const password = generated ? randomBytes(15).toString("base64url") : await readStdin();
 const input = signUpSchema.safeParse({ name: values.name, email: values.email, password });
 if (!input.success) {
-  for (const [field, messages] of Object.entries(z.flattenError(input.error).fieldErrors)) console.error(`--${field}: ${messages?.join(" ")}`);
+  for (const [field, messages] of Object.entries(z.flattenError(input.error).fieldErrors))
+    console.error(`--${field}: ${messages?.join(" ")}`);
   console.error(usage);
   process.exit(2);
 }

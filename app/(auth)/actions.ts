@@ -12,7 +12,12 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const values = formDataObject(formData);
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) {
-    return { status: "error", message: "Check the highlighted fields.", errors: z.flattenError(parsed.error).fieldErrors, values: echoValues(values) };
+    return {
+      status: "error",
+      message: "Check the highlighted fields.",
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values: echoValues(values),
+    };
   }
   try {
     await signUp(parsed.data, readEnv().INSTRUCTOR_SIGNUP_CODE);

@@ -2,9 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { assignLesson, createClass, leaveClass, regenerateJoinCode, removeStudent, unassignLesson } from "@/db/access/classes";
+import {
+  assignLesson,
+  createClass,
+  leaveClass,
+  regenerateJoinCode,
+  removeStudent,
+  unassignLesson,
+} from "@/db/access/classes";
 import { formAction } from "@/lib/server-action";
-import { assignLessonSchema, classIdSchema, classNameSchema, removeStudentSchema, unassignSchema } from "@/lib/validation/accounts";
+import {
+  assignLessonSchema,
+  classIdSchema,
+  classNameSchema,
+  removeStudentSchema,
+  unassignSchema,
+} from "@/lib/validation/accounts";
 
 export const createClassAction = formAction(classNameSchema, async (actor, input) => {
   const { id } = await createClass(actor, input);
@@ -26,7 +39,12 @@ export const removeStudentAction = formAction(removeStudentSchema, async (actor,
 export const assignLessonAction = formAction(assignLessonSchema, async (actor, input) => {
   // A due date is the end of that day, in UTC.
   const dueAt = input.dueDate ? new Date(`${input.dueDate}T23:59:59Z`) : null;
-  await assignLesson(actor, { classId: input.classId, lessonSlug: input.lessonSlug, dueAt, showAnswersAfterSubmit: input.showAnswersAfterSubmit });
+  await assignLesson(actor, {
+    classId: input.classId,
+    lessonSlug: input.lessonSlug,
+    dueAt,
+    showAnswersAfterSubmit: input.showAnswersAfterSubmit,
+  });
   revalidatePath(`/classes/${input.classId}`);
   return { status: "success", message: "Lesson assigned." };
 });

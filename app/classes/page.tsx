@@ -18,7 +18,9 @@ export default async function ClassesPage() {
       <h1>{teaching ? "Your classes" : "Your classes and lessons"}</h1>
       {classes.length === 0 ? (
         <p className={styles.empty}>
-          {teaching ? "You have no classes yet. Create one below, then share its code with your students." : "You are not in a class yet. "}
+          {teaching
+            ? "You have no classes yet. Create one below, then share its code with your students."
+            : "You are not in a class yet. "}
           {!teaching && <Link href="/join">Join a class with a code</Link>}
         </p>
       ) : (
@@ -29,8 +31,10 @@ export default async function ClassesPage() {
                 <Link href={`/classes/${c.id}`}>{c.name}</Link>
               </h2>
               <p className={styles.meta}>
-                {teaching ? `${c.studentCount} ${c.studentCount === 1 ? "student" : "students"}` : `Taught by ${c.instructorName}`} ·{" "}
-                {c.assignments.length} {c.assignments.length === 1 ? "lesson" : "lessons"} assigned
+                {teaching
+                  ? `${c.studentCount} ${c.studentCount === 1 ? "student" : "students"}`
+                  : `Taught by ${c.instructorName}`}{" "}
+                · {c.assignments.length} {c.assignments.length === 1 ? "lesson" : "lessons"} assigned
               </p>
               {!teaching && c.assignments.length > 0 && (
                 <ul className={styles.assignments} aria-label={`Lessons assigned in ${c.name}`}>

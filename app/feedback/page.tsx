@@ -19,17 +19,26 @@ export default async function FeedbackPage() {
       {unread > 0 && <MarkFeedbackRead feedbackIds={items.filter((i) => i.unread).map((i) => i.feedbackId)} />}
       <h1>Your feedback</h1>
       {items.length === 0 ? (
-        <p className={styles.empty}>No feedback yet. When your instructor returns feedback on your answers, it appears here.</p>
+        <p className={styles.empty}>
+          No feedback yet. When your instructor returns feedback on your answers, it appears here.
+        </p>
       ) : (
         <>
-          <p className="muted">{unread > 0 ? `${unread} new since your last visit.` : "Nothing new since your last visit."}</p>
+          <p className="muted">
+            {unread > 0 ? `${unread} new since your last visit.` : "Nothing new since your last visit."}
+          </p>
           <ol className={styles.list}>
             {items.map((f) => (
               <li key={f.feedbackId} className={styles.card}>
                 <p className={styles.meta}>
                   {f.unread && <span className={styles.new}>New</span>} {f.className} ·{" "}
                   <Link href={`/lessons/${f.lessonSlug}/${f.passageKey}`}>{f.lessonTitle}</Link> · returned{" "}
-                  {f.returnedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+                  {f.returnedAt.toLocaleDateString("en-GB", {
+                    day: "numeric",
+                    month: "long",
+                    year: "numeric",
+                    timeZone: "UTC",
+                  })}
                 </p>
                 <h2 className={styles.prompt}>{f.prompt}</h2>
                 <AnnotatedAnswer text={f.answerText} comments={f.inlineComments} />

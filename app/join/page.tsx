@@ -14,7 +14,8 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
       <h1>Join a class</h1>
       {actor.role === "instructor" ? (
         <p>
-          You are signed in as an instructor. Instructors create classes rather than join them: see <Link href="/classes">your classes</Link>.
+          You are signed in as an instructor. Instructors create classes rather than join them: see{" "}
+          <Link href="/classes">your classes</Link>.
         </p>
       ) : (
         <>

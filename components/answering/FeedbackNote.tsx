@@ -39,7 +39,9 @@ export function FeedbackNote({
             ))}
           </ol>
         ))}
-      {feedback.overrideReason && <p className={styles.comment}>Grade changed by your instructor: {feedback.overrideReason}</p>}
+      {feedback.overrideReason && (
+        <p className={styles.comment}>Grade changed by your instructor: {feedback.overrideReason}</p>
+      )}
       {feedback.comment && <p className={styles.comment}>{feedback.comment}</p>}
     </div>
   );

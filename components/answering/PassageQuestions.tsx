@@ -46,7 +46,10 @@ function WorkspaceBanner({ lessonSlug }: { lessonSlug: string }) {
     return (
       <p className={styles.banner}>
         <Link href={`/signin?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>Sign in</Link> or{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>create an account</Link> to answer. Answers save as you type.
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>
+          create an account
+        </Link>{" "}
+        to answer. Answers save as you type.
       </p>
     );
   }
@@ -76,7 +79,10 @@ function WorkspaceBanner({ lessonSlug }: { lessonSlug: string }) {
         <span>
           {answeredCount} of {questionCount} questions in this lesson answered
         </span>{" "}
-        · <Link href={`/lessons/${lessonSlug}/summary`}>{context.mode === "class" && !submittedAt ? "Review and submit" : "Your summary"}</Link>
+        ·{" "}
+        <Link href={`/lessons/${lessonSlug}/summary`}>
+          {context.mode === "class" && !submittedAt ? "Review and submit" : "Your summary"}
+        </Link>
       </p>
     </div>
   );

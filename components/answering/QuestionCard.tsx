@@ -17,26 +17,43 @@ export type ArticlePassage = { key: string; title: string; sentences: PassageSen
 
 const kindLabel = { comprehension: "Comprehension", critical: "Critical thinking" } as const;
 
-type Props = { question: PublicQuestion; number: number; sentences: PassageSentence[]; article?: ArticlePassage[] | null };
+type Props = {
+  question: PublicQuestion;
+  number: number;
+  sentences: PassageSentence[];
+  article?: ArticlePassage[] | null;
+};
 
 /** One question: its inputs, autosaved as the learner works, and its check or results. */
 export function QuestionCard({ question: q, number, sentences: passageSentences, article = null }: Props) {
   // A question on the whole article picks from every passage's sentences, grouped by passage; any other from its own.
-  const wholeArticle = (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson" && article ? article : null;
-  const sentences = useMemo(() => (wholeArticle ? wholeArticle.flatMap((p) => p.sentences) : passageSentences), [wholeArticle, passageSentences]);
+  const wholeArticle =
+    (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson" && article ? article : null;
+  const sentences = useMemo(
+    () => (wholeArticle ? wholeArticle.flatMap((p) => p.sentences) : passageSentences),
+    [wholeArticle, passageSentences],
+  );
   const ws = useWorkspace();
   const ready = ws.status === "ready" ? ws : null;
   const submitted = !!ready?.workspace.submittedAt;
   const contextKey = ready?.workspace.context.contextKey ?? "self";
   const saved = ready?.workspace.answers[q.key] ?? null;
-  const storageKey = ready ? `marginalia:draft:${ready.workspace.owner}:${ready.lessonSlug}:${contextKey}:${q.key}` : null;
+  const storageKey = ready
+    ? `marginalia:draft:${ready.workspace.owner}:${ready.lessonSlug}:${contextKey}:${q.key}`
+    : null;
 
   const save = useCallback(
     async (draft: Draft) => {
       const res = await fetch("/api/answers", {
         method: "PUT",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, contextKey, response: draft.response, citedSentences: draft.citedSentences }),
+        body: JSON.stringify({
+          lessonSlug: ready?.lessonSlug,
+          questionKey: q.key,
+          contextKey,
+          response: draft.response,
+          citedSentences: draft.citedSentences,
+        }),
       });
       const body = (await res.json().catch(() => ({}))) as { revision?: number; message?: string };
       if (res.ok && typeof body.revision === "number") {
@@ -46,14 +63,23 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
           const nowAnswered = isAnswered(draft.response);
           return {
             ...w,
-            answers: { ...w.answers, [q.key]: { ...draft, revision: body.revision!, savedAt: new Date().toISOString() } },
+            answers: {
+              ...w.answers,
+              [q.key]: { ...draft, revision: body.revision!, savedAt: new Date().toISOString() },
+            },
             answeredCount: w.answeredCount + (nowAnswered ? 1 : 0) - (wasAnswered ? 1 : 0),
           };
         });
         return { ok: true as const };
       }
       const retry = res.status >= 500 || res.status === 401;
-      return { ok: false as const, retry, message: retry ? `Not saved, retrying. ${body.message ?? ""}`.trim() : (body.message ?? "This answer could not be saved.") };
+      return {
+        ok: false as const,
+        retry,
+        message: retry
+          ? `Not saved, retrying. ${body.message ?? ""}`.trim()
+          : (body.message ?? "This answer could not be saved."),
+      };
     },
     [ready?.lessonSlug, q.key, contextKey],
   );
@@ -64,10 +90,22 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
     save,
     enabled: !!ready && !submitted,
   });
-  const draft: Draft = autosave.draft ?? (saved ? { response: saved.response, citedSentences: saved.citedSentences } : { response: emptyResponse(q.type), citedSentences: [] });
+  const draft: Draft =
+    autosave.draft ??
+    (saved
+      ? { response: saved.response, citedSentences: saved.citedSentences }
+      : { response: emptyResponse(q.type), citedSentences: [] });
 
   const [check, setCheck] = useState<{ result?: CheckResult; error?: string; pending?: boolean }>({});
-  const revealed = check.result ?? (ready?.workspace.reveal[q.key] ? { ...ready.workspace.reveal[q.key]!, checkedAt: null, attemptNumber: ready.workspace.reveal[q.key]!.checks ?? 0 } : null);
+  const revealed =
+    check.result ??
+    (ready?.workspace.reveal[q.key]
+      ? {
+          ...ready.workspace.reveal[q.key]!,
+          checkedAt: null,
+          attemptNumber: ready.workspace.reveal[q.key]!.checks ?? 0,
+        }
+      : null);
   const selfStudy = ready?.workspace.context.mode === "self";
   const disabled = !ready || submitted;
   const answered = isAnswered(draft.response);
@@ -81,12 +119,19 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
       const res = await fetch("/api/answers/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ lessonSlug: ready?.lessonSlug, questionKey: q.key, response: checked.response, citedSentences: checked.citedSentences }),
+        body: JSON.stringify({
+          lessonSlug: ready?.lessonSlug,
+          questionKey: q.key,
+          response: checked.response,
+          citedSentences: checked.citedSentences,
+        }),
       });
       const body = (await res.json()) as CheckResult & { message?: string };
       setCheck(res.ok ? { result: body } : { error: body.message ?? "The answer could not be checked." });
     } catch {
-      setCheck({ error: "The answer could not be checked: no connection. Your answer is kept; try again in a moment." });
+      setCheck({
+        error: "The answer could not be checked: no connection. Your answer is kept; try again in a moment.",
+      });
     }
   }
 
@@ -104,7 +149,15 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
           </span>
         </span>
       </h3>
-      <AnswerInput question={q} draft={draft} sentences={sentences} groups={wholeArticle} disabled={disabled} loaded={!!ready} onChange={autosave.update} />
+      <AnswerInput
+        question={q}
+        draft={draft}
+        sentences={sentences}
+        groups={wholeArticle}
+        disabled={disabled}
+        loaded={!!ready}
+        onChange={autosave.update}
+      />
       <div className={styles.footer}>
         {ready && !submitted && <SaveIndicator status={autosave.status} />}
         {ready && submitted && <span className={styles.status}>{answered ? "Submitted" : "Not answered"}</span>}
@@ -120,16 +173,39 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
         </p>
       )}
       {ready?.workspace.feedback[q.key] && (
-        <FeedbackNote feedback={ready.workspace.feedback[q.key]!} points={q.points} answerText={draft.response.type === "open_response" ? draft.response.text : undefined} />
+        <FeedbackNote
+          feedback={ready.workspace.feedback[q.key]!}
+          points={q.points}
+          answerText={draft.response.type === "open_response" ? draft.response.text : undefined}
+        />
       )}
-      {revealed && <Reveal label={`Feedback on question ${number}`} question={revealed.question as QuestionContent} score={revealed.score} maxPoints={revealed.maxPoints} response={draft.response} attemptNumber={revealed.attemptNumber} sentences={sentences} answered={!submitted || answered} />}
+      {revealed && (
+        <Reveal
+          label={`Feedback on question ${number}`}
+          question={revealed.question as QuestionContent}
+          score={revealed.score}
+          maxPoints={revealed.maxPoints}
+          response={draft.response}
+          attemptNumber={revealed.attemptNumber}
+          sentences={sentences}
+          answered={!submitted || answered}
+        />
+      )}
     </li>
   );
 }
 
 function SaveIndicator({ status }: { status: SaveStatus }) {
   const text =
-    status.kind === "saving" ? "Saving…" : status.kind === "saved" ? "Saved" : status.kind === "retrying" ? status.message : status.kind === "refused" ? status.message : "";
+    status.kind === "saving"
+      ? "Saving…"
+      : status.kind === "saved"
+        ? "Saved"
+        : status.kind === "retrying"
+          ? status.message
+          : status.kind === "refused"
+            ? status.message
+            : "";
   return (
     <span role="status" className={styles.status} data-kind={status.kind}>
       {text}
@@ -157,7 +233,9 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
     case "single_choice":
     case "multiple_select": {
       const single = q.type === "single_choice";
-      const chosen = single ? [(r as Extract<Response, { type: "single_choice" }>).optionId] : (r as Extract<Response, { type: "multiple_select" }>).optionIds;
+      const chosen = single
+        ? [(r as Extract<Response, { type: "single_choice" }>).optionId]
+        : (r as Extract<Response, { type: "multiple_select" }>).optionIds;
       return (
         <fieldset className={styles.fieldset} disabled={disabled}>
           <legend className={styles.prompt}>{q.prompt}</legend>
@@ -173,7 +251,10 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
                   if (single) set({ type: "single_choice", optionId: o.id });
                   else {
                     const ids = (r as Extract<Response, { type: "multiple_select" }>).optionIds;
-                    set({ type: "multiple_select", optionIds: e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id) });
+                    set({
+                      type: "multiple_select",
+                      optionIds: e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id),
+                    });
                   }
                 }}
               />
@@ -212,7 +293,10 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
         return (
           <>
             <p className={styles.prompt}>{q.prompt}</p>
-            <p className={styles.hint}>Answered by selecting sentences of the {source}{q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.</p>
+            <p className={styles.hint}>
+              Answered by selecting sentences of the {source}
+              {q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.
+            </p>
           </>
         );
       }
@@ -229,14 +313,35 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
         />
       );
     case "open_response":
-      return <OpenResponse question={q} draft={draft} sentences={sentences} groups={groups} disabled={disabled} loaded={loaded} onChange={onChange} />;
+      return (
+        <OpenResponse
+          question={q}
+          draft={draft}
+          sentences={sentences}
+          groups={groups}
+          disabled={disabled}
+          loaded={loaded}
+          onChange={onChange}
+        />
+      );
   }
 }
 
-function OpenResponse({ question: q, draft, sentences, groups, disabled, loaded, onChange }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
+function OpenResponse({
+  question: q,
+  draft,
+  sentences,
+  groups,
+  disabled,
+  loaded,
+  onChange,
+}: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
   const text = (draft.response as Extract<Response, { type: "open_response" }>).text;
   const id = `answer-${q.key}`;
-  const cited = useMemo(() => sentences.filter((s) => draft.citedSentences.includes(s.id)), [sentences, draft.citedSentences]);
+  const cited = useMemo(
+    () => sentences.filter((s) => draft.citedSentences.includes(s.id)),
+    [sentences, draft.citedSentences],
+  );
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.prompt}>
@@ -247,7 +352,8 @@ function OpenResponse({ question: q, draft, sentences, groups, disabled, loaded,
         <ul>
           {q.rubric.map((c) => (
             <li key={c.id}>
-              <strong>{c.name}</strong> ({Math.max(...c.levels.map((l) => l.points))} points): {c.levels[c.levels.length - 1]!.description}
+              <strong>{c.name}</strong> ({Math.max(...c.levels.map((l) => l.points))} points):{" "}
+              {c.levels[c.levels.length - 1]!.description}
             </li>
           ))}
         </ul>
@@ -274,21 +380,25 @@ function OpenResponse({ question: q, draft, sentences, groups, disabled, loaded,
         </div>
       )}
       {loaded && (
-      <details className={styles.cite}>
-        <summary>
-          {groups ? "Cite the text, from the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
-        </summary>
-        <SentencePicker
-          legend="Sentences you rely on"
-          hint={groups ? "Attach the sentences of the whole article your answer rests on, from any passage." : "Attach the sentences of the passage your answer rests on."}
-          sentences={sentences}
-          groups={groups}
-          selected={draft.citedSentences}
-          max={10}
-          disabled={disabled}
-          onChange={(citedSentences) => onChange({ ...draft, citedSentences })}
-        />
-      </details>
+        <details className={styles.cite}>
+          <summary>
+            {groups ? "Cite the text, from the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
+          </summary>
+          <SentencePicker
+            legend="Sentences you rely on"
+            hint={
+              groups
+                ? "Attach the sentences of the whole article your answer rests on, from any passage."
+                : "Attach the sentences of the passage your answer rests on."
+            }
+            sentences={sentences}
+            groups={groups}
+            selected={draft.citedSentences}
+            max={10}
+            disabled={disabled}
+            onChange={(citedSentences) => onChange({ ...draft, citedSentences })}
+          />
+        </details>
       )}
     </div>
   );
@@ -326,7 +436,13 @@ function SentencePicker({
           checked={checked}
           disabled={!checked && full}
           // Keep the text's order, whatever order they were ticked in.
-          onChange={(e) => onChange(e.target.checked ? sentences.filter((x) => x.id === s.id || selected.includes(x.id)).map((x) => x.id) : selected.filter((x) => x !== s.id))}
+          onChange={(e) =>
+            onChange(
+              e.target.checked
+                ? sentences.filter((x) => x.id === s.id || selected.includes(x.id)).map((x) => x.id)
+                : selected.filter((x) => x !== s.id),
+            )
+          }
         />
         <span>{s.text}</span>
       </label>

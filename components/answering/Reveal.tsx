@@ -44,7 +44,10 @@ export function Reveal({
       {(q.type === "single_choice" || q.type === "multiple_select") && (
         <ul className={styles.explanations}>
           {q.options.map((o) => {
-            const chosen = response.type === "single_choice" ? response.optionId === o.id : response.type === "multiple_select" && response.optionIds.includes(o.id);
+            const chosen =
+              response.type === "single_choice"
+                ? response.optionId === o.id
+                : response.type === "multiple_select" && response.optionIds.includes(o.id);
             return (
               <li key={o.id} data-correct={o.correct}>
                 <strong>

@@ -9,14 +9,28 @@ import { idleFormState } from "@/lib/form-state";
 import { readLocalDraft } from "./useAutosave";
 import styles from "@/components/ui/forms.module.css";
 
-type LocalSaves = { kind: "checking" } | { kind: "saving"; count: number } | { kind: "done" } | { kind: "failed"; count: number };
+type LocalSaves =
+  | { kind: "checking" }
+  | { kind: "saving"; count: number }
+  | { kind: "done" }
+  | { kind: "failed"; count: number };
 
 /**
  * Submits the whole lesson, after saying what is still unanswered. Edits still kept only in this
  * browser (typed just before leaving a page, or while offline) are saved first, so the
  * submission includes them.
  */
-export function SubmitLessonForm({ lessonSlug, contextKey, owner, unanswered }: { lessonSlug: string; contextKey: string; owner: string; unanswered: number }) {
+export function SubmitLessonForm({
+  lessonSlug,
+  contextKey,
+  owner,
+  unanswered,
+}: {
+  lessonSlug: string;
+  contextKey: string;
+  owner: string;
+  unanswered: number;
+}) {
   const [state, action] = useActionState(submitLessonAction, idleFormState);
   const [local, setLocal] = useState<LocalSaves>({ kind: "checking" });
   const router = useRouter();
@@ -34,7 +48,13 @@ export function SubmitLessonForm({ lessonSlug, contextKey, owner, unanswered }: 
           const res = await fetch("/api/answers", {
             method: "PUT",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ lessonSlug, contextKey, questionKey: key.slice(prefix.length), response: draft.response, citedSentences: draft.citedSentences }),
+            body: JSON.stringify({
+              lessonSlug,
+              contextKey,
+              questionKey: key.slice(prefix.length),
+              response: draft.response,
+              citedSentences: draft.citedSentences,
+            }),
           });
           if (res.ok && readLocalDraft(key)?.editedAt === draft.editedAt) localStorage.removeItem(key);
           return res.ok;
@@ -63,10 +83,15 @@ export function SubmitLessonForm({ lessonSlug, contextKey, owner, unanswered }: 
     >
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="contextKey" value={contextKey} />
-      {local.kind === "saving" && <p role="status">Saving {local.count} {local.count === 1 ? "answer" : "answers"} kept in this browser…</p>}
+      {local.kind === "saving" && (
+        <p role="status">
+          Saving {local.count} {local.count === 1 ? "answer" : "answers"} kept in this browser…
+        </p>
+      )}
       {local.kind === "failed" && (
         <p role="alert" className={styles.formError}>
-          {local.count} {local.count === 1 ? "answer" : "answers"} typed in this browser could not be saved yet. Check your connection and reload this page before submitting.
+          {local.count} {local.count === 1 ? "answer" : "answers"} typed in this browser could not be saved yet. Check
+          your connection and reload this page before submitting.
         </p>
       )}
       <FormMessage state={state} />

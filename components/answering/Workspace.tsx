@@ -12,7 +12,12 @@ export type WorkspaceState =
   | { status: "loading" }
   | { status: "anonymous" }
   | { status: "error"; message: string }
-  | { status: "ready"; workspace: Workspace; lessonSlug: string; setWorkspace: (update: (w: Workspace) => Workspace) => void };
+  | {
+      status: "ready";
+      workspace: Workspace;
+      lessonSlug: string;
+      setWorkspace: (update: (w: Workspace) => Workspace) => void;
+    };
 
 const WorkspaceContext = createContext<WorkspaceState>({ status: "loading" });
 
@@ -24,7 +29,15 @@ export function useWorkspace(): WorkspaceState {
  * The per-user part of a prerendered lesson page: one small authenticated request for the
  * learner's context, drafts and results, made by the browser after the page has loaded.
  */
-export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lessonSlug: string; passageKey?: string; children: React.ReactNode }) {
+export function WorkspaceProvider({
+  lessonSlug,
+  passageKey,
+  children,
+}: {
+  lessonSlug: string;
+  passageKey?: string;
+  children: React.ReactNode;
+}) {
   const [state, setState] = useState<WorkspaceState>({ status: "loading" });
   const { expect, supply, refresh } = useViewer();
   useEffect(() => {
@@ -45,7 +58,11 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
       try {
         // A link may name the class whose discussion to show (`?class=`); the page itself is the same for everyone.
         const classId = passageKey ? new URLSearchParams(window.location.search).get("class") : null;
-        const query = new URLSearchParams({ lesson: lessonSlug, ...(passageKey ? { passage: passageKey } : {}), ...(classId ? { class: classId } : {}) });
+        const query = new URLSearchParams({
+          lesson: lessonSlug,
+          ...(passageKey ? { passage: passageKey } : {}),
+          ...(classId ? { class: classId } : {}),
+        });
         const res = await fetch(`/api/workspace?${query}`, { cache: "no-store" });
         if (cancelled) {
           void res.body?.cancel();
@@ -66,7 +83,10 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
         if (!res.ok) {
           settled = true;
           void refresh();
-          return setState({ status: "error", message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded." });
+          return setState({
+            status: "error",
+            message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded.",
+          });
         }
         const body = (await res.json()) as Workspace | { signedIn: false };
         settled = true;
@@ -80,7 +100,8 @@ export function WorkspaceProvider({ lessonSlug, passageKey, children }: { lesson
           status: "ready",
           workspace,
           lessonSlug,
-          setWorkspace: (update) => setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
+          setWorkspace: (update) =>
+            setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
         });
       } catch {
         if (!cancelled) retry("Your answers could not be loaded: no connection. Reload when you are back online.");

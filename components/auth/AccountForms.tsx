@@ -22,7 +22,15 @@ export function ProfileForm({ name }: { name: string }) {
   }, [state, refresh]);
   return (
     <form action={action} className={styles.form} noValidate>
-      <Field name="name" label="Display name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
+      <Field
+        name="name"
+        label="Display name"
+        autoComplete="name"
+        required
+        maxLength={80}
+        defaultValue={state.values?.name ?? name}
+        errors={state.errors?.name}
+      />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
     </form>
@@ -33,9 +41,32 @@ export function PasswordForm() {
   const [state, action] = useActionState(changePasswordAction, idleFormState);
   return (
     <form action={action} className={styles.form} noValidate>
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={10} errors={state.errors?.newPassword} hint="At least 10 characters." />
-      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.errors?.currentPassword}
+      />
+      <Field
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        errors={state.errors?.newPassword}
+        hint="At least 10 characters."
+      />
+      <Field
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state.errors?.confirmPassword}
+      />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>

@@ -10,7 +10,11 @@ import { useViewer } from "./Viewer";
 export function MarkFeedbackRead({ feedbackIds }: { feedbackIds: string[] }) {
   const { refresh } = useViewer();
   useEffect(() => {
-    void fetch("/api/feedback/read", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ feedbackIds }) }).then(() => refresh());
+    void fetch("/api/feedback/read", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ feedbackIds }),
+    }).then(() => refresh());
     // Once, on arrival.
   }, []);
   return null;

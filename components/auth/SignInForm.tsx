@@ -31,7 +31,10 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        const message = !result || result.error === "CredentialsSignin" ? "That email and password do not match an account." : result.error;
+        const message =
+          !result || result.error === "CredentialsSignin"
+            ? "That email and password do not match an account."
+            : result.error;
         setErrors({ form: message ?? undefined });
         return;
       }
@@ -50,13 +53,33 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     <form method="post" className={styles.form} onSubmit={onSubmit} noValidate aria-describedby="signin-status">
       <div className={styles.field}>
         <label htmlFor="signin-email">Email</label>
-        <input id="signin-email" name="email" type="email" autoComplete="username" required aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "signin-email-error" : undefined} />
-        <p id="signin-email-error" className={styles.error}>{errors.email}</p>
+        <input
+          id="signin-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "signin-email-error" : undefined}
+        />
+        <p id="signin-email-error" className={styles.error}>
+          {errors.email}
+        </p>
       </div>
       <div className={styles.field}>
         <label htmlFor="signin-password">Password</label>
-        <input id="signin-password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "signin-password-error" : undefined} />
-        <p id="signin-password-error" className={styles.error}>{errors.password}</p>
+        <input
+          id="signin-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "signin-password-error" : undefined}
+        />
+        <p id="signin-password-error" className={styles.error}>
+          {errors.password}
+        </p>
       </div>
       <p id="signin-status" role="status" className={styles.formError}>
         {errors.form}

@@ -48,10 +48,41 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         credentials.current = { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
       }}
     >
-      <Field name="name" label="Your name" autoComplete="name" required defaultValue={state.values?.name} errors={state.errors?.name} hint="Shown to your instructor and classmates." />
-      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.errors?.email} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required minLength={10} errors={state.errors?.password} hint="At least 10 characters." />
-      <Field name="instructorCode" label="Instructor code (instructors only)" autoComplete="off" errors={state.errors?.instructorCode} hint="Leave empty to sign up as a student or self-learner." />
+      <Field
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        errors={state.errors?.name}
+        hint="Shown to your instructor and classmates."
+      />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.errors?.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        errors={state.errors?.password}
+        hint="At least 10 characters."
+      />
+      <Field
+        name="instructorCode"
+        label="Instructor code (instructors only)"
+        autoComplete="off"
+        errors={state.errors?.instructorCode}
+        hint="Leave empty to sign up as a student or self-learner."
+      />
       <FormMessage state={signInError ? { status: "error", message: signInError } : state} />
       {signingIn ? (
         <button type="button" className={styles.primary} disabled>

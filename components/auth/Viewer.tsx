@@ -17,13 +17,23 @@ type ViewerContext = ViewerState & {
   expect: () => number;
 };
 
-const Context = createContext<ViewerContext>({ status: "loading", viewer: null, refresh: async () => {}, supply: () => {}, expect: () => 0 });
+const Context = createContext<ViewerContext>({
+  status: "loading",
+  viewer: null,
+  refresh: async () => {},
+  supply: () => {},
+  expect: () => 0,
+});
 
 export function useViewer(): ViewerContext {
   return useContext(Context);
 }
 
-type SessionResponse = { user?: { name?: string | null; email?: string | null }; role?: Viewer["role"]; unreadFeedback?: number };
+type SessionResponse = {
+  user?: { name?: string | null; email?: string | null };
+  role?: Viewer["role"];
+  unreadFeedback?: number;
+};
 
 /**
  * The browser's view of the session for the header. Pages stay prerendered, so it comes from the
@@ -45,7 +55,15 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
       const body = (await res.json().catch(() => ({}))) as SessionResponse;
       if (ticket !== latest.current) return;
       const data = res.ok ? body : {};
-      const viewer = data.user?.email && data.role ? { name: data.user.name ?? "", email: data.user.email, role: data.role, unreadFeedback: data.unreadFeedback ?? 0 } : null;
+      const viewer =
+        data.user?.email && data.role
+          ? {
+              name: data.user.name ?? "",
+              email: data.user.email,
+              role: data.role,
+              unreadFeedback: data.unreadFeedback ?? 0,
+            }
+          : null;
       setState({ status: "ready", viewer });
     } catch {
       if (ticket === latest.current) setState((s) => ({ ...s, status: "ready" }));

@@ -7,7 +7,17 @@ import styles from "@/components/ui/forms.module.css";
  * Copies a value to the clipboard and says so. With `path`, the value is that address on
  * this site (the origin comes from the browser: the server may not know its public name).
  */
-export function CopyButton({ value, path, label, what = "the code" }: { value?: string; path?: string; label: string; what?: string }) {
+export function CopyButton({
+  value,
+  path,
+  label,
+  what = "the code",
+}: {
+  value?: string;
+  path?: string;
+  label: string;
+  what?: string;
+}) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   return (
     <>
@@ -16,7 +26,9 @@ export function CopyButton({ value, path, label, what = "the code" }: { value?: 
         className={styles.secondary}
         onClick={async () => {
           try {
-            await navigator.clipboard.writeText(path !== undefined ? new URL(path, window.location.origin).href : (value ?? ""));
+            await navigator.clipboard.writeText(
+              path !== undefined ? new URL(path, window.location.origin).href : (value ?? ""),
+            );
             setCopied("done");
           } catch {
             setCopied("failed");

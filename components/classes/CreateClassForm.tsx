@@ -12,7 +12,15 @@ export function CreateClassForm() {
   const [state, action] = useActionState(createClassAction, idleFormState);
   return (
     <form action={action} className={styles.form} noValidate>
-      <Field name="name" label="Class name" required maxLength={80} defaultValue={state.values?.name} errors={state.errors?.name} hint="For example: Year 11 English, Tuesday group." />
+      <Field
+        name="name"
+        label="Class name"
+        required
+        maxLength={80}
+        defaultValue={state.values?.name}
+        errors={state.errors?.name}
+        hint="For example: Year 11 English, Tuesday group."
+      />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Creating…">Create class</SubmitButton>
     </form>

@@ -16,7 +16,12 @@ type Props = {
 
 /** What only the class's instructor sees: the join code, assigning lessons, the roster. */
 export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt, roster, lessons }: Props) {
-  const expires = joinCodeExpiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const expires = joinCodeExpiresAt.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const expired = joinCodeExpiresAt.getTime() <= Date.now();
   const joinPath = `/join?code=${encodeURIComponent(joinCode)}`;
   return (
@@ -27,7 +32,10 @@ export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt,
           {expired ? (
             <p className={styles.notice}>This code expired on {expires}. Make a new code to let students join.</p>
           ) : (
-            <p>Students sign in, open “Join a class” and type this code, or open the join link, which fills it in. It works until {expires}.</p>
+            <p>
+              Students sign in, open “Join a class” and type this code, or open the join link, which fills it in. It
+              works until {expires}.
+            </p>
           )}
           <div className={styles.codeRow}>
             <output className={styles.code} aria-label="Join code">
@@ -67,7 +75,15 @@ export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt,
                 <div className={styles.who}>
                   <strong>{s.name}</strong>
                   <span className={styles.email}>{s.email}</span>
-                  <span className="muted">Joined {s.joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}</span>
+                  <span className="muted">
+                    Joined{" "}
+                    {s.joinedAt.toLocaleDateString("en-GB", {
+                      day: "numeric",
+                      month: "short",
+                      year: "numeric",
+                      timeZone: "UTC",
+                    })}
+                  </span>
                 </div>
                 {s.lessons.length > 0 && (
                   <ul className={styles.progress} aria-label={`${s.name}'s lessons`}>

@@ -12,7 +12,15 @@ import styles from "./Discussion.module.css";
 type ClassView = Extract<PassageDiscussion, { mode: "class" }>;
 
 /** The class's discussion of a passage: prompts to start from, a new thread, and the threads, updated from each answer the server gives. */
-export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: ClassView; lessonSlug: string; passageKey: string }) {
+export function ClassDiscussion({
+  initial,
+  lessonSlug,
+  passageKey,
+}: {
+  initial: ClassView;
+  lessonSlug: string;
+  passageKey: string;
+}) {
   const [discussion, setDiscussion] = useState<ClassView>(initial);
   const [now, setNow] = useState(() => new Date());
   const [composer, setComposer] = useState<{ prompt: string | null; n: number } | null>(null);
@@ -26,7 +34,9 @@ export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: 
   }, []);
   // The discussion arrives after the page: a link to one thread (#thread-…) is followed once it is there.
   useEffect(() => {
-    const target = window.location.hash.startsWith("#thread-") ? document.getElementById(window.location.hash.slice(1)) : null;
+    const target = window.location.hash.startsWith("#thread-")
+      ? document.getElementById(window.location.hash.slice(1))
+      : null;
     target?.scrollIntoView({ block: "start" });
   }, []);
   useEffect(() => {
@@ -72,15 +82,21 @@ export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: 
             With <strong>{discussion.className}</strong>
           </p>
         )}
-        {discussion.moderator && <p className={styles.meta}>You moderate this discussion: pin, lock and hide from each thread.</p>}
+        {discussion.moderator && (
+          <p className={styles.meta}>You moderate this discussion: pin, lock and hide from each thread.</p>
+        )}
         <p role="alert" className={styles.error}>
           {switchError}
         </p>
       </div>
       {discussion.snapshotsAfterSubmitting > 0 && (
         <p className="notice">
-          Your instructor shared {discussion.snapshotsAfterSubmitting === 1 ? "a class snapshot" : `${discussion.snapshotsAfterSubmitting} class snapshots`} of answers on this
-          passage. {discussion.snapshotsAfterSubmitting === 1 ? "It opens" : "They open"} once you have submitted the lesson, so you can compare your reading with others&apos;.
+          Your instructor shared{" "}
+          {discussion.snapshotsAfterSubmitting === 1
+            ? "a class snapshot"
+            : `${discussion.snapshotsAfterSubmitting} class snapshots`}{" "}
+          of answers on this passage. {discussion.snapshotsAfterSubmitting === 1 ? "It opens" : "They open"} once you
+          have submitted the lesson, so you can compare your reading with others&apos;.
         </p>
       )}
       <section aria-labelledby="prompts-heading" className={styles.prompts}>
@@ -89,7 +105,12 @@ export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: 
           {discussion.prompts.map((p, i) => (
             <li key={p}>
               <span id={`prompt-${i}`}>{p}</span>{" "}
-              <button type="button" className={styles.link} aria-describedby={`prompt-${i}`} onClick={() => startFrom(p)}>
+              <button
+                type="button"
+                className={styles.link}
+                aria-describedby={`prompt-${i}`}
+                onClick={() => startFrom(p)}
+              >
                 Start a thread on this prompt
               </button>
             </li>
@@ -111,7 +132,11 @@ export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: 
             submitLabel="Post thread"
             withTitle
             sentences={discussion.sentences}
-            initial={{ title: composer.prompt ? truncate(composer.prompt, TITLE_MAX_CHARS) : "", body: "", quotedSentenceId: null }}
+            initial={{
+              title: composer.prompt ? truncate(composer.prompt, TITLE_MAX_CHARS) : "",
+              body: "",
+              quotedSentenceId: null,
+            }}
             onCancel={() => setComposer(null)}
             onSubmit={async (v) => {
               const result = await act("/api/discussion/threads", "POST", {
@@ -141,7 +166,13 @@ export function ClassDiscussion({ initial, lessonSlug, passageKey }: { initial: 
         <ol className={styles.threads} aria-label="Threads">
           {discussion.threads.map((t) => (
             <li key={t.id}>
-              <Thread thread={t} now={now} sentences={discussion.sentences} moderator={discussion.moderator} act={act} />
+              <Thread
+                thread={t}
+                now={now}
+                sentences={discussion.sentences}
+                moderator={discussion.moderator}
+                act={act}
+              />
             </li>
           ))}
         </ol>

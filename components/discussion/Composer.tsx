@@ -34,13 +34,20 @@ export function Composer({
   const id = useId();
   const [value, setValue] = useState<ComposerValue>(initial);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[] | undefined> } | null>(null);
+  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[] | undefined> } | null>(
+    null,
+  );
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (withTitle && !value.title.trim()) return setError({ message: "Give the thread a title.", fieldErrors: { title: ["Give the thread a title."] } });
-    if (!value.body.trim()) return setError({ message: "Write something before posting.", fieldErrors: { body: ["Write something before posting."] } });
+    if (withTitle && !value.title.trim())
+      return setError({ message: "Give the thread a title.", fieldErrors: { title: ["Give the thread a title."] } });
+    if (!value.body.trim())
+      return setError({
+        message: "Write something before posting.",
+        fieldErrors: { body: ["Write something before posting."] },
+      });
     setBusy(true);
     const outcome = await onSubmit(value);
     setBusy(false);
@@ -84,7 +91,8 @@ export function Composer({
           aria-describedby={`${id}-body-hint${fieldError("body") ? ` ${id}-body-error` : ""}`}
         />
         <p id={`${id}-body-hint`} className={styles.hint}>
-          Plain text; line breaks are kept. {value.body.length.toLocaleString("en")} of {POST_MAX_CHARS.toLocaleString("en")} characters.
+          Plain text; line breaks are kept. {value.body.length.toLocaleString("en")} of{" "}
+          {POST_MAX_CHARS.toLocaleString("en")} characters.
         </p>
         {fieldError("body") && (
           <p id={`${id}-body-error`} role="alert" className={styles.error}>
@@ -94,7 +102,11 @@ export function Composer({
       </div>
       <div className={styles.field}>
         <label htmlFor={`${id}-quote`}>Quote a sentence of the passage (optional)</label>
-        <select id={`${id}-quote`} value={value.quotedSentenceId ?? ""} onChange={(e) => setValue({ ...value, quotedSentenceId: e.target.value || null })}>
+        <select
+          id={`${id}-quote`}
+          value={value.quotedSentenceId ?? ""}
+          onChange={(e) => setValue({ ...value, quotedSentenceId: e.target.value || null })}
+        >
           <option value="">No quote</option>
           {sentences.map((s) => (
             <option key={s.id} value={s.id}>

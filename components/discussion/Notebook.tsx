@@ -41,7 +41,11 @@ export function Notebook({
     const body = pending.current;
     setStatus("saving");
     try {
-      const res = await fetch("/api/notebook", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ lessonSlug, passageKey, body }) });
+      const res = await fetch("/api/notebook", {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ lessonSlug, passageKey, body }),
+      });
       if (res.ok) {
         attempt.current = 0;
         if (pending.current === body) {
@@ -53,7 +57,11 @@ export function Notebook({
         const data = (await res.json().catch(() => ({}))) as { message?: string };
         pending.current = null;
         setStatus("refused");
-        setMessage(res.status === 401 ? "Your session has ended: sign in again. Your notes are kept in this browser until then." : (data.message ?? "This note could not be saved."));
+        setMessage(
+          res.status === 401
+            ? "Your session has ended: sign in again. Your notes are kept in this browser until then."
+            : (data.message ?? "This note could not be saved."),
+        );
       } else throw new Error(String(res.status));
     } catch {
       setStatus("retrying");
@@ -98,7 +106,8 @@ export function Notebook({
   return (
     <div className={styles.notebook}>
       <p>
-        You are reading on your own, so this passage&apos;s discussion is a private notebook: only you can read it. Use the prompts to think the passage through.
+        You are reading on your own, so this passage&apos;s discussion is a private notebook: only you can read it. Use
+        the prompts to think the passage through.
       </p>
       <ul className={styles.promptList}>
         {prompts.map((p) => (
@@ -107,10 +116,25 @@ export function Notebook({
       </ul>
       <div className={styles.field}>
         <label htmlFor="notebook-entry">Your notebook for this passage</label>
-        <textarea id="notebook-entry" rows={8} value={text} maxLength={NOTEBOOK_MAX_CHARS} onChange={(e) => edit(e.target.value)} aria-describedby="notebook-status" />
+        <textarea
+          id="notebook-entry"
+          rows={8}
+          value={text}
+          maxLength={NOTEBOOK_MAX_CHARS}
+          onChange={(e) => edit(e.target.value)}
+          aria-describedby="notebook-status"
+        />
       </div>
       <p id="notebook-status" role="status" className={styles.status} data-kind={status}>
-        {status === "saving" ? "Saving…" : status === "saved" ? "Saved" : status === "retrying" || status === "refused" ? message : entry ? "Saved notes" : ""}
+        {status === "saving"
+          ? "Saving…"
+          : status === "saved"
+            ? "Saved"
+            : status === "retrying" || status === "refused"
+              ? message
+              : entry
+                ? "Saved notes"
+                : ""}
       </p>
     </div>
   );
@@ -119,7 +143,9 @@ export function Notebook({
 function readLocal(key: string): { body: string; editedAt: number } | null {
   try {
     const value = JSON.parse(localStorage.getItem(key) ?? "null") as { body?: unknown; editedAt?: unknown } | null;
-    return value && typeof value.body === "string" && typeof value.editedAt === "number" ? { body: value.body, editedAt: value.editedAt } : null;
+    return value && typeof value.body === "string" && typeof value.editedAt === "number"
+      ? { body: value.body, editedAt: value.editedAt }
+      : null;
   } catch {
     return null;
   }

@@ -10,9 +10,9 @@ export function PassageActivity({ slug, passageKey }: { slug: string; passageKey
   const [tally, setTally] = useState<{ posts: number; newPosts: number } | null>(null);
   useEffect(() => {
     // One request for the whole overview, shared by every passage's line.
-    void sharedJson<DiscussionActivity | { signedIn: false }>(`/api/discussion/activity?lesson=${encodeURIComponent(slug)}`).then((a) =>
-      setTally(a && !("signedIn" in a) ? (a.passages[passageKey] ?? { posts: 0, newPosts: 0 }) : null),
-    );
+    void sharedJson<DiscussionActivity | { signedIn: false }>(
+      `/api/discussion/activity?lesson=${encodeURIComponent(slug)}`,
+    ).then((a) => setTally(a && !("signedIn" in a) ? (a.passages[passageKey] ?? { posts: 0, newPosts: 0 }) : null));
   }, [slug, passageKey]);
   if (!tally) return null;
   return (

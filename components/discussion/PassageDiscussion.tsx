@@ -11,7 +11,15 @@ import styles from "./Discussion.module.css";
  * instructor whose class has the lesson, that class's threads; for a learner on their own,
  * a private notebook. It arrives with the page's one per-user request (the workspace).
  */
-export function PassageDiscussion({ lessonSlug, passageKey, prompts }: { lessonSlug: string; passageKey: string; prompts: string[] }) {
+export function PassageDiscussion({
+  lessonSlug,
+  passageKey,
+  prompts,
+}: {
+  lessonSlug: string;
+  passageKey: string;
+  prompts: string[];
+}) {
   const ws = useWorkspace();
   const here = `/lessons/${lessonSlug}/${passageKey}`;
   let content: React.ReactNode;
@@ -21,7 +29,13 @@ export function PassageDiscussion({ lessonSlug, passageKey, prompts }: { lessonS
       d.mode === "class" ? (
         <ClassDiscussion key={d.classId} initial={d} lessonSlug={lessonSlug} passageKey={passageKey} />
       ) : (
-        <Notebook owner={ws.workspace.owner} lessonSlug={lessonSlug} passageKey={passageKey} prompts={d.prompts} entry={d.entry} />
+        <Notebook
+          owner={ws.workspace.owner}
+          lessonSlug={lessonSlug}
+          passageKey={passageKey}
+          prompts={d.prompts}
+          entry={d.entry}
+        />
       );
   } else {
     content = (
@@ -32,7 +46,11 @@ export function PassageDiscussion({ lessonSlug, passageKey, prompts }: { lessonS
           ))}
         </ul>
         {ws.status === "loading" && <p className="muted">Loading the discussion…</p>}
-        {ws.status === "ready" && <p className="muted">The discussion could not be loaded. Reload the page to try again; your answers are not affected.</p>}
+        {ws.status === "ready" && (
+          <p className="muted">
+            The discussion could not be loaded. Reload the page to try again; your answers are not affected.
+          </p>
+        )}
         {ws.status === "error" && (
           <p role="alert" className={styles.error}>
             {ws.message}
@@ -40,7 +58,8 @@ export function PassageDiscussion({ lessonSlug, passageKey, prompts }: { lessonS
         )}
         {ws.status === "anonymous" && (
           <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to discuss this passage with your class, or to keep your own notes on it.
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to discuss this passage with
+            your class, or to keep your own notes on it.
           </p>
         )}
       </>

@@ -51,7 +51,11 @@ export function Post({
         </time>
         {post.editedAt && <span className={styles.meta}>(edited)</span>}
       </p>
-      {post.hidden && <p className={styles.hiddenNote}>Hidden by the instructor: only its author and the instructor can see this post.</p>}
+      {post.hidden && (
+        <p className={styles.hiddenNote}>
+          Hidden by the instructor: only its author and the instructor can see this post.
+        </p>
+      )}
       {mode === "edit" ? (
         <Composer
           label="Edit your post"
@@ -62,7 +66,12 @@ export function Post({
           autoFocus
           onCancel={() => setMode("view")}
           onSubmit={(v) =>
-            run("/api/discussion/posts", "PATCH", { postId: post.id, body: v.body, quotedSentenceId: v.quotedSentenceId, ...(threadTitle !== undefined ? { title: v.title } : {}) })
+            run("/api/discussion/posts", "PATCH", {
+              postId: post.id,
+              body: v.body,
+              quotedSentenceId: v.quotedSentenceId,
+              ...(threadTitle !== undefined ? { title: v.title } : {}),
+            })
           }
         />
       ) : (
@@ -88,7 +97,13 @@ export function Post({
               </li>
             ))}
           </ul>
-          <button type="button" className={styles.link} onClick={() => void run("/api/discussion/moderation", "POST", { action: "dismiss-reports", postId: post.id })}>
+          <button
+            type="button"
+            className={styles.link}
+            onClick={() =>
+              void run("/api/discussion/moderation", "POST", { action: "dismiss-reports", postId: post.id })
+            }
+          >
             Leave it up and dismiss the reports
           </button>
         </div>
@@ -96,7 +111,12 @@ export function Post({
       {mode === "confirm-delete" && (
         <div className={styles.confirm} role="group" aria-label="Confirm deleting your post">
           <span>Delete this post for everyone?</span>
-          <button type="button" className={styles.danger} autoFocus onClick={() => void run("/api/discussion/posts", "DELETE", { postId: post.id })}>
+          <button
+            type="button"
+            className={styles.danger}
+            autoFocus
+            onClick={() => void run("/api/discussion/posts", "DELETE", { postId: post.id })}
+          >
             Yes, delete it
           </button>
           <button type="button" className={styles.secondary} onClick={() => setMode("view")}>
@@ -114,8 +134,16 @@ export function Post({
           }}
         >
           <div className={styles.field}>
-            <label htmlFor={`report-${post.id}`}>What is wrong with this post? Only the instructor sees your report.</label>
-            <input id={`report-${post.id}`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <label htmlFor={`report-${post.id}`}>
+              What is wrong with this post? Only the instructor sees your report.
+            </label>
+            <input
+              id={`report-${post.id}`}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              autoFocus
+            />
           </div>
           <div className={styles.actions}>
             <button type="submit" className={styles.primary}>
@@ -143,7 +171,12 @@ export function Post({
             <button
               type="button"
               className={styles.link}
-              onClick={() => void run("/api/discussion/moderation", "POST", { action: post.hidden ? "unhide" : "hide", postId: post.id })}
+              onClick={() =>
+                void run("/api/discussion/moderation", "POST", {
+                  action: post.hidden ? "unhide" : "hide",
+                  postId: post.id,
+                })
+              }
             >
               {post.hidden ? "Show to the class" : "Hide from the class"}
             </button>

@@ -9,13 +9,26 @@ import forms from "@/components/ui/forms.module.css";
 import styles from "./Discussion.module.css";
 
 /** The instructor picks answers to compare, names on or off, and a note to open the thread. Choices stay put if the server refuses. */
-export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable }: { classId: string; lessonSlug: string; questionKey: string; shareable: ShareableAnswers }) {
+export function ShareSnapshotForm({
+  classId,
+  lessonSlug,
+  questionKey,
+  shareable,
+}: {
+  classId: string;
+  lessonSlug: string;
+  questionKey: string;
+  shareable: ShareableAnswers;
+}) {
   const [state, action, pending] = useActionState(shareSnapshotAction, idleFormState);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [showNames, setShowNames] = useState(false);
   const [title, setTitle] = useState(() => defaultTitle(shareable.question));
-  const [note, setNote] = useState("Here are some of your answers, side by side. Where do they agree, and where do they read the passage differently? Point to the sentences.");
-  const toggle = (id: string) => setChosen((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
+  const [note, setNote] = useState(
+    "Here are some of your answers, side by side. Where do they agree, and where do they read the passage differently? Point to the sentences.",
+  );
+  const toggle = (id: string) =>
+    setChosen((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id])));
   const error = (name: string) => state.errors?.[name]?.join(" ");
   // The note and title are controlled too, so a refusal keeps everything as typed.
 
@@ -45,7 +58,13 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
         </legend>
         {shareable.answers.map((a) => (
           <div key={a.answerId} className={forms.checkbox}>
-            <input id={`answer-${a.answerId}`} type="checkbox" value={a.answerId} checked={chosen.has(a.answerId)} onChange={() => toggle(a.answerId)} />
+            <input
+              id={`answer-${a.answerId}`}
+              type="checkbox"
+              value={a.answerId}
+              checked={chosen.has(a.answerId)}
+              onChange={() => toggle(a.answerId)}
+            />
             <label htmlFor={`answer-${a.answerId}`}>
               <strong>{a.studentName}</strong>: <span className={styles.body}>{a.text}</span>
             </label>
@@ -57,18 +76,36 @@ export function ShareSnapshotForm({ classId, lessonSlug, questionKey, shareable 
       </fieldset>
       <div className={forms.checkbox}>
         <input id="show-names" type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
-        <label htmlFor="show-names">Show students&apos; names (only if the class has been told their answers may be shared with names)</label>
+        <label htmlFor="show-names">
+          Show students&apos; names (only if the class has been told their answers may be shared with names)
+        </label>
       </div>
       <div className={styles.field}>
         <label htmlFor="snapshot-title">Thread title</label>
-        <input id="snapshot-title" name="title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!error("title")} aria-describedby="snapshot-title-error" />
+        <input
+          id="snapshot-title"
+          name="title"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!error("title")}
+          aria-describedby="snapshot-title-error"
+        />
         <p id="snapshot-title-error" className={forms.error} aria-live="polite">
           {error("title")}
         </p>
       </div>
       <div className={styles.field}>
         <label htmlFor="snapshot-note">Note to the class</label>
-        <textarea id="snapshot-note" name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={!!error("note")} aria-describedby="snapshot-note-error" />
+        <textarea
+          id="snapshot-note"
+          name="note"
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-invalid={!!error("note")}
+          aria-describedby="snapshot-note-error"
+        />
         <p id="snapshot-note-error" className={forms.error} aria-live="polite">
           {error("note")}
         </p>

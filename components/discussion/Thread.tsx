@@ -1,13 +1,30 @@
 "use client";
 
 import { useState } from "react";
-import { HIDDEN_OPENING_MARKER, HIDDEN_THREAD_TITLE, type QuotedSentence, type ThreadView } from "@/lib/discussion/view";
+import {
+  HIDDEN_OPENING_MARKER,
+  HIDDEN_THREAD_TITLE,
+  type QuotedSentence,
+  type ThreadView,
+} from "@/lib/discussion/view";
 import { Composer } from "./Composer";
 import { Post, type Act } from "./Post";
 import styles from "./Discussion.module.css";
 
 /** A thread: its title and state, a shared snapshot of answers if it is one, the opening post, replies, and a reply box. */
-export function Thread({ thread, now, sentences, moderator, act }: { thread: ThreadView; now: Date; sentences: QuotedSentence[]; moderator: boolean; act: Act }) {
+export function Thread({
+  thread,
+  now,
+  sentences,
+  moderator,
+  act,
+}: {
+  thread: ThreadView;
+  now: Date;
+  sentences: QuotedSentence[];
+  moderator: boolean;
+  act: Act;
+}) {
   const titleId = `thread-${thread.id}`;
   const [replying, setReplying] = useState(false);
   const [message, setMessage] = useState("");
@@ -56,7 +73,14 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
           </ol>
         </section>
       )}
-      <Post post={thread.opening} now={now} sentences={sentences} moderator={moderator} threadTitle={thread.opening.canEdit ? thread.title : undefined} act={act} />
+      <Post
+        post={thread.opening}
+        now={now}
+        sentences={sentences}
+        moderator={moderator}
+        threadTitle={thread.opening.canEdit ? thread.title : undefined}
+        act={act}
+      />
       {thread.replies.length > 0 && (
         <ol className={styles.replies} aria-label={`Replies to ${thread.title}`}>
           {thread.replies.map((r) => (
@@ -76,13 +100,22 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
               autoFocus
               onCancel={() => setReplying(false)}
               onSubmit={async (v) => {
-                const result = await act("/api/discussion/replies", "POST", { threadId: thread.id, body: v.body, quotedSentenceId: v.quotedSentenceId });
+                const result = await act("/api/discussion/replies", "POST", {
+                  threadId: thread.id,
+                  body: v.body,
+                  quotedSentenceId: v.quotedSentenceId,
+                });
                 if (result.ok) setReplying(false);
                 return result;
               }}
             />
           ) : (
-            <button type="button" className={styles.secondary} onClick={() => setReplying(true)} aria-describedby={titleId}>
+            <button
+              type="button"
+              className={styles.secondary}
+              onClick={() => setReplying(true)}
+              aria-describedby={titleId}
+            >
               Reply
             </button>
           )
@@ -91,10 +124,18 @@ export function Thread({ thread, now, sentences, moderator, act }: { thread: Thr
         )}
         {moderator && (
           <div className={styles.postActions} role="group" aria-label={`Moderate “${thread.title}”`}>
-            <button type="button" className={styles.link} onClick={() => void moderate(thread.pinned ? "unpin" : "pin")}>
+            <button
+              type="button"
+              className={styles.link}
+              onClick={() => void moderate(thread.pinned ? "unpin" : "pin")}
+            >
               {thread.pinned ? "Unpin thread" : "Pin thread"}
             </button>
-            <button type="button" className={styles.link} onClick={() => void moderate(thread.locked ? "unlock" : "lock")}>
+            <button
+              type="button"
+              className={styles.link}
+              onClick={() => void moderate(thread.locked ? "unlock" : "lock")}
+            >
               {thread.locked ? "Unlock thread" : "Lock thread"}
             </button>
           </div>

@@ -7,7 +7,11 @@ export type DiscussionResult =
   | { ok: false; message: string; fieldErrors: Record<string, string[] | undefined> };
 
 /** Sends one discussion change; the server answers with the passage's discussion as it now stands. */
-export async function sendDiscussion(url: string, method: "GET" | "POST" | "PATCH" | "DELETE", body?: unknown): Promise<DiscussionResult> {
+export async function sendDiscussion(
+  url: string,
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  body?: unknown,
+): Promise<DiscussionResult> {
   try {
     const res = await fetch(url, {
       method,
@@ -15,11 +19,19 @@ export async function sendDiscussion(url: string, method: "GET" | "POST" | "PATC
       headers: body === undefined ? undefined : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const data = (await res.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string[] | undefined> };
+    const data = (await res.json().catch(() => ({}))) as {
+      message?: string;
+      errors?: Record<string, string[] | undefined>;
+    };
     if (res.ok) return { ok: true, discussion: data as unknown as PassageDiscussion };
-    if (res.status === 401) return { ok: false, message: "Your session has ended. Sign in again; your text is still here.", fieldErrors: {} };
+    if (res.status === 401)
+      return { ok: false, message: "Your session has ended. Sign in again; your text is still here.", fieldErrors: {} };
     return { ok: false, message: data.message ?? "That did not work. Try again.", fieldErrors: data.errors ?? {} };
   } catch {
-    return { ok: false, message: "No connection: nothing was sent. Your text is still here; try again when you are back online.", fieldErrors: {} };
+    return {
+      ok: false,
+      message: "No connection: nothing was sent. Your text is still here; try again when you are back online.",
+      fieldErrors: {},
+    };
   }
 }

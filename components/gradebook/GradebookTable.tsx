@@ -8,13 +8,28 @@ export type TableQuestion = { key: string; label: string; points: number; title:
 /** A cell as [state, points]: compact, since a 40-student class has 1,680 of them. */
 export type TableCell = [CellState, number | null];
 /** total: the short form shown; totalDetail: the same in full words, for screen readers and on hover. */
-export type TableRow = { id: string; name: string; href: string | null; total: string; totalDetail: string; cells: TableCell[] };
+export type TableRow = {
+  id: string;
+  name: string;
+  href: string | null;
+  total: string;
+  totalDetail: string;
+  cells: TableCell[];
+};
 
 /**
  * The gradebook's students × questions. A client component so that the page's payload carries
  * the cells as compact data rather than as 1,680 rendered elements; it renders on the server too.
  */
-export function GradebookTable({ caption, questions, rows }: { caption: string; questions: TableQuestion[]; rows: TableRow[] }) {
+export function GradebookTable({
+  caption,
+  questions,
+  rows,
+}: {
+  caption: string;
+  questions: TableQuestion[];
+  rows: TableRow[];
+}) {
   return (
     <div className={styles.scroll} tabIndex={0} role="region" aria-label="Gradebook table">
       <table className={styles.table}>
@@ -41,9 +56,19 @@ export function GradebookTable({ caption, questions, rows }: { caption: string; 
               </td>
               {r.cells.map(([state, points], i) => {
                 const q = questions[i]!;
-                const text = state === "graded" || state === "unanswered" ? String(points) : state === "reviewed-not-returned" ? `(${points})` : state === "awaiting-review" ? "…" : "–";
+                const text =
+                  state === "graded" || state === "unanswered"
+                    ? String(points)
+                    : state === "reviewed-not-returned"
+                      ? `(${points})`
+                      : state === "awaiting-review"
+                        ? "…"
+                        : "–";
                 // Numbers read well with their column header; the symbols get words.
-                const label = state === "graded" ? undefined : `${q.label}: ${cellLabel[state]}${state === "reviewed-not-returned" ? ` (${points})` : ""}`;
+                const label =
+                  state === "graded"
+                    ? undefined
+                    : `${q.label}: ${cellLabel[state]}${state === "reviewed-not-returned" ? ` (${points})` : ""}`;
                 return (
                   <td key={q.key} data-state={state}>
                     {q.reviewHref && state !== "not-submitted" && state !== "unanswered" ? (

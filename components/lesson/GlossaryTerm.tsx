@@ -7,7 +7,17 @@ import styles from "./GlossaryTerm.module.css";
  * A glossary term in the text. Its definition shows on hover and keyboard focus (CSS) and
  * stays open after a tap or Enter; Escape dismisses it, as WCAG 1.4.13 asks of such content.
  */
-export function GlossaryTerm({ text, term, category, definition }: { text: string; term: string; category: string; definition: string }) {
+export function GlossaryTerm({
+  text,
+  term,
+  category,
+  definition,
+}: {
+  text: string;
+  term: string;
+  category: string;
+  definition: string;
+}) {
   const [open, setOpen] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const tipId = useId();

@@ -11,7 +11,9 @@ export function LessonProgress({ slug }: { slug: string }) {
   const [progress, setProgress] = useState<Progress[string] | null>(null);
   useEffect(() => {
     // One request for the whole list, shared by the cards rendered together.
-    void sharedJson<Progress | { signedIn: false }>("/api/progress").then((all) => setProgress(all && !("signedIn" in all) ? (all[slug] ?? null) : null));
+    void sharedJson<Progress | { signedIn: false }>("/api/progress").then((all) =>
+      setProgress(all && !("signedIn" in all) ? (all[slug] ?? null) : null),
+    );
   }, [slug]);
   if (!progress || progress.total === 0) return null;
   const label = `${progress.answered} of ${progress.total} answered${progress.submitted ? " · submitted" : ""}`;

@@ -24,7 +24,8 @@ export function LessonResume({ slug, first }: { slug: string; first: { key: stri
         {start}
         {ws.status === "anonymous" && (
           <p className={styles.note}>
-            Anyone can read. <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>Sign in</Link> to answer the questions and keep your progress.
+            Anyone can read. <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>Sign in</Link>{" "}
+            to answer the questions and keep your progress.
           </p>
         )}
       </div>
@@ -41,7 +42,8 @@ export function LessonResume({ slug, first }: { slug: string; first: { key: stri
       <p className={styles.context}>
         {context.mode === "class" ? (
           <>
-            For <strong>{context.className}</strong> · <DueDate dueAt={context.dueAt ? new Date(context.dueAt) : null} />
+            For <strong>{context.className}</strong> ·{" "}
+            <DueDate dueAt={context.dueAt ? new Date(context.dueAt) : null} />
             {submittedAt ? " · submitted" : ""}
           </>
         ) : (
@@ -76,8 +78,11 @@ export function PassageWorkNote({ passageKey }: { passageKey: string }) {
   const ws = useWorkspace();
   const work = ws.status === "ready" ? ws.workspace.passages?.find((p) => p.key === passageKey) : undefined;
   if (!work || work.total === 0) return null;
-  const parts = [work.answered === work.total ? `all ${work.total} answered` : `${work.answered} of ${work.total} answered`];
-  if (work.feedbackReturned > 0) parts.push(`feedback on ${work.feedbackReturned}${work.feedbackUnread > 0 ? ` (${work.feedbackUnread} new)` : ""}`);
+  const parts = [
+    work.answered === work.total ? `all ${work.total} answered` : `${work.answered} of ${work.total} answered`,
+  ];
+  if (work.feedbackReturned > 0)
+    parts.push(`feedback on ${work.feedbackReturned}${work.feedbackUnread > 0 ? ` (${work.feedbackUnread} new)` : ""}`);
   if (work.awaitingFeedback > 0) parts.push(`${work.awaitingFeedback} awaiting feedback`);
   return (
     <span className={styles.work} data-done={work.answered === work.total || undefined}>

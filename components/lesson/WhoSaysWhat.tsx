@@ -10,8 +10,8 @@ export function WhoSaysWhat({ lesson }: { lesson: LessonOverview }) {
     <section aria-labelledby="voices-heading" className={styles.panel}>
       <h2 id="voices-heading">Who says what</h2>
       <p className="muted">
-        Every person, organisation and unnamed source the article relies on. Ask of each: how do they know, and what do they
-        stand to gain or lose?
+        Every person, organisation and unnamed source the article relies on. Ask of each: how do they know, and what do
+        they stand to gain or lose?
       </p>
       <ul className={styles.grid}>
         {lesson.voices.map((voice) => (

@@ -5,7 +5,15 @@ import styles from "./AnnotatedAnswer.module.css";
  * A student's answer with the instructor's comments on its words: the words marked and numbered,
  * the comments listed beside them with the same numbers.
  */
-export function AnnotatedAnswer({ text, comments, onRemove }: { text: string; comments: InlineComment[]; onRemove?: (index: number) => void }) {
+export function AnnotatedAnswer({
+  text,
+  comments,
+  onRemove,
+}: {
+  text: string;
+  comments: InlineComment[];
+  onRemove?: (index: number) => void;
+}) {
   const valid = validInlineComments(text, comments);
   return (
     <div className={styles.wrap}>
@@ -27,7 +35,12 @@ export function AnnotatedAnswer({ text, comments, onRemove }: { text: string; co
             <li key={`${c.start}-${c.end}`}>
               <span className={styles.quote}>“{c.quote}”</span> {c.text}
               {onRemove && (
-                <button type="button" className={styles.remove} onClick={() => onRemove(comments.indexOf(c))} aria-label={`Remove comment ${i + 1}`}>
+                <button
+                  type="button"
+                  className={styles.remove}
+                  onClick={() => onRemove(comments.indexOf(c))}
+                  aria-label={`Remove comment ${i + 1}`}
+                >
                   Remove
                 </button>
               )}

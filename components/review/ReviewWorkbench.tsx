@@ -15,7 +15,10 @@ type SaveState = "idle" | "saving" | "saved" | "error";
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous answer"],
-  ["0 – 3", "the level with that many points (each level shows its key), on the active criterion; then the next criterion"],
+  [
+    "0 – 3",
+    "the level with that many points (each level shows its key), on the active criterion; then the next criterion",
+  ],
   ["[ / ]", "previous / next criterion"],
   ["c", "write the comment (Esc leaves it)"],
   ["m", "comment on the words selected in the answer"],
@@ -38,9 +41,22 @@ function takesText(el: Element | null): boolean {
  * (the question list, filters and prompt) sits above the answer, beside the scoring column, so
  * on a laptop the levels, comment and Return are in view from the start; keys do not act there.
  */
-export function ReviewWorkbench({ classId, current, header }: { classId: string; current: Current; header?: ReactNode }) {
+export function ReviewWorkbench({
+  classId,
+  current,
+  header,
+}: {
+  classId: string;
+  current: Current;
+  header?: ReactNode;
+}) {
   const [items, setItems] = useState<ReviewItem[]>(current.items);
-  const [index, setIndex] = useState(() => Math.max(0, current.items.findIndex((i) => i.state !== "returned")));
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      current.items.findIndex((i) => i.state !== "returned"),
+    ),
+  );
   const [criterion, setCriterion] = useState(0);
   const [save, setSave] = useState<{ state: SaveState; message?: string }>({ state: "idle" });
   const [announcement, setAnnouncement] = useState("");
@@ -76,7 +92,8 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
 
   const startWordComment = useCallback(() => {
     const found = readSelection();
-    if (!found) return setSave({ state: "error", message: "Select some words of the answer first, then add a comment to them." });
+    if (!found)
+      return setSave({ state: "error", message: "Select some words of the answer first, then add a comment to them." });
     setSelection(found);
     setWordComment("");
     setTimeout(() => wordInput.current?.focus(), 0);
@@ -100,7 +117,13 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
         const res = await fetch("/api/feedback", {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ classId, answerId: next.answerId, rubricLevels: next.rubricLevels, comment: next.comment, inlineComments: next.inlineComments }),
+          body: JSON.stringify({
+            classId,
+            answerId: next.answerId,
+            rubricLevels: next.rubricLevels,
+            comment: next.comment,
+            inlineComments: next.inlineComments,
+          }),
         });
         const body = (await res.json()) as { points?: number | null; message?: string };
         if (!res.ok) {
@@ -108,11 +131,16 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
           return false;
         }
         if (pendingEdits.current.get(next.answerId) === next) pendingEdits.current.delete(next.answerId);
-        setItems((all) => all.map((i) => (i.answerId === next.answerId ? { ...i, points: body.points ?? null, state: "draft" } : i)));
+        setItems((all) =>
+          all.map((i) => (i.answerId === next.answerId ? { ...i, points: body.points ?? null, state: "draft" } : i)),
+        );
         setSave({ state: "saved" });
         return true;
       } catch {
-        setSave({ state: "error", message: "Not saved: no connection. Your feedback is still here; it will save with your next change." });
+        setSave({
+          state: "error",
+          message: "Not saved: no connection. Your feedback is still here; it will save with your next change.",
+        });
         return false;
       }
     },
@@ -154,7 +182,13 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
   /** After a return of the answer being read: the next one still needing review, with focus kept here for the keys. */
   const moveOnFrom = useCallback((all: ReviewItem[], answerId: string) => {
     const from = all.findIndex((i) => i.answerId === answerId);
-    const next = from < 0 ? null : nextToReview(all.map((i) => i.state), from);
+    const next =
+      from < 0
+        ? null
+        : nextToReview(
+            all.map((i) => i.state),
+            from,
+          );
     if (next === null) return "Every answer to this question is returned.";
     setIndex(next);
     setCriterion(0);
@@ -167,24 +201,39 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
   const sendReturn = useCallback(
     async (url: string, body: object, answerIds: string[] | "all-drafts", moveOn: string | null = null) => {
       if (!(await flushAll())) {
-        setSave({ state: "error", message: "Not returned: the feedback could not be saved first. Check the message above and try again." });
+        setSave({
+          state: "error",
+          message: "Not returned: the feedback could not be saved first. Check the message above and try again.",
+        });
         return;
       }
       let res: Response;
       let data: { returned?: number; notReturned?: NotReturned[]; message?: string };
       try {
-        res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        res = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
         data = (await res.json()) as typeof data;
       } catch {
-        return setSave({ state: "error", message: "Not returned: no connection. Your feedback is saved as a draft; try again." });
+        return setSave({
+          state: "error",
+          message: "Not returned: no connection. Your feedback is saved as a draft; try again.",
+        });
       }
       if (!res.ok) return setSave({ state: "error", message: data.message ?? "Not returned." });
       const returned = data.returned ?? 0;
       const kept = new Set((data.notReturned ?? []).map((n) => n.answerId));
       // The items as they are now, saves included: what was a draft and was not kept went back.
-      const wanted = answerIds === "all-drafts" ? itemsNow.current.filter((i) => i.state === "draft").map((i) => i.answerId) : answerIds;
+      const wanted =
+        answerIds === "all-drafts"
+          ? itemsNow.current.filter((i) => i.state === "draft").map((i) => i.answerId)
+          : answerIds;
       const gone = new Set(returned === 0 ? [] : wanted.filter((id) => !kept.has(id)));
-      const after = itemsNow.current.map((i) => (gone.has(i.answerId) ? { ...i, state: "returned" as const, canUndoReturn: true } : i));
+      const after = itemsNow.current.map((i) =>
+        gone.has(i.answerId) ? { ...i, state: "returned" as const, canUndoReturn: true } : i,
+      );
       setItems(after);
       const kept1 = moveOn ? data.notReturned?.find((n) => n.answerId === moveOn) : undefined;
       const summary = kept1 ? unscoredMessage(kept1.missing) : describeReturn(returned, data.notReturned ?? [], nameOf);
@@ -202,18 +251,32 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
       setCriterion(rubric.indexOf(missing[0]!));
       return setSave({ state: "error", message: unscoredMessage(missing.map((c) => c.name)) });
     }
-    if (item.state === "returned" && !pendingEdits.current.has(item.answerId)) return setSave({ state: "error", message: "This answer is already returned; change the feedback to return it again." });
+    if (item.state === "returned" && !pendingEdits.current.has(item.answerId))
+      return setSave({
+        state: "error",
+        message: "This answer is already returned; change the feedback to return it again.",
+      });
     void sendReturn("/api/feedback/return", { classId, answerIds: [item.answerId] }, [item.answerId], item.answerId);
   }, [item, rubric, sendReturn, classId]);
-  const returnMany = useCallback((answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds), [sendReturn, classId]);
-  const returnAllInClass = useCallback(() => sendReturn("/api/feedback/return-all", { classId }, "all-drafts"), [sendReturn, classId]);
+  const returnMany = useCallback(
+    (answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds),
+    [sendReturn, classId],
+  );
+  const returnAllInClass = useCallback(
+    () => sendReturn("/api/feedback/return-all", { classId }, "all-drafts"),
+    [sendReturn, classId],
+  );
 
   const undoReturn = useCallback(async () => {
     if (!item) return;
     let res: Response;
     let data: { message?: string };
     try {
-      res = await fetch("/api/feedback/undo-return", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ classId, answerId: item.answerId }) });
+      res = await fetch("/api/feedback/undo-return", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ classId, answerId: item.answerId }),
+      });
       data = (await res.json()) as typeof data;
     } catch {
       return setSave({ state: "error", message: "The return was not taken back: no connection. Try again." });
@@ -222,7 +285,9 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
       setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, canUndoReturn: false } : i)));
       return setSave({ state: "error", message: data.message ?? "The return could not be taken back." });
     }
-    setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, state: "draft", canUndoReturn: false } : i)));
+    setItems((all) =>
+      all.map((i) => (i.answerId === item.answerId ? { ...i, state: "draft", canUndoReturn: false } : i)),
+    );
     setSave({ state: "idle" });
     setAnnouncement(`Return taken back: ${item.studentName}'s feedback is a draft again.`);
   }, [item, classId]);
@@ -251,7 +316,10 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
   const root = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
   /** Focus on the answer, the rubric or a control of the workbench that takes no text: where the keys act. */
-  const keysAct = useCallback((el: Element | null) => !!el && !!root.current?.contains(el) && !head.current?.contains(el) && !takesText(el), []);
+  const keysAct = useCallback(
+    (el: Element | null) => !!el && !!root.current?.contains(el) && !head.current?.contains(el) && !takesText(el),
+    [],
+  );
   const gate = useRef(idleGate);
   const [keysOn, setKeysOn] = useState(false);
   /** Leaving a text field of the workbench with Escape keeps focus here, where the keys work. */
@@ -262,11 +330,22 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof Element ? event.target : null;
       const inside = !!target && !!root.current?.contains(target);
-      if (inside && takesText(target) && event.key === "Escape" && target instanceof HTMLTextAreaElement) focusWorkbench();
+      if (inside && takesText(target) && event.key === "Escape" && target instanceof HTMLTextAreaElement)
+        focusWorkbench();
       const c = rubric[criterion];
       const shifted = event.shiftKey && /^Digit[1-9]$/.test(event.code);
-      const isShortcut = !!item && (shifted || ["s", "m", "j", "k", "]", "[", "c", "r"].includes(event.key) || (!!c && levelForKey(c.levels, event.key) >= 0));
-      const out = gateKey(gate.current, { key: event.key, time: event.timeStamp, withCommand: event.metaKey || event.ctrlKey || event.altKey, inWorkbench: keysAct(target), isShortcut });
+      const isShortcut =
+        !!item &&
+        (shifted ||
+          ["s", "m", "j", "k", "]", "[", "c", "r"].includes(event.key) ||
+          (!!c && levelForKey(c.levels, event.key) >= 0));
+      const out = gateKey(gate.current, {
+        key: event.key,
+        time: event.timeStamp,
+        withCommand: event.metaKey || event.ctrlKey || event.altKey,
+        inWorkbench: keysAct(target),
+        isShortcut,
+      });
       gate.current = out.state;
       if (!out.act || !item) return;
       if (shifted) saved.current?.insert(Number(event.code.slice(5)));
@@ -330,12 +409,20 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
             </a>
           )}
           <span className={styles.state} data-state={item.state}>
-            {item.state === "needs-review" ? "Needs review" : item.state === "draft" ? "Reviewed, not returned" : "Returned"}
+            {item.state === "needs-review"
+              ? "Needs review"
+              : item.state === "draft"
+                ? "Reviewed, not returned"
+                : "Returned"}
           </span>
         </div>
         <div ref={answerBox}>
           {item.text ? (
-            <AnnotatedAnswer text={item.text} comments={item.inlineComments} onRemove={(i) => change({ inlineComments: item.inlineComments.filter((_, j) => j !== i) }, true)} />
+            <AnnotatedAnswer
+              text={item.text}
+              comments={item.inlineComments}
+              onRemove={(i) => change({ inlineComments: item.inlineComments.filter((_, j) => j !== i) }, true)}
+            />
           ) : (
             <blockquote className={styles.response}>
               <em>(no text)</em>
@@ -350,7 +437,10 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
               if (!wordComment.trim()) return;
               const next = [...item.inlineComments, { ...selection, text: wordComment.trim() }];
               if (validInlineComments(item.text, next).length !== next.length) {
-                setSave({ state: "error", message: "Those words overlap a comment already there: remove it first, or select other words." });
+                setSave({
+                  state: "error",
+                  message: "Those words overlap a comment already there: remove it first, or select other words.",
+                });
                 return setSelection(null);
               }
               change({ inlineComments: next }, true);
@@ -383,11 +473,20 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
             </button>
           </form>
         ) : (
-          <button type="button" className={styles.wordButton} onMouseDown={(e) => e.preventDefault()} onClick={startWordComment}>
+          <button
+            type="button"
+            className={styles.wordButton}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={startWordComment}
+          >
             Comment on selected words (m)
           </button>
         )}
-        {item.cited.length > 0 && <p className={styles.hint}>Cites {item.cited.length} {item.cited.length === 1 ? "sentence" : "sentences"} of the passage.</p>}
+        {item.cited.length > 0 && (
+          <p className={styles.hint}>
+            Cites {item.cited.length} {item.cited.length === 1 ? "sentence" : "sentences"} of the passage.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="review-passage" className={styles.passage}>
@@ -412,7 +511,8 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
                 <dt>{c.name}</dt>
                 {c.levels.map((l, li) => (
                   <dd key={l.label} id={`level-${c.id}-${li}`}>
-                    <kbd>{levelKeys(c.levels)[li]}</kbd> {l.label} ({l.points} {l.points === 1 ? "point" : "points"}): {l.description}
+                    <kbd>{levelKeys(c.levels)[li]}</kbd> {l.label} ({l.points} {l.points === 1 ? "point" : "points"}):{" "}
+                    {l.description}
                   </dd>
                 ))}
               </div>
@@ -435,7 +535,13 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
             <fieldset key={c.id} className={styles.criterion} data-active={ci === criterion || undefined}>
               <legend>
                 {c.name}
-                {ci === criterion && <span className={styles.active}> · keys {describeLevelKeys(c.levels)}{keys.every((k, li) => k === String(c.levels[li]!.points)) ? ", the points" : ""}</span>}
+                {ci === criterion && (
+                  <span className={styles.active}>
+                    {" "}
+                    · keys {describeLevelKeys(c.levels)}
+                    {keys.every((k, li) => k === String(c.levels[li]!.points)) ? ", the points" : ""}
+                  </span>
+                )}
               </legend>
               <div className={styles.levels}>
                 {c.levels.map((l, li) => (
@@ -466,9 +572,23 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
         <label htmlFor="review-comment" className={styles.label}>
           Comment to the student
         </label>
-        <textarea id="review-comment" ref={comment} className={styles.comment} rows={3} maxLength={5000} value={item.comment} onChange={(e) => change({ comment: e.target.value })} />
+        <textarea
+          id="review-comment"
+          ref={comment}
+          className={styles.comment}
+          rows={3}
+          maxLength={5000}
+          value={item.comment}
+          onChange={(e) => change({ comment: e.target.value })}
+        />
         <p className={styles.saveState} role="status" data-state={save.state}>
-          {save.state === "saving" ? "Saving…" : save.state === "saved" ? "Draft saved" : save.state === "error" ? save.message : ""}
+          {save.state === "saving"
+            ? "Saving…"
+            : save.state === "saved"
+              ? "Draft saved"
+              : save.state === "error"
+                ? save.message
+                : ""}
         </p>
 
         <div className={styles.actions}>
@@ -476,7 +596,11 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
             type="button"
             className={styles.primary}
             onClick={returnThis}
-            aria-describedby={missing.length > 0 && missing.length < rubric.length && item.state !== "returned" ? "return-needs" : undefined}
+            aria-describedby={
+              missing.length > 0 && missing.length < rubric.length && item.state !== "returned"
+                ? "return-needs"
+                : undefined
+            }
           >
             Return to student (r)
           </button>
@@ -497,7 +621,11 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
             To return it, score {quotedList(missing.map((c) => c.name))}.
           </p>
         )}
-        {item.state === "returned" && !item.canUndoReturn && <p className={styles.hint}>The student has opened this feedback: change it and return it again to correct it.</p>}
+        {item.state === "returned" && !item.canUndoReturn && (
+          <p className={styles.hint}>
+            The student has opened this feedback: change it and return it again to correct it.
+          </p>
+        )}
         <div className={styles.moreActions}>
           <button type="button" onClick={() => void returnMany(returnable)} disabled={returnable.length === 0}>
             Return all reviewed on this question ({returnable.length})
@@ -505,7 +633,12 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
           <button
             type="button"
             onClick={() => {
-              if (window.confirm("Return every reviewed answer in this class, on every question, to its student now? Answers whose rubric is not fully scored stay drafts.")) void returnAllInClass();
+              if (
+                window.confirm(
+                  "Return every reviewed answer in this class, on every question, to its student now? Answers whose rubric is not fully scored stay drafts.",
+                )
+              )
+                void returnAllInClass();
             }}
           >
             Return all reviewed in this class
@@ -523,7 +656,10 @@ export function ReviewWorkbench({ classId, current, header }: { classId: string;
         />
         <details className={styles.shortcuts}>
           <summary>Keyboard shortcuts</summary>
-          <p className={styles.hint}>They work while the answer or the rubric has focus, not in a text field, and not on a key typed within a word.</p>
+          <p className={styles.hint}>
+            They work while the answer or the rubric has focus, not in a text field, and not on a key typed within a
+            word.
+          </p>
           <dl>
             {SHORTCUTS.map(([k, v]) => (
               <div key={k}>

@@ -20,7 +20,13 @@ export function Field({ name, label, errors, hint, id = `field-${name}`, ...inpu
           {hint}
         </p>
       )}
-      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       <p id={errorId} className={styles.error} aria-live="polite">
         {errors?.join(" ")}
       </p>

@@ -19,7 +19,13 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={styles[variant]} disabled={pending} aria-disabled={pending} aria-label={pending ? undefined : accessibleLabel}>
+    <button
+      type="submit"
+      className={styles[variant]}
+      disabled={pending}
+      aria-disabled={pending}
+      aria-label={pending ? undefined : accessibleLabel}
+    >
       {pending ? (pendingLabel ?? "Working…") : children}
     </button>
   );

@@ -30,7 +30,14 @@ export const SELF = "self";
 
 export type LessonContext =
   | { mode: "self"; contextKey: "self" }
-  | { mode: "class"; contextKey: string; classId: string; className: string; dueAt: Date | null; showAnswersAfterSubmit: boolean };
+  | {
+      mode: "class";
+      contextKey: string;
+      classId: string;
+      className: string;
+      dueAt: Date | null;
+      showAnswersAfterSubmit: boolean;
+    };
 
 function requireSignedIn(actor: Actor | null): Actor {
   if (!actor) throw new ForbiddenError("Sign in to answer; your answers are kept with your account.");
@@ -45,20 +52,37 @@ function findLesson(db: DbOrTx, slug: string): LessonStructure {
 /** The classes in which this student has this lesson assigned, soonest due first. */
 function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<LessonContext, { mode: "class" }>[] {
   if (actor.role !== "student") return [];
-  return classesAssigningLesson(db, actor.userId, lessonId)
-    .map(({ instructorId: _, ...c }) => ({ mode: "class" as const, contextKey: c.classId, ...c }));
+  return classesAssigningLesson(db, actor.userId, lessonId).map(({ instructorId: _, ...c }) => ({
+    mode: "class" as const,
+    contextKey: c.classId,
+    ...c,
+  }));
 }
 
 /** Where this actor's work on the lesson goes: the class that assigned it, or self-study. */
-function currentContext(db: DbOrTx, actor: Actor, lessonId: string, contexts = classContexts(db, actor, lessonId)): LessonContext {
+function currentContext(
+  db: DbOrTx,
+  actor: Actor,
+  lessonId: string,
+  contexts = classContexts(db, actor, lessonId),
+): LessonContext {
   return contexts[0] ?? { mode: "self", contextKey: SELF };
 }
 
 /** A context the client names, checked: self-study, or a class the actor is in that assigned the lesson. */
-function verifiedContext(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string, contexts = classContexts(db, actor, lessonId)): LessonContext {
+function verifiedContext(
+  db: DbOrTx,
+  actor: Actor,
+  lessonId: string,
+  contextKey: string,
+  contexts = classContexts(db, actor, lessonId),
+): LessonContext {
   if (contextKey === SELF) return { mode: "self", contextKey: SELF };
   const found = contexts.find((c) => c.classId === contextKey);
-  if (!found) throw new ForbiddenError("You are no longer in the class this lesson was assigned in, so this answer was not saved there.");
+  if (!found)
+    throw new ForbiddenError(
+      "You are no longer in the class this lesson was assigned in, so this answer was not saved there.",
+    );
   return found;
 }
 
@@ -67,7 +91,13 @@ function findAttempt(db: DbOrTx, actor: Actor, lessonId: string, contextKey: str
     d
       .select()
       .from(attempts)
-      .where(and(eq(attempts.userId, sql.placeholder("userId")), eq(attempts.lessonId, sql.placeholder("lessonId")), eq(attempts.contextKey, sql.placeholder("contextKey"))))
+      .where(
+        and(
+          eq(attempts.userId, sql.placeholder("userId")),
+          eq(attempts.lessonId, sql.placeholder("lessonId")),
+          eq(attempts.contextKey, sql.placeholder("contextKey")),
+        ),
+      )
       .prepare(),
   ).get({ userId: actor.userId, lessonId, contextKey });
 }
@@ -88,14 +118,14 @@ function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: 
   return findAttempt(db, actor, lessonId, context.contextKey)!;
 }
 
-
 /** The question of this lesson, and the response and citations checked against it. */
 function validateAnswer(lesson: LessonStructure, questionKey: string, rawResponse: unknown, rawCited: unknown) {
   const question = lesson.questions.find((q) => q.key === questionKey);
   if (!question) throw new NotFoundError("That question is not part of this lesson.");
   // The passage's sentences matter only for evidence and for citations (most saves have neither).
   const type = question.content.type;
-  const needsSentences = type === "evidence" || (type === "open_response" && Array.isArray(rawCited) && rawCited.length > 0);
+  const needsSentences =
+    type === "evidence" || (type === "open_response" && Array.isArray(rawCited) && rawCited.length > 0);
   const scope = citationScopeOf(question.content);
   // A question on the whole article takes any current passage's sentences; any other only its own passage's.
   const sentences = !needsSentences
@@ -104,9 +134,17 @@ function validateAnswer(lesson: LessonStructure, questionKey: string, rawRespons
       ? new Set([...lesson.passagesByKey.values()].flatMap((p) => [...p.sentenceIds]))
       : (lesson.passagesById.get(question.passageId)?.sentenceIds ?? new Set<string>());
   const response = responseSchema(question.content, sentences).safeParse(rawResponse);
-  if (!response.success) throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
-  const cited = question.content.type === "open_response" ? citedSentencesSchema(sentences, scope).safeParse(rawCited ?? []) : { success: true as const, data: [] };
-  if (!cited.success) throw new DomainError(cited.error.issues[0]?.message ?? "Those citations are not in this passage.", "citedSentences");
+  if (!response.success)
+    throw new DomainError(response.error.issues[0]?.message ?? "That answer does not fit this question.", "response");
+  const cited =
+    question.content.type === "open_response"
+      ? citedSentencesSchema(sentences, scope).safeParse(rawCited ?? [])
+      : { success: true as const, data: [] };
+  if (!cited.success)
+    throw new DomainError(
+      cited.error.issues[0]?.message ?? "Those citations are not in this passage.",
+      "citedSentences",
+    );
   return { question, response: response.data, cited: cited.data };
 }
 
@@ -119,7 +157,13 @@ function recordActivity(db: DbOrTx, attempt: { id: string; lastActiveAt: Date },
     .run();
 }
 
-export type DraftInput = { lessonSlug: string; questionKey: string; contextKey: string; response: unknown; citedSentences?: unknown };
+export type DraftInput = {
+  lessonSlug: string;
+  questionKey: string;
+  contextKey: string;
+  response: unknown;
+  citedSentences?: unknown;
+};
 
 /**
  * Saves a draft; each save that arrives replaces the last and bumps the answer's revision.
@@ -128,7 +172,11 @@ export type DraftInput = { lessonSlug: string; questionKey: string; contextKey: 
  * changed since the page loaded (a class assigned it, or the student left), the save is refused
  * with a message to reload, and the browser keeps the text.
  */
-export async function saveDraft(actor: Actor | null, input: DraftInput, now = new Date()): Promise<{ revision: number; savedAt: Date }> {
+export async function saveDraft(
+  actor: Actor | null,
+  input: DraftInput,
+  now = new Date(),
+): Promise<{ revision: number; savedAt: Date }> {
   const a = requireSignedIn(actor);
   const db = getDb();
   return inTransaction(db, (tx) => {
@@ -136,19 +184,45 @@ export async function saveDraft(actor: Actor | null, input: DraftInput, now = ne
     const contexts = classContexts(tx, a, lesson.id);
     const context = verifiedContext(tx, a, lesson.id, input.contextKey, contexts);
     if (currentContext(tx, a, lesson.id, contexts).contextKey !== context.contextKey) {
-      throw new DomainError("Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.", "response");
+      throw new DomainError(
+        "Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.",
+        "response",
+      );
     }
-    const { question, response, cited } = validateAnswer(lesson, input.questionKey, input.response, input.citedSentences);
+    const { question, response, cited } = validateAnswer(
+      lesson,
+      input.questionKey,
+      input.response,
+      input.citedSentences,
+    );
     const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
-    if (attempt.submittedAt) throw new DomainError("This lesson has been submitted; its answers are kept as submitted and can no longer change.", "response");
+    if (attempt.submittedAt)
+      throw new DomainError(
+        "This lesson has been submitted; its answers are kept as submitted and can no longer change.",
+        "response",
+      );
 
-    const row = { questionVersion: question.version, response, citedSentences: cited, updatedAt: now, maxPoints: question.content.points, autoScore: null };
+    const row = {
+      questionVersion: question.version,
+      response,
+      citedSentences: cited,
+      updatedAt: now,
+      maxPoints: question.content.points,
+      autoScore: null,
+    };
     tx.insert(answers)
       .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, revision: 1, ...row })
-      .onConflictDoUpdate({ target: [answers.attemptId, answers.questionId], set: { ...row, revision: sql`${answers.revision} + 1` } })
+      .onConflictDoUpdate({
+        target: [answers.attemptId, answers.questionId],
+        set: { ...row, revision: sql`${answers.revision} + 1` },
+      })
       .run();
     recordActivity(tx, attempt, now);
-    const stored = tx.select({ revision: answers.revision, updatedAt: answers.updatedAt }).from(answers).where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id))).get()!;
+    const stored = tx
+      .select({ revision: answers.revision, updatedAt: answers.updatedAt })
+      .from(answers)
+      .where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id)))
+      .get()!;
     return { revision: stored.revision, savedAt: stored.updatedAt };
   });
 }
@@ -159,37 +233,70 @@ export type SubmitResult = { alreadySubmitted: boolean; submittedAt: Date; score
  * Submits the lesson in a class: grades every automatically graded answer, once. A second
  * submission (a double click, another tab) finds it submitted and changes nothing.
  */
-export async function submitLesson(actor: Actor | null, lessonSlug: string, contextKey: string, now = new Date()): Promise<SubmitResult> {
+export async function submitLesson(
+  actor: Actor | null,
+  lessonSlug: string,
+  contextKey: string,
+  now = new Date(),
+): Promise<SubmitResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
   return inTransaction(db, (tx) => {
     const lesson = findLesson(tx, lessonSlug);
     const context = verifiedContext(tx, a, lesson.id, contextKey);
-    if (context.mode === "self") throw new DomainError("Self-study is checked question by question; there is nothing to submit.");
+    if (context.mode === "self")
+      throw new DomainError("Self-study is checked question by question; there is nothing to submit.");
     const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
-    const claimed = tx.update(attempts).set({ submittedAt: now }).where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt))).run();
+    const claimed = tx
+      .update(attempts)
+      .set({ submittedAt: now })
+      .where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt)))
+      .run();
     if (claimed.changes === 1) {
       const versions = tx
         .select({ answerId: answers.id, response: answers.response, hash: questionVersions.contentHash })
         .from(answers)
-        .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+        .innerJoin(
+          questionVersions,
+          and(
+            eq(questionVersions.questionId, answers.questionId),
+            eq(questionVersions.version, answers.questionVersion),
+          ),
+        )
         .where(eq(answers.attemptId, attempt.id))
         .all();
       // Each answer is graded against the version of the question it was given to.
-      const contents = questionContents(tx, versions.map((v) => v.hash));
+      const contents = questionContents(
+        tx,
+        versions.map((v) => v.hash),
+      );
       for (const v of versions) {
         const score = gradeAnswer(contents.get(v.hash)!, v.response as Response);
         tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId)).run();
       }
       recordActivity(tx, attempt, now);
     }
-    const submittedAt = tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)).get()!.submittedAt!;
+    const submittedAt = tx
+      .select({ submittedAt: attempts.submittedAt })
+      .from(attempts)
+      .where(eq(attempts.id, attempt.id))
+      .get()!.submittedAt!;
     return { alreadySubmitted: claimed.changes === 0, submittedAt, score: scoreOf(tx, lesson, attempt.id) };
   });
 }
 
-function scoreOf(db: DbOrTx, lesson: LessonStructure, attemptId: string, known?: { rows: (typeof answers.$inferSelect)[] }): ScoreSummary {
-  const byQuestion = new Map((known?.rows ?? db.select().from(answers).where(eq(answers.attemptId, attemptId)).all()).map((r) => [r.questionId, r]));
+function scoreOf(
+  db: DbOrTx,
+  lesson: LessonStructure,
+  attemptId: string,
+  known?: { rows: (typeof answers.$inferSelect)[] },
+): ScoreSummary {
+  const byQuestion = new Map(
+    (known?.rows ?? db.select().from(answers).where(eq(answers.attemptId, attemptId)).all()).map((r) => [
+      r.questionId,
+      r,
+    ]),
+  );
   return summariseScores(
     lesson.questions.map((q) => {
       const answer = byQuestion.get(q.id);
@@ -203,13 +310,23 @@ function scoreOf(db: DbOrTx, lesson: LessonStructure, attemptId: string, known?:
   );
 }
 
-export type CheckResult = { score: number | null; maxPoints: number; question: QuestionContent; checkedAt: Date; attemptNumber: number };
+export type CheckResult = {
+  score: number | null;
+  maxPoints: number;
+  question: QuestionContent;
+  checkedAt: Date;
+  attemptNumber: number;
+};
 
 /**
  * Self-study: checks one answer now, keeps the check in the learner's history, and returns the
  * question with its keys, explanations and (for open responses) exemplar and rubric.
  */
-export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "contextKey">, now = new Date()): Promise<CheckResult> {
+export async function checkAnswer(
+  actor: Actor | null,
+  input: Omit<DraftInput, "contextKey">,
+  now = new Date(),
+): Promise<CheckResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
   return inTransaction(db, (tx) => {
@@ -217,19 +334,46 @@ export async function checkAnswer(actor: Actor | null, input: Omit<DraftInput, "
     // A lesson assigned in a class is answered there; checking it here would reveal the key before
     // submitting, so checks are refused to anyone in such a class or with class work on it (left and rejoining).
     const assigned = classContexts(tx, a, lesson.id)[0];
-    if (assigned) throw new ForbiddenError(`This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`);
-    const classWork = tx.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`)).get();
-    if (classWork) throw new ForbiddenError("You have class work on this lesson, so it is checked by your instructor, not here.");
-    const { question, response, cited } = validateAnswer(lesson, input.questionKey, input.response, input.citedSentences);
+    if (assigned)
+      throw new ForbiddenError(
+        `This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`,
+      );
+    const classWork = tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`))
+      .get();
+    if (classWork)
+      throw new ForbiddenError("You have class work on this lesson, so it is checked by your instructor, not here.");
+    const { question, response, cited } = validateAnswer(
+      lesson,
+      input.questionKey,
+      input.response,
+      input.citedSentences,
+    );
     if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
     const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
     const score = gradeAnswer(question.content, response);
     tx.insert(selfChecks)
-      .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, questionVersion: question.version, response, citedSentences: cited, score, maxPoints: question.content.points, checkedAt: now })
+      .values({
+        id: randomUUID(),
+        attemptId: attempt.id,
+        questionId: question.id,
+        questionVersion: question.version,
+        response,
+        citedSentences: cited,
+        score,
+        maxPoints: question.content.points,
+        checkedAt: now,
+      })
       .run();
     // The check is history only: the draft itself is the autosave's, which may hold newer text by now.
     recordActivity(tx, attempt, now);
-    const attemptNumber = tx.select({ n: sql<number>`count(*)` }).from(selfChecks).where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id))).get()!.n;
+    const attemptNumber = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(selfChecks)
+      .where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id)))
+      .get()!.n;
     return { score, maxPoints: question.content.points, question: question.content, checkedAt: now, attemptNumber };
   });
 }
@@ -261,7 +405,15 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   const context = currentContext(db, a, lesson.id);
   const attempt = findAttempt(db, a, lesson.id, context.contextKey);
   const qs = lesson.questions;
-  const rows = attempt ? prepared(db, "answers.ofAttempt", (d) => d.select().from(answers).where(eq(answers.attemptId, sql.placeholder("attemptId"))).prepare()).all({ attemptId: attempt.id }) : [];
+  const rows = attempt
+    ? prepared(db, "answers.ofAttempt", (d) =>
+        d
+          .select()
+          .from(answers)
+          .where(eq(answers.attemptId, sql.placeholder("attemptId")))
+          .prepare(),
+      ).all({ attemptId: attempt.id })
+    : [];
   return { a, db, lesson, context, attempt, qs, rows };
 }
 
@@ -272,12 +424,11 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
  */
 export async function getWorkspace(actor: Actor | null, lessonSlug: string, passageKey?: string): Promise<Workspace> {
   const { a, db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
-  const passageId =
-    passageKey === undefined
-      ? undefined
-      : lesson.passagesByKey.get(passageKey)?.id;
+  const passageId = passageKey === undefined ? undefined : lesson.passagesByKey.get(passageKey)?.id;
   if (passageKey !== undefined && !passageId) throw new NotFoundError("Passage not found.");
-  const keyOf = new Map(qs.flatMap((q) => (passageId === undefined || q.passageId === passageId ? [[q.id, q.key] as const] : [])));
+  const keyOf = new Map(
+    qs.flatMap((q) => (passageId === undefined || q.passageId === passageId ? [[q.id, q.key] as const] : [])),
+  );
 
   const current = new Set(qs.map((q) => q.id));
   const typeOf = new Map(qs.map((q) => [q.id, q.content.type]));
@@ -286,7 +437,12 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     const key = keyOf.get(r.questionId);
     // An answer to a version of the question of another type (after a re-import) cannot be shown in today's inputs.
     if (key && (r.response as Response).type === typeOf.get(r.questionId)) {
-      saved[key] = { response: r.response as Response, citedSentences: r.citedSentences, revision: r.revision, savedAt: r.updatedAt.toISOString() };
+      saved[key] = {
+        response: r.response as Response,
+        citedSentences: r.citedSentences,
+        revision: r.revision,
+        savedAt: r.updatedAt.toISOString(),
+      };
     }
   }
   const reveal: Workspace["reveal"] = {};
@@ -294,35 +450,60 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
   if (context.mode === "class" && submitted && context.showAnswersAfterSubmit && attempt) {
     // Explained with the version of each question the student answered.
     const answered = db
-      .select({ questionId: answers.questionId, score: answers.autoScore, maxPoints: answers.maxPoints, hash: questionVersions.contentHash })
+      .select({
+        questionId: answers.questionId,
+        score: answers.autoScore,
+        maxPoints: answers.maxPoints,
+        hash: questionVersions.contentHash,
+      })
       .from(answers)
-      .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+      .innerJoin(
+        questionVersions,
+        and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+      )
       .where(and(eq(answers.attemptId, attempt.id), inArray(answers.questionId, [...keyOf.keys()])))
       .all();
-    const contents = questionContents(db, answered.map((r) => r.hash));
+    const contents = questionContents(
+      db,
+      answered.map((r) => r.hash),
+    );
     for (const r of answered) {
       const key = keyOf.get(r.questionId);
       if (key) reveal[key] = { score: r.score, maxPoints: r.maxPoints, question: contents.get(r.hash)! };
     }
     // A question left unanswered is explained too, with today's version: it scored nothing (an open response awaits its reader).
     for (const q of qs) {
-      if (keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: q.content.type === "open_response" ? null : 0, maxPoints: q.content.points, question: q.content };
+      if (keyOf.has(q.id) && !reveal[q.key])
+        reveal[q.key] = {
+          score: q.content.type === "open_response" ? null : 0,
+          maxPoints: q.content.points,
+          question: q.content,
+        };
     }
   }
   if (context.mode === "self" && attempt) {
     const checks = db
-      .select({ questionId: selfChecks.questionId, score: selfChecks.score, n: sql<number>`count(*) over (partition by ${selfChecks.questionId})` })
+      .select({
+        questionId: selfChecks.questionId,
+        score: selfChecks.score,
+        n: sql<number>`count(*) over (partition by ${selfChecks.questionId})`,
+      })
       .from(selfChecks)
       .where(eq(selfChecks.attemptId, attempt.id))
       .orderBy(desc(selfChecks.checkedAt))
       .all();
     for (const c of checks) {
       const q = qs.find((x) => x.id === c.questionId);
-      if (q && keyOf.has(q.id) && !reveal[q.key]) reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
+      if (q && keyOf.has(q.id) && !reveal[q.key])
+        reveal[q.key] = { score: c.score, maxPoints: q.content.points, question: q.content, checks: c.n };
     }
   }
-  const returned = attempt ? returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()]) : new Map<string, ReturnedFeedback>();
-  const answeredIds = new Set(rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).map((r) => r.questionId));
+  const returned = attempt
+    ? returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])
+    : new Map<string, ReturnedFeedback>();
+  const answeredIds = new Set(
+    rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).map((r) => r.questionId),
+  );
   return {
     owner: a.userId,
     context,
@@ -338,7 +519,12 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
         ? tallyPassageWork(
             [...lesson.passagesByKey.values()],
             qs.map((q) => ({ id: q.id, passageId: q.passageId, openResponse: q.content.type === "open_response" })),
-            { answered: answeredIds, returned: new Set(returned.keys()), unread: new Set([...returned].filter(([, f]) => f.unread).map(([id]) => id)), submitted: !!submitted },
+            {
+              answered: answeredIds,
+              returned: new Set(returned.keys()),
+              unread: new Set([...returned].filter(([, f]) => f.unread).map(([id]) => id)),
+              submitted: !!submitted,
+            },
           )
         : undefined,
   };
@@ -371,14 +557,25 @@ export type LessonSummary = {
 /** The learner's own overview of a lesson: every question's state, score where known, time spent. */
 export async function getLessonSummary(actor: Actor | null, lessonSlug: string): Promise<LessonSummary> {
   const { db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
-  const passageRows = db.select({ id: passages.id, key: passages.key, title: passages.title, body: passages.body }).from(passages).where(eq(passages.lessonId, lesson.id)).all();
+  const passageRows = db
+    .select({ id: passages.id, key: passages.key, title: passages.title, body: passages.body })
+    .from(passages)
+    .where(eq(passages.lessonId, lesson.id))
+    .all();
   const passageOf = new Map(passageRows.map((p) => [p.id, p]));
-  const sentenceText = new Map(passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))));
+  const sentenceText = new Map(
+    passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))),
+  );
   const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
   // Self-study: a question counts as checked, with that check's score, while its answer is the one checked.
   const latestCheck = new Map<string, { score: number | null; response: unknown }>();
   if (attempt && context.mode === "self") {
-    for (const c of db.select().from(selfChecks).where(eq(selfChecks.attemptId, attempt.id)).orderBy(asc(selfChecks.checkedAt)).all()) {
+    for (const c of db
+      .select()
+      .from(selfChecks)
+      .where(eq(selfChecks.attemptId, attempt.id))
+      .orderBy(asc(selfChecks.checkedAt))
+      .all()) {
       latestCheck.set(c.questionId, { score: c.score, response: c.response });
     }
   }
@@ -414,7 +611,11 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
       type: q.content.type,
       points: q.content.points,
       answered,
-      score: !showScores ? null : context.mode === "self" ? (checkOf(q.id, answer?.response)?.score ?? null) : (answer?.autoScore ?? null),
+      score: !showScores
+        ? null
+        : context.mode === "self"
+          ? (checkOf(q.id, answer?.response)?.score ?? null)
+          : (answer?.autoScore ?? null),
       state,
       citedSentences: (answer?.citedSentences ?? []).map((id) => ({ id, text: sentenceText.get(id) ?? "" })),
       feedback: returned.get(q.id) ?? null,
@@ -432,7 +633,9 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
 }
 
 /** For the lesson list: how many questions of each lesson this actor has answered. */
-export async function listLessonProgress(actor: Actor | null): Promise<Record<string, { answered: number; total: number; submitted: boolean }>> {
+export async function listLessonProgress(
+  actor: Actor | null,
+): Promise<Record<string, { answered: number; total: number; submitted: boolean }>> {
   const a = requireSignedIn(actor);
   const db = getDb();
   const questionCounts = countQuestionsByLesson();
@@ -448,13 +651,23 @@ export async function listLessonProgress(actor: Actor | null): Promise<Record<st
         .select({ attemptId: answers.attemptId, response: answers.response })
         .from(answers)
         .innerJoin(questions, eq(questions.id, answers.questionId))
-        .where(and(inArray(answers.attemptId, userAttempts.map((x) => x.id)), isNull(questions.retiredAt)))
+        .where(
+          and(
+            inArray(
+              answers.attemptId,
+              userAttempts.map((x) => x.id),
+            ),
+            isNull(questions.retiredAt),
+          ),
+        )
         .all()
     : [];
   for (const t of totals) {
     const context = currentContext(db, a, t.lessonId);
     const attempt = userAttempts.find((x) => x.lessonId === t.lessonId && x.contextKey === context.contextKey);
-    const answered = attempt ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response as Response)).length : 0;
+    const answered = attempt
+      ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response as Response)).length
+      : 0;
     result[t.slug] = { answered, total: t.total, submitted: !!attempt?.submittedAt };
   }
   return result;

@@ -33,7 +33,12 @@ import * as discussions from "./discussions";
 const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
 
-const person = (userId: string, role: Actor["role"]): Actor => ({ userId, role, name: userId, email: `${userId}@test` });
+const person = (userId: string, role: Actor["role"]): Actor => ({
+  userId,
+  role,
+  name: userId,
+  email: `${userId}@test`,
+});
 const actors = {
   none: null,
   studentOfClass: person("student-a", "student"),
@@ -66,40 +71,134 @@ function resetWorld() {
     db.delete(t).run();
   }
   for (const a of Object.values(actors)) {
-    if (a) db.insert(users).values({ id: a.userId, email: a.email, name: a.name, role: a.role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+    if (a)
+      db.insert(users)
+        .values({
+          id: a.userId,
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          passwordHash: "x",
+          sessionVersion: 1,
+          createdAt: new Date(),
+        })
+        .run();
   }
-  db.insert(classes).values([
-    { id: "class-a", name: "A", instructorId: "teacher-a", joinCode: "AAAAAAAAAA", joinCodeExpiresAt: far, createdAt: new Date() },
-    { id: "class-b", name: "B", instructorId: "teacher-b", joinCode: "BBBBBBBBBB", joinCodeExpiresAt: far, createdAt: new Date() },
-  ]).run();
-  db.insert(enrollments).values([
-    { classId: "class-a", studentId: "student-a", joinedAt: new Date() },
-    { classId: "class-b", studentId: "student-b", joinedAt: new Date() },
-  ]).run();
+  db.insert(classes)
+    .values([
+      {
+        id: "class-a",
+        name: "A",
+        instructorId: "teacher-a",
+        joinCode: "AAAAAAAAAA",
+        joinCodeExpiresAt: far,
+        createdAt: new Date(),
+      },
+      {
+        id: "class-b",
+        name: "B",
+        instructorId: "teacher-b",
+        joinCode: "BBBBBBBBBB",
+        joinCodeExpiresAt: far,
+        createdAt: new Date(),
+      },
+    ])
+    .run();
+  db.insert(enrollments)
+    .values([
+      { classId: "class-a", studentId: "student-a", joinedAt: new Date() },
+      { classId: "class-b", studentId: "student-b", joinedAt: new Date() },
+    ])
+    .run();
   const lessonId = db.$client.prepare("select id from lessons").pluck().get() as string;
-  db.insert(assignments).values([
-    { id: "assign-a", classId: "class-a", lessonId, dueAt: null, showAnswersAfterSubmit: true, createdAt: new Date() },
-    { id: "assign-b", classId: "class-b", lessonId, dueAt: null, showAnswersAfterSubmit: true, createdAt: new Date() },
-  ]).run();
+  db.insert(assignments)
+    .values([
+      {
+        id: "assign-a",
+        classId: "class-a",
+        lessonId,
+        dueAt: null,
+        showAnswersAfterSubmit: true,
+        createdAt: new Date(),
+      },
+      {
+        id: "assign-b",
+        classId: "class-b",
+        lessonId,
+        dueAt: null,
+        showAnswersAfterSubmit: true,
+        createdAt: new Date(),
+      },
+    ])
+    .run();
 
   const question = db.select().from(questions).where(eq(questions.key, "fair-reporting")).get()!;
   const earlier = new Date(Date.now() - 3600_000);
   db.insert(attempts)
-    .values({ id: "attempt-a", userId: "student-a", lessonId, classId: "class-a", contextKey: "class-a", startedAt: earlier, lastActiveAt: earlier, submittedAt: earlier })
+    .values({
+      id: "attempt-a",
+      userId: "student-a",
+      lessonId,
+      classId: "class-a",
+      contextKey: "class-a",
+      startedAt: earlier,
+      lastActiveAt: earlier,
+      submittedAt: earlier,
+    })
     .run();
   db.insert(answers)
-    .values({ id: "answer-a", attemptId: "attempt-a", questionId: question.id, questionVersion: question.version, response: { type: "open_response", text: "Both sides speak." }, citedSentences: [], revision: 1, updatedAt: earlier, maxPoints: question.points })
+    .values({
+      id: "answer-a",
+      attemptId: "attempt-a",
+      questionId: question.id,
+      questionVersion: question.version,
+      response: { type: "open_response", text: "Both sides speak." },
+      citedSentences: [],
+      revision: 1,
+      updatedAt: earlier,
+      maxPoints: question.points,
+    })
     .run();
   db.insert(discussionThreads)
-    .values({ id: "thread-a", classId: "class-a", passageId: question.passageId, kind: "discussion", title: "Seed", authorId: "student-a", createdAt: earlier, lastActivityAt: earlier })
+    .values({
+      id: "thread-a",
+      classId: "class-a",
+      passageId: question.passageId,
+      kind: "discussion",
+      title: "Seed",
+      authorId: "student-a",
+      createdAt: earlier,
+      lastActivityAt: earlier,
+    })
     .run();
-  db.insert(discussionPosts).values([
-    { id: "post-a-opening", threadId: "thread-a", authorId: "student-a", isOpening: true, body: "Opening", createdAt: earlier },
-    { id: "post-a-reply", threadId: "thread-a", authorId: "teacher-a", isOpening: false, body: "Reply", createdAt: earlier },
-  ]).run();
+  db.insert(discussionPosts)
+    .values([
+      {
+        id: "post-a-opening",
+        threadId: "thread-a",
+        authorId: "student-a",
+        isOpening: true,
+        body: "Opening",
+        createdAt: earlier,
+      },
+      {
+        id: "post-a-reply",
+        threadId: "thread-a",
+        authorId: "teacher-a",
+        isOpening: false,
+        body: "Reply",
+        createdAt: earlier,
+      },
+    ])
+    .run();
 }
 
-const passageOfSeed = () => db.select({ key: passages.key }).from(passages).innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id)).get()!.key;
+const passageOfSeed = () =>
+  db
+    .select({ key: passages.key })
+    .from(passages)
+    .innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id))
+    .get()!.key;
 const snapshotOf = (classId: string): discussions.SnapshotInput => ({
   classId,
   lessonSlug: "bike-lane-vote",
@@ -113,43 +212,120 @@ const snapshotOf = (classId: string): discussions.SnapshotInput => ({
 type Operation = (actor: Actor | null) => Promise<unknown>;
 const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "getClass(class A)": { run: (a) => access.getClass(a, "class-a"), allowed: ["studentOfClass", "instructorOfClass"] },
-  "regenerateJoinCode(class A)": { run: (a) => access.regenerateJoinCode(a, "class-a"), allowed: ["instructorOfClass"] },
-  "removeStudent(class A, its student)": { run: (a) => access.removeStudent(a, "class-a", "student-a"), allowed: ["instructorOfClass"] },
-  "assignLesson(class A)": {
-    run: (a) => access.assignLesson(a, { classId: "class-a", lessonSlug: "bike-lane-vote", dueAt: null, showAnswersAfterSubmit: false }),
+  "regenerateJoinCode(class A)": {
+    run: (a) => access.regenerateJoinCode(a, "class-a"),
     allowed: ["instructorOfClass"],
   },
-  "unassignLesson(class A)": { run: (a) => access.unassignLesson(a, "class-a", "assign-a"), allowed: ["instructorOfClass"] },
-  "unassignLesson(class B's assignment through class A)": { run: (a) => access.unassignLesson(a, "class-a", "assign-b"), allowed: [] },
+  "removeStudent(class A, its student)": {
+    run: (a) => access.removeStudent(a, "class-a", "student-a"),
+    allowed: ["instructorOfClass"],
+  },
+  "assignLesson(class A)": {
+    run: (a) =>
+      access.assignLesson(a, {
+        classId: "class-a",
+        lessonSlug: "bike-lane-vote",
+        dueAt: null,
+        showAnswersAfterSubmit: false,
+      }),
+    allowed: ["instructorOfClass"],
+  },
+  "unassignLesson(class A)": {
+    run: (a) => access.unassignLesson(a, "class-a", "assign-a"),
+    allowed: ["instructorOfClass"],
+  },
+  "unassignLesson(class B's assignment through class A)": {
+    run: (a) => access.unassignLesson(a, "class-a", "assign-b"),
+    allowed: [],
+  },
   "leaveClass(class A)": { run: (a) => access.leaveClass(a, "class-a"), allowed: ["studentOfClass"] },
-  "createClass": { run: (a) => access.createClass(a, { name: "New" }), allowed: ["instructorOfClass", "otherInstructor"] },
-  "joinClass(class A's code)": { run: (a) => access.joinClass(a, "aaaaa-aaaaa"), allowed: ["studentOfClass", "studentOfOther"] },
-  "listAssignableLessons": { run: (a) => access.listAssignableLessons(a), allowed: ["instructorOfClass", "otherInstructor"] },
-  "listMyClasses": { run: (a) => access.listMyClasses(a), allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"] },
+  createClass: {
+    run: (a) => access.createClass(a, { name: "New" }),
+    allowed: ["instructorOfClass", "otherInstructor"],
+  },
+  "joinClass(class A's code)": {
+    run: (a) => access.joinClass(a, "aaaaa-aaaaa"),
+    allowed: ["studentOfClass", "studentOfOther"],
+  },
+  listAssignableLessons: {
+    run: (a) => access.listAssignableLessons(a),
+    allowed: ["instructorOfClass", "otherInstructor"],
+  },
+  listMyClasses: {
+    run: (a) => access.listMyClasses(a),
+    allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
+  },
 
   "getPassageDiscussion(class A)": {
-    run: (a) => discussions.getPassageDiscussion(a, { lessonSlug: "bike-lane-vote", passageKey: passageOfSeed(), classId: "class-a" }),
+    run: (a) =>
+      discussions.getPassageDiscussion(a, {
+        lessonSlug: "bike-lane-vote",
+        passageKey: passageOfSeed(),
+        classId: "class-a",
+      }),
     allowed: ["studentOfClass", "instructorOfClass"],
   },
   "startThread(class A)": {
-    run: (a) => discussions.startThread(a, { lessonSlug: "bike-lane-vote", passageKey: passageOfSeed(), classId: "class-a", title: "New", body: "Hello" }),
+    run: (a) =>
+      discussions.startThread(a, {
+        lessonSlug: "bike-lane-vote",
+        passageKey: passageOfSeed(),
+        classId: "class-a",
+        title: "New",
+        body: "Hello",
+      }),
     allowed: ["studentOfClass", "instructorOfClass"],
   },
-  "replyToThread(class A's thread)": { run: (a) => discussions.replyToThread(a, { threadId: "thread-a", body: "Hi" }), allowed: ["studentOfClass", "instructorOfClass"] },
-  "editPost(class A's student's post)": { run: (a) => discussions.editPost(a, { postId: "post-a-opening", body: "Edited" }), allowed: ["studentOfClass"] },
-  "deletePost(class A's student's post)": { run: (a) => discussions.deletePost(a, "post-a-opening"), allowed: ["studentOfClass"] },
-  "moderateThread(class A's thread)": { run: (a) => discussions.moderateThread(a, { threadId: "thread-a", pinned: true, locked: true }), allowed: ["instructorOfClass"] },
-  "setPostHidden(class A's post)": { run: (a) => discussions.setPostHidden(a, { postId: "post-a-opening", hidden: true }), allowed: ["instructorOfClass"] },
-  "reportPost(class A's instructor's reply)": { run: (a) => discussions.reportPost(a, { postId: "post-a-reply", reason: "Off topic" }), allowed: ["studentOfClass"] },
-  "dismissReports(class A's post)": { run: (a) => discussions.dismissReports(a, "post-a-opening"), allowed: ["instructorOfClass"] },
-  "listOpenReports(class A)": { run: (a) => discussions.listOpenReports(a, "class-a"), allowed: ["instructorOfClass"] },
-  "listShareableAnswers(class A)": {
-    run: (a) => discussions.listShareableAnswers(a, { classId: "class-a", lessonSlug: "bike-lane-vote", questionKey: "fair-reporting" }),
+  "replyToThread(class A's thread)": {
+    run: (a) => discussions.replyToThread(a, { threadId: "thread-a", body: "Hi" }),
+    allowed: ["studentOfClass", "instructorOfClass"],
+  },
+  "editPost(class A's student's post)": {
+    run: (a) => discussions.editPost(a, { postId: "post-a-opening", body: "Edited" }),
+    allowed: ["studentOfClass"],
+  },
+  "deletePost(class A's student's post)": {
+    run: (a) => discussions.deletePost(a, "post-a-opening"),
+    allowed: ["studentOfClass"],
+  },
+  "moderateThread(class A's thread)": {
+    run: (a) => discussions.moderateThread(a, { threadId: "thread-a", pinned: true, locked: true }),
     allowed: ["instructorOfClass"],
   },
-  "shareSnapshot(class A)": { run: (a) => discussions.shareSnapshot(a, snapshotOf("class-a")), allowed: ["instructorOfClass"] },
-  "shareSnapshot(class A's answer through class B)": { run: (a) => discussions.shareSnapshot(a, snapshotOf("class-b")), allowed: [] },
-  "getDiscussionActivity": { run: (a) => discussions.getDiscussionActivity(a, "bike-lane-vote"), allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"] },
+  "setPostHidden(class A's post)": {
+    run: (a) => discussions.setPostHidden(a, { postId: "post-a-opening", hidden: true }),
+    allowed: ["instructorOfClass"],
+  },
+  "reportPost(class A's instructor's reply)": {
+    run: (a) => discussions.reportPost(a, { postId: "post-a-reply", reason: "Off topic" }),
+    allowed: ["studentOfClass"],
+  },
+  "dismissReports(class A's post)": {
+    run: (a) => discussions.dismissReports(a, "post-a-opening"),
+    allowed: ["instructorOfClass"],
+  },
+  "listOpenReports(class A)": { run: (a) => discussions.listOpenReports(a, "class-a"), allowed: ["instructorOfClass"] },
+  "listShareableAnswers(class A)": {
+    run: (a) =>
+      discussions.listShareableAnswers(a, {
+        classId: "class-a",
+        lessonSlug: "bike-lane-vote",
+        questionKey: "fair-reporting",
+      }),
+    allowed: ["instructorOfClass"],
+  },
+  "shareSnapshot(class A)": {
+    run: (a) => discussions.shareSnapshot(a, snapshotOf("class-a")),
+    allowed: ["instructorOfClass"],
+  },
+  "shareSnapshot(class A's answer through class B)": {
+    run: (a) => discussions.shareSnapshot(a, snapshotOf("class-b")),
+    allowed: [],
+  },
+  getDiscussionActivity: {
+    run: (a) => discussions.getDiscussionActivity(a, "bike-lane-vote"),
+    allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
+  },
 };
 
 for (const [name, op] of Object.entries(operations)) {
@@ -161,7 +337,10 @@ for (const [name, op] of Object.entries(operations)) {
       if (expected === "allow") {
         await op.run(actors[who]);
       } else {
-        await assert.rejects(op.run(actors[who]), (err) => err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof DomainError);
+        await assert.rejects(
+          op.run(actors[who]),
+          (err) => err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof DomainError,
+        );
         assert.deepEqual(dumpDatabase(db), before, "a denied call changes nothing");
       }
     });
@@ -170,12 +349,21 @@ for (const [name, op] of Object.entries(operations)) {
 
 test("what each actor's class list and class page show", async () => {
   resetWorld();
-  assert.deepEqual((await access.listMyClasses(actors.studentOfClass)).map((c) => c.id), ["class-a"]);
-  assert.deepEqual((await access.listMyClasses(actors.otherInstructor)).map((c) => [c.id, c.studentCount]), [["class-b", 1]]);
+  assert.deepEqual(
+    (await access.listMyClasses(actors.studentOfClass)).map((c) => c.id),
+    ["class-a"],
+  );
+  assert.deepEqual(
+    (await access.listMyClasses(actors.otherInstructor)).map((c) => [c.id, c.studentCount]),
+    [["class-b", 1]],
+  );
   const asStudent = await access.getClass(actors.studentOfClass, "class-a");
   assert.equal(asStudent.teaching, null, "a student sees neither the roster nor the join code");
   const asInstructor = await access.getClass(actors.instructorOfClass, "class-a");
-  assert.deepEqual(asInstructor.teaching?.roster.map((s) => s.id), ["student-a"]);
+  assert.deepEqual(
+    asInstructor.teaching?.roster.map((s) => s.id),
+    ["student-a"],
+  );
   assert.equal(asInstructor.teaching?.joinCode, "AAAAAAAAAA");
 });
 

@@ -20,7 +20,9 @@ assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
 let n = 0;
 function person(role: Actor["role"], name: string): Actor {
   const id = `user-${++n}`;
-  db.insert(users).values({ id, email: `${id}@test`, name, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+  db.insert(users)
+    .values({ id, email: `${id}@test`, name, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() })
+    .run();
   return { userId: id, role, name, email: `${id}@test` };
 }
 
@@ -33,23 +35,51 @@ test("the roster says, per student and lesson: not started, in progress, submitt
   const code = (await getClass(teacher, classId)).teaching!.joinCode;
   const [nat, ivy, sam, rae] = ["Nat", "Ivy", "Sam", "Rae"].map((name) => person("student", name));
   for (const s of [nat, ivy, sam, rae]) await joinClass(s!, code);
-  const open = (s: Actor, text: string) => saveDraft(s, { lessonSlug, questionKey: "fair-reporting", contextKey: classId, response: { type: "open_response", text } });
+  const open = (s: Actor, text: string) =>
+    saveDraft(s, {
+      lessonSlug,
+      questionKey: "fair-reporting",
+      contextKey: classId,
+      response: { type: "open_response", text },
+    });
   // An empty draft is not a start.
-  await saveDraft(nat!, { lessonSlug, questionKey: "fair-reporting", contextKey: classId, response: { type: "open_response", text: "   " } });
+  await saveDraft(nat!, {
+    lessonSlug,
+    questionKey: "fair-reporting",
+    contextKey: classId,
+    response: { type: "open_response", text: "   " },
+  });
   await open(ivy!, "Half a thought");
   for (const s of [sam!, rae!]) {
     await open(s, `${s.name}'s reading.`);
     await submitLesson(s, lessonSlug, classId);
   }
-  const raeAnswer = (await getReviewQueue(teacher, classId)).current!.items.find((i) => i.studentName === "Rae")!.answerId;
-  await saveFeedbackDraft(teacher, { classId, answerId: raeAnswer, rubricLevels: { evidence: 1, reasoning: 2 }, comment: "Good." });
-  const stateOf = async () => Object.fromEntries((await getClass(teacher, classId)).teaching!.roster.map((s) => [s.name, s.lessons.map((l) => [l.lessonSlug, l.state, l.description])]));
+  const raeAnswer = (await getReviewQueue(teacher, classId)).current!.items.find(
+    (i) => i.studentName === "Rae",
+  )!.answerId;
+  await saveFeedbackDraft(teacher, {
+    classId,
+    answerId: raeAnswer,
+    rubricLevels: { evidence: 1, reasoning: 2 },
+    comment: "Good.",
+  });
+  const stateOf = async () =>
+    Object.fromEntries(
+      (await getClass(teacher, classId)).teaching!.roster.map((s) => [
+        s.name,
+        s.lessons.map((l) => [l.lessonSlug, l.state, l.description]),
+      ]),
+    );
   let states = await stateOf();
   assert.deepEqual(states.Nat, [[lessonSlug, "not-started", "Not started"]]);
   assert.equal(states.Ivy![0]![1], "in-progress");
   assert.match(states.Ivy![0]![2] as string, /^In progress, 1 of \d+ answered$/);
   assert.deepEqual(states.Sam, [[lessonSlug, "submitted", "Submitted, 1 answer awaits feedback"]]);
-  assert.deepEqual(states.Rae, [[lessonSlug, "submitted", "Submitted, 1 answer awaits feedback"]], "a draft is not returned feedback");
+  assert.deepEqual(
+    states.Rae,
+    [[lessonSlug, "submitted", "Submitted, 1 answer awaits feedback"]],
+    "a draft is not returned feedback",
+  );
 
   await returnFeedback(teacher, { classId, answerIds: [raeAnswer] });
   states = await stateOf();
@@ -59,7 +89,12 @@ test("the roster says, per student and lesson: not started, in progress, submitt
   const { id: otherClass } = await createClass(other, { name: "Elsewhere" });
   await assignLesson(other, { classId: otherClass, lessonSlug, dueAt: null, showAnswersAfterSubmit: true });
   await joinClass(nat!, (await getClass(other, otherClass)).teaching!.joinCode);
-  await saveDraft(nat!, { lessonSlug, questionKey: "fair-reporting", contextKey: otherClass, response: { type: "open_response", text: "Elsewhere" } });
+  await saveDraft(nat!, {
+    lessonSlug,
+    questionKey: "fair-reporting",
+    contextKey: otherClass,
+    response: { type: "open_response", text: "Elsewhere" },
+  });
   assert.deepEqual((await stateOf()).Nat, [[lessonSlug, "not-started", "Not started"]]);
 
   // Only the class's instructor gets the roster; a student of the class gets the class without it; others get nothing.

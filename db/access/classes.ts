@@ -10,12 +10,28 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import type { DbOrTx } from "../transaction";
 import { prepared } from "../prepared";
-import { answers, assignments, attempts, classes, enrollments, feedback, feedbackHistory, lessons, questions, users } from "../schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  classes,
+  enrollments,
+  feedback,
+  feedbackHistory,
+  lessons,
+  questions,
+  users,
+} from "../schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { generateJoinCode, JOIN_CODE_LIFETIME_MS, normaliseJoinCode } from "@/lib/join-code";
 import { isAnswered, type Response } from "@/lib/answers/response-shape";
-import { describeLessonProgress, lessonProgressState, type LessonProgressFacts, type LessonProgressState } from "@/lib/class-progress";
+import {
+  describeLessonProgress,
+  lessonProgressState,
+  type LessonProgressFacts,
+  type LessonProgressState,
+} from "@/lib/class-progress";
 
 export type AssignmentView = {
   id: string;
@@ -106,7 +122,13 @@ function assignmentsOf(classIds: string[]): Map<string, AssignmentView[]> {
 const studentCount = sql<number>`(select count(*) from ${enrollments} where ${enrollments.classId} = ${classes.id})`;
 
 /** The classes an instructor teaches, or a student belongs to. */
-export type AssignedClass = { classId: string; className: string; instructorId: string; dueAt: Date | null; showAnswersAfterSubmit: boolean };
+export type AssignedClass = {
+  classId: string;
+  className: string;
+  instructorId: string;
+  dueAt: Date | null;
+  showAnswersAfterSubmit: boolean;
+};
 
 /**
  * The classes a student belongs to that assigned the lesson, soonest due first: where their work
@@ -125,7 +147,10 @@ export function classesAssigningLesson(db: DbOrTx, studentId: string, lessonId: 
       })
       .from(assignments)
       .innerJoin(classes, eq(classes.id, assignments.classId))
-      .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))))
+      .innerJoin(
+        enrollments,
+        and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))),
+      )
       .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
       .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
       .prepare(),
@@ -155,15 +180,30 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
   const a = requireSignedIn(actor);
   const db = getDb();
   const row = db
-    .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId, joinCode: classes.joinCode, joinCodeExpiresAt: classes.joinCodeExpiresAt, instructorName: users.name, studentCount })
+    .select({
+      id: classes.id,
+      name: classes.name,
+      instructorId: classes.instructorId,
+      joinCode: classes.joinCode,
+      joinCodeExpiresAt: classes.joinCodeExpiresAt,
+      instructorName: users.name,
+      studentCount,
+    })
     .from(classes)
     .innerJoin(users, eq(users.id, classes.instructorId))
     .where(eq(classes.id, classId))
     .get();
   const teaches = row?.instructorId === a.userId;
-  if (!row || (!teaches && !(a.role === "student" && isEnrolled(a.userId, classId)))) throw new NotFoundError("Class not found.");
+  if (!row || (!teaches && !(a.role === "student" && isEnrolled(a.userId, classId))))
+    throw new NotFoundError("Class not found.");
 
-  const summary: ClassSummary = { id: row.id, name: row.name, instructorName: row.instructorName, studentCount: row.studentCount, assignments: assignmentsOf([row.id]).get(row.id)! };
+  const summary: ClassSummary = {
+    id: row.id,
+    name: row.name,
+    instructorName: row.instructorName,
+    studentCount: row.studentCount,
+    assignments: assignmentsOf([row.id]).get(row.id)!,
+  };
   if (!teaches) return { ...summary, teaching: null };
   const students = db
     .select({ id: users.id, name: users.name, email: users.email, joinedAt: enrollments.joinedAt })
@@ -177,7 +217,12 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
     ...s,
     lessons: summary.assignments.map((a) => {
       const facts = progress.facts(s.id, a.lessonSlug);
-      return { lessonSlug: a.lessonSlug, lessonTitle: a.lessonTitle, state: lessonProgressState(facts), description: describeLessonProgress(facts) };
+      return {
+        lessonSlug: a.lessonSlug,
+        lessonTitle: a.lessonTitle,
+        state: lessonProgressState(facts),
+        description: describeLessonProgress(facts),
+      };
     }),
   }));
   return { ...summary, teaching: { joinCode: row.joinCode, joinCodeExpiresAt: row.joinCodeExpiresAt, roster } };
@@ -189,7 +234,11 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
  */
 function rosterProgress(db: DbOrTx, classId: string) {
   const lessonRows = db
-    .select({ id: lessons.id, slug: lessons.slug, questions: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)` })
+    .select({
+      id: lessons.id,
+      slug: lessons.slug,
+      questions: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)`,
+    })
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(eq(assignments.classId, classId))
@@ -223,7 +272,13 @@ function rosterProgress(db: DbOrTx, classId: string) {
     const k = key(userId, lessonId);
     let f = facts.get(k);
     if (!f) {
-      f = { answered: 0, questions: questionCount.get(lessonId) ?? 0, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 };
+      f = {
+        answered: 0,
+        questions: questionCount.get(lessonId) ?? 0,
+        submitted: false,
+        awaitingFeedback: 0,
+        feedbackReturned: 0,
+      };
       facts.set(k, f);
     }
     return f;
@@ -240,7 +295,9 @@ function rosterProgress(db: DbOrTx, classId: string) {
   return {
     facts: (userId: string, lessonSlug: string): LessonProgressFacts => {
       const lessonId = idBySlug.get(lessonSlug);
-      return lessonId ? factsOf(userId, lessonId) : { answered: 0, questions: 0, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 };
+      return lessonId
+        ? factsOf(userId, lessonId)
+        : { answered: 0, questions: 0, submitted: false, awaitingFeedback: 0, feedbackReturned: 0 };
     },
   };
 }
@@ -257,13 +314,24 @@ function withUniqueJoinCode<T>(write: (code: string) => T): T {
   }
 }
 
-export async function createClass(actor: Actor | null, input: { name: string }, now = new Date()): Promise<{ id: string }> {
+export async function createClass(
+  actor: Actor | null,
+  input: { name: string },
+  now = new Date(),
+): Promise<{ id: string }> {
   const a = requireInstructor(actor);
   const id = randomUUID();
   withUniqueJoinCode((joinCode) =>
     getDb()
       .insert(classes)
-      .values({ id, name: input.name, instructorId: a.userId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS), createdAt: now })
+      .values({
+        id,
+        name: input.name,
+        instructorId: a.userId,
+        joinCode,
+        joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS),
+        createdAt: now,
+      })
       .run(),
   );
   return { id };
@@ -318,13 +386,23 @@ export async function unassignLesson(actor: Actor | null, classId: string, assig
 }
 
 /** A student joins with a code; joining a class twice is harmless. */
-export async function joinClass(actor: Actor | null, code: string, now = new Date()): Promise<{ id: string; name: string }> {
+export async function joinClass(
+  actor: Actor | null,
+  code: string,
+  now = new Date(),
+): Promise<{ id: string; name: string }> {
   const a = requireSignedIn(actor);
-  if (a.role !== "student") throw new DomainError("Instructors do not join classes; sign in with a student account to join one.", "code");
+  if (a.role !== "student")
+    throw new DomainError("Instructors do not join classes; sign in with a student account to join one.", "code");
   const db = getDb();
-  const row = db.select().from(classes).where(eq(classes.joinCode, normaliseJoinCode(code))).get();
+  const row = db
+    .select()
+    .from(classes)
+    .where(eq(classes.joinCode, normaliseJoinCode(code)))
+    .get();
   if (!row) throw new DomainError("No class has that code. Check it with your instructor.", "code");
-  if (row.joinCodeExpiresAt <= now) throw new DomainError("That code has expired. Ask your instructor for the new one.", "code");
+  if (row.joinCodeExpiresAt <= now)
+    throw new DomainError("That code has expired. Ask your instructor for the new one.", "code");
   db.insert(enrollments).values({ classId: row.id, studentId: a.userId, joinedAt: now }).onConflictDoNothing().run();
   return { id: row.id, name: row.name };
 }

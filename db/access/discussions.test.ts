@@ -40,7 +40,8 @@ const lessonId = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.sl
 const twoSides = { passageKey: "two-sides", prompt: "What evidence would settle the argument?" };
 const theVote = { passageKey: "the-vote", prompt: "Who gains and who loses from the trial?" };
 const sentence = {
-  "p01-s1": "The Riverside town council voted 5 to 2 on Tuesday to test a protected bike lane on Mill Street for six months.",
+  "p01-s1":
+    "The Riverside town council voted 5 to 2 on Tuesday to test a protected bike lane on Mill Street for six months.",
   "p02-s2": "Shop owners disagree.",
   "p02-s3": '"Our customers drive," said Tom Bell, who runs a bakery on the street.',
 } as const;
@@ -57,15 +58,36 @@ let n = 0;
 function person(role: Actor["role"], name?: string): Actor {
   const id = `user-${++n}`;
   const display = name ?? `Person ${n}`;
-  db.insert(users).values({ id, email: `${id}@test`, name: display, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+  db.insert(users)
+    .values({
+      id,
+      email: `${id}@test`,
+      name: display,
+      role,
+      passwordHash: "x",
+      sessionVersion: 1,
+      createdAt: new Date(),
+    })
+    .run();
   return { userId: id, role, name: display, email: `${id}@test` };
 }
 
 /** A class of this instructor with the fixture lesson assigned, and these students enrolled. */
 function classWith(teacher: Actor, students: Actor[], name = `Class ${++n}`, dueAt: Date | null = null): string {
   const id = `class-${++n}`;
-  db.insert(classes).values({ id, name, instructorId: teacher.userId, joinCode: randomUUID().slice(0, 10).toUpperCase(), joinCodeExpiresAt: new Date("2100-01-01"), createdAt: new Date() }).run();
-  db.insert(assignments).values({ id: `assign-${id}`, classId: id, lessonId, dueAt, showAnswersAfterSubmit: true, createdAt: new Date() }).run();
+  db.insert(classes)
+    .values({
+      id,
+      name,
+      instructorId: teacher.userId,
+      joinCode: randomUUID().slice(0, 10).toUpperCase(),
+      joinCodeExpiresAt: new Date("2100-01-01"),
+      createdAt: new Date(),
+    })
+    .run();
+  db.insert(assignments)
+    .values({ id: `assign-${id}`, classId: id, lessonId, dueAt, showAnswersAfterSubmit: true, createdAt: new Date() })
+    .run();
   for (const s of students) enroll(id, s);
   return id;
 }
@@ -75,14 +97,44 @@ function enroll(classId: string, student: Actor) {
 }
 
 /** The student's attempt at the lesson in the class, with an answer to the open-response question; returns the answer id. */
-function answer(student: Actor, classId: string, text: string, opts: { submitted?: boolean; cited?: string[] } = {}): string {
-  const q = db.select().from(questions).where(and(eq(questions.lessonId, lessonId), eq(questions.key, "fair-reporting"))).get()!;
+function answer(
+  student: Actor,
+  classId: string,
+  text: string,
+  opts: { submitted?: boolean; cited?: string[] } = {},
+): string {
+  const q = db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.lessonId, lessonId), eq(questions.key, "fair-reporting")))
+    .get()!;
   const attemptId = randomUUID();
   const at = new Date("2029-12-01T00:00:00Z");
-  db.insert(attempts).values({ id: attemptId, userId: student.userId, lessonId, classId, contextKey: classId, startedAt: at, lastActiveAt: at, submittedAt: opts.submitted === false ? null : at }).run();
+  db.insert(attempts)
+    .values({
+      id: attemptId,
+      userId: student.userId,
+      lessonId,
+      classId,
+      contextKey: classId,
+      startedAt: at,
+      lastActiveAt: at,
+      submittedAt: opts.submitted === false ? null : at,
+    })
+    .run();
   const answerId = randomUUID();
   db.insert(answers)
-    .values({ id: answerId, attemptId, questionId: q.id, questionVersion: q.version, response: { type: "open_response", text }, citedSentences: opts.cited ?? [], revision: 1, updatedAt: at, maxPoints: q.points })
+    .values({
+      id: answerId,
+      attemptId,
+      questionId: q.id,
+      questionVersion: q.version,
+      response: { type: "open_response", text },
+      citedSentences: opts.cited ?? [],
+      revision: 1,
+      updatedAt: at,
+      maxPoints: q.points,
+    })
     .run();
   return answerId;
 }
@@ -118,7 +170,19 @@ test("a student starts a thread from a prompt, quoting a sentence; a classmate r
   const classId = classWith(teacher, [ada, ben], "Period 1");
 
   const started = inClass(
-    await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "What would settle it?", body: "Counts of riders.", prompt: twoSides.prompt, quotedSentenceId: "p02-s2" }, at(0)),
+    await startThread(
+      ada,
+      {
+        lessonSlug,
+        passageKey: twoSides.passageKey,
+        classId,
+        title: "What would settle it?",
+        body: "Counts of riders.",
+        prompt: twoSides.prompt,
+        quotedSentenceId: "p02-s2",
+      },
+      at(0),
+    ),
   );
   assert.equal(started.className, "Period 1");
   assert.equal(started.moderator, false);
@@ -135,9 +199,16 @@ test("a student starts a thread from a prompt, quoting a sentence; a classmate r
   assert.equal(first.lastActivityAt, at(0).toISOString());
 
   await replyToThread(ben, { threadId: first.id, body: "And of shoppers.", quotedSentenceId: "p02-s3" }, at(1));
-  await startThread(ben, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Parking", body: "Where do cars go?" }, at(2));
+  await startThread(
+    ben,
+    { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Parking", body: "Where do cars go?" },
+    at(2),
+  );
 
-  for (const [who, reader] of [["Ada", ada], ["Ben", ben]] as const) {
+  for (const [who, reader] of [
+    ["Ada", ada],
+    ["Ben", ben],
+  ] as const) {
     const seen = await view(reader, classId, twoSides.passageKey, at(3));
     assert.deepEqual(titles(seen), ["Parking", "What would settle it?"], `${who}: newest activity first`);
     const t = thread(seen, "What would settle it?");
@@ -159,14 +230,24 @@ test("a student starts a thread from a prompt, quoting a sentence; a classmate r
   assert.deepEqual(titles(await view(ben, classId, twoSides.passageKey, at(5))), ["What would settle it?", "Parking"]);
 
   // The instructor pins the other thread: it stays on top whatever is newer.
-  const pinned = inClass(await moderateThread(teacher, { threadId: idOf(await view(teacher, classId, twoSides.passageKey, at(5)), "Parking"), pinned: true }, at(6)));
+  const pinned = inClass(
+    await moderateThread(
+      teacher,
+      { threadId: idOf(await view(teacher, classId, twoSides.passageKey, at(5)), "Parking"), pinned: true },
+      at(6),
+    ),
+  );
   assert.equal(pinned.moderator, true);
   assert.deepEqual(titles(pinned), ["Parking", "What would settle it?"]);
   await replyToThread(ben, { threadId: first.id, body: "Still newer." }, at(7));
   const afterPin = await view(ada, classId, twoSides.passageKey, at(8));
   assert.deepEqual(titles(afterPin), ["Parking", "What would settle it?"]);
   assert.equal(afterPin.threads[0]?.pinned, true);
-  assert.deepEqual(thread(afterPin, "What would settle it?").replies.map((r) => r.body), ["And of shoppers.", "Good point.", "Still newer."], "replies in time order");
+  assert.deepEqual(
+    thread(afterPin, "What would settle it?").replies.map((r) => r.body),
+    ["And of shoppers.", "Good point.", "Still newer."],
+    "replies in time order",
+  );
 
   // The instructor's replies say so.
   await replyToThread(teacher, { threadId: first.id, body: "Keep going." }, at(9));
@@ -183,15 +264,27 @@ test("a prompt or a quoted sentence that is not the passage's is refused and wri
   const fields = { lessonSlug, passageKey: twoSides.passageKey, classId, title: "T", body: "B" };
 
   await refusedWithoutWriting(() => startThread(ada, { ...fields, prompt: theVote.prompt }, at(0)), DomainError);
-  await refusedWithoutWriting(() => startThread(ada, { ...fields, prompt: "A prompt nobody wrote" }, at(0)), DomainError);
+  await refusedWithoutWriting(
+    () => startThread(ada, { ...fields, prompt: "A prompt nobody wrote" }, at(0)),
+    DomainError,
+  );
   await refusedWithoutWriting(() => startThread(ada, { ...fields, quotedSentenceId: "p01-s1" }, at(0)), DomainError);
-  await refusedWithoutWriting(() => startThread(ada, { ...fields, quotedSentenceId: "no-such-sentence" }, at(0)), DomainError);
+  await refusedWithoutWriting(
+    () => startThread(ada, { ...fields, quotedSentenceId: "no-such-sentence" }, at(0)),
+    DomainError,
+  );
 
   const started = await startThread(ada, { ...fields, quotedSentenceId: "p02-s2" }, at(1));
   const threadId = idOf(started, "T");
   const postId = thread(inClass(started), "T").opening.id;
-  await refusedWithoutWriting(() => replyToThread(ada, { threadId, body: "R", quotedSentenceId: "p01-s1" }, at(2)), DomainError);
-  await refusedWithoutWriting(() => editPost(ada, { postId, body: "Edited", quotedSentenceId: "p01-s2" }, at(2)), DomainError);
+  await refusedWithoutWriting(
+    () => replyToThread(ada, { threadId, body: "R", quotedSentenceId: "p01-s1" }, at(2)),
+    DomainError,
+  );
+  await refusedWithoutWriting(
+    () => editPost(ada, { postId, body: "Edited", quotedSentenceId: "p01-s2" }, at(2)),
+    DomainError,
+  );
   assert.deepEqual(thread(await view(ada, classId, twoSides.passageKey, at(3)), "T").opening.quote?.id, "p02-s2");
 });
 
@@ -203,18 +296,37 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
   const cy = person("student");
   const classId = classWith(teacher, [ada, ben, cy]);
 
-  const threadId = idOf(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Open", body: "Hello" }, at(0)), "Open");
-  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "Something unkind." }, at(1))), "Open").replies[0]!.id;
+  const threadId = idOf(
+    await startThread(
+      ada,
+      { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Open", body: "Hello" },
+      at(0),
+    ),
+    "Open",
+  );
+  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "Something unkind." }, at(1))), "Open")
+    .replies[0]!.id;
 
   const byTeacher = inClass(await setPostHidden(teacher, { postId: replyId, hidden: true }, at(2)));
   assert.equal(thread(byTeacher, "Open").replies[0]?.hidden, true);
-  assert.equal(thread(await view(ben, classId, twoSides.passageKey, at(3)), "Open").replies[0]?.hidden, true, "the author sees it, marked hidden");
-  assert.equal(thread(await view(ben, classId, twoSides.passageKey, at(3)), "Open").replies[0]?.body, "Something unkind.");
-  for (const classmate of [ada, cy]) assert.deepEqual(thread(await view(classmate, classId, twoSides.passageKey, at(3)), "Open").replies, []);
+  assert.equal(
+    thread(await view(ben, classId, twoSides.passageKey, at(3)), "Open").replies[0]?.hidden,
+    true,
+    "the author sees it, marked hidden",
+  );
+  assert.equal(
+    thread(await view(ben, classId, twoSides.passageKey, at(3)), "Open").replies[0]?.body,
+    "Something unkind.",
+  );
+  for (const classmate of [ada, cy])
+    assert.deepEqual(thread(await view(classmate, classId, twoSides.passageKey, at(3)), "Open").replies, []);
   // A post a classmate cannot see does not exist for them.
   await refusedWithoutWriting(() => reportPost(ada, { postId: replyId, reason: "rude" }, at(3)), NotFoundError);
   // It is no longer counted for them either.
-  assert.deepEqual((await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey], { posts: 1, newPosts: 0 });
+  assert.deepEqual((await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey], {
+    posts: 1,
+    newPosts: 0,
+  });
 
   // Shown again.
   await setPostHidden(teacher, { postId: replyId, hidden: false }, at(4));
@@ -231,14 +343,25 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
     assert.equal(seen.opening.body, "");
     assert.equal(seen.opening.authorName, "");
     assert.equal(seen.studentsSee, null);
-    assert.deepEqual(seen.replies.map((r) => r.body), ["Something unkind."]);
+    assert.deepEqual(
+      seen.replies.map((r) => r.body),
+      ["Something unkind."],
+    );
   }
-  assert.equal(thread(await view(ada, classId, twoSides.passageKey, at(7)), "Open").opening.hidden, true, "its author still sees it");
+  assert.equal(
+    thread(await view(ada, classId, twoSides.passageKey, at(7)), "Open").opening.hidden,
+    true,
+    "its author still sees it",
+  );
   const forTeacher = thread(await view(teacher, classId, twoSides.passageKey, at(7)), "Open");
   assert.equal(forTeacher.opening.hidden, true);
   assert.equal(forTeacher.studentsSee, "replies-only", "the instructor is told what students see");
   assert.equal(forTeacher.replies.length, 1);
-  assert.deepEqual((await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey], { posts: 1, newPosts: 0 }, "the reply counts, the hidden post does not");
+  assert.deepEqual(
+    (await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey],
+    { posts: 1, newPosts: 0 },
+    "the reply counts, the hidden post does not",
+  );
   // Classmates may still reply and report the replies; the hidden opening post does not exist for them.
   await replyToThread(cy, { threadId, body: "Still here." }, at(8));
   await reportPost(cy, { postId: replyId, reason: "rude" }, at(8));
@@ -246,14 +369,20 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
   await refusedWithoutWriting(() => setPostHidden(ben, { postId: replyId, hidden: true }, at(8)), ForbiddenError);
 
   // With every reply hidden too, the thread is gone for classmates, and the instructor is told so.
-  for (const r of thread(await view(teacher, classId, twoSides.passageKey, at(9)), "Open").replies) await setPostHidden(teacher, { postId: r.id, hidden: true }, at(9));
+  for (const r of thread(await view(teacher, classId, twoSides.passageKey, at(9)), "Open").replies)
+    await setPostHidden(teacher, { postId: r.id, hidden: true }, at(9));
   assert.deepEqual(titles(await view(ada, classId, twoSides.passageKey, at(10))), ["Open"], "its author still sees it");
   // The authors of the hidden replies still see their own, marked hidden, under the marker.
-  for (const classmate of [ben, cy]) assert.deepEqual(titles(await view(classmate, classId, twoSides.passageKey, at(10))), ["Hidden post"]);
+  for (const classmate of [ben, cy])
+    assert.deepEqual(titles(await view(classmate, classId, twoSides.passageKey, at(10))), ["Hidden post"]);
   assert.equal(thread(await view(teacher, classId, twoSides.passageKey, at(10)), "Open").studentsSee, "nothing");
   const dee = person("student");
   enroll(classId, dee);
-  assert.deepEqual(titles(await view(dee, classId, twoSides.passageKey, at(10))), [], "a classmate who wrote none of it sees nothing");
+  assert.deepEqual(
+    titles(await view(dee, classId, twoSides.passageKey, at(10))),
+    [],
+    "a classmate who wrote none of it sees nothing",
+  );
   await refusedWithoutWriting(() => replyToThread(dee, { threadId, body: "Hello?" }, at(11)), NotFoundError);
   await refusedWithoutWriting(() => setPostHidden(ada, { postId: openingId, hidden: false }, at(8)), ForbiddenError);
 });
@@ -264,7 +393,14 @@ test("a locked thread takes no replies or edits from students; the instructor ca
   const ada = person("student");
   const ben = person("student");
   const classId = classWith(teacher, [ada, ben]);
-  const threadId = idOf(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Lockable", body: "First" }, at(0)), "Lockable");
+  const threadId = idOf(
+    await startThread(
+      ada,
+      { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Lockable", body: "First" },
+      at(0),
+    ),
+    "Lockable",
+  );
 
   await refusedWithoutWriting(() => moderateThread(ada, { threadId, locked: true }, at(1)), ForbiddenError);
   const locked = thread(inClass(await moderateThread(teacher, { threadId, locked: true }, at(1))), "Lockable");
@@ -276,14 +412,23 @@ test("a locked thread takes no replies or edits from students; the instructor ca
   assert.equal(forAda.opening.canEdit, false);
   await refusedWithoutWriting(() => replyToThread(ben, { threadId, body: "Late" }, at(2)), ForbiddenError);
   await refusedWithoutWriting(() => replyToThread(ada, { threadId, body: "Late" }, at(2)), ForbiddenError);
-  await assert.rejects(editPost(ada, { postId: forAda.opening.id, body: "Changed" }, at(2)), (e) => e instanceof ForbiddenError && /locked/.test(e.message));
+  await assert.rejects(
+    editPost(ada, { postId: forAda.opening.id, body: "Changed" }, at(2)),
+    (e) => e instanceof ForbiddenError && /locked/.test(e.message),
+  );
   await refusedWithoutWriting(() => deletePost(ada, forAda.opening.id, at(2)), ForbiddenError);
 
   const replied = thread(inClass(await replyToThread(teacher, { threadId, body: "Closing this." }, at(3))), "Lockable");
-  assert.deepEqual(replied.replies.map((r) => r.body), ["Closing this."]);
+  assert.deepEqual(
+    replied.replies.map((r) => r.body),
+    ["Closing this."],
+  );
 
   await moderateThread(teacher, { threadId, locked: false }, at(4));
-  const edited = thread(inClass(await editPost(ada, { postId: forAda.opening.id, body: "Changed" }, at(5))), "Lockable");
+  const edited = thread(
+    inClass(await editPost(ada, { postId: forAda.opening.id, body: "Changed" }, at(5))),
+    "Lockable",
+  );
   assert.equal(edited.opening.body, "Changed");
   assert.equal(edited.locked, false);
 });
@@ -297,10 +442,24 @@ test("only the author edits or deletes a post; a deleted opening post with repli
   const classId = classWith(teacher, [ada, ben]);
   classWith(person("instructor"), [outsider]);
 
-  const started = inClass(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Mine", body: "Original", quotedSentenceId: "p02-s2" }, at(0)));
+  const started = inClass(
+    await startThread(
+      ada,
+      {
+        lessonSlug,
+        passageKey: twoSides.passageKey,
+        classId,
+        title: "Mine",
+        body: "Original",
+        quotedSentenceId: "p02-s2",
+      },
+      at(0),
+    ),
+  );
   const threadId = idOf(started, "Mine");
   const openingId = thread(started, "Mine").opening.id;
-  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "A reply" }, at(1))), "Mine").replies[0]!.id;
+  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "A reply" }, at(1))), "Mine").replies[0]!
+    .id;
 
   for (const other of [ben, teacher]) {
     await refusedWithoutWriting(() => editPost(other, { postId: openingId, body: "Not yours" }, at(2)), ForbiddenError);
@@ -312,11 +471,23 @@ test("only the author edits or deletes a post; a deleted opening post with repli
   await refusedWithoutWriting(() => editPost(null, { postId: openingId, body: "Anyone" }, at(2)), ForbiddenError);
   await refusedWithoutWriting(() => deletePost(ada, "no-such-post", at(2)), NotFoundError);
 
-  const edited = thread(inClass(await editPost(ada, { postId: openingId, body: "Revised", title: "Mine, retitled", quotedSentenceId: "p02-s3" }, at(3))), "Mine, retitled");
+  const edited = thread(
+    inClass(
+      await editPost(
+        ada,
+        { postId: openingId, body: "Revised", title: "Mine, retitled", quotedSentenceId: "p02-s3" },
+        at(3),
+      ),
+    ),
+    "Mine, retitled",
+  );
   assert.equal(edited.opening.body, "Revised");
   assert.equal(edited.opening.editedAt, at(3).toISOString());
   assert.deepEqual(edited.opening.quote, { id: "p02-s3", text: sentence["p02-s3"] });
-  const replyEdited = thread(inClass(await editPost(ben, { postId: replyId, body: "A better reply", title: "Ignored for a reply" }, at(4))), "Mine, retitled");
+  const replyEdited = thread(
+    inClass(await editPost(ben, { postId: replyId, body: "A better reply", title: "Ignored for a reply" }, at(4))),
+    "Mine, retitled",
+  );
   assert.equal(replyEdited.replies[0]?.body, "A better reply");
 
   // Deleting the opening post of a thread with replies leaves an empty marker, and the replies.
@@ -328,7 +499,10 @@ test("only the author edits or deletes a post; a deleted opening post with repli
     assert.equal(t.opening.body, "");
     assert.equal(t.opening.quote, null);
     assert.equal(t.opening.canReport, false);
-    assert.deepEqual(t.replies.map((r) => r.body), ["A better reply"]);
+    assert.deepEqual(
+      t.replies.map((r) => r.body),
+      ["A better reply"],
+    );
   }
   assert.equal(thread(await view(ada, classId, twoSides.passageKey, at(6)), "Mine, retitled").opening.canEdit, false);
   await refusedWithoutWriting(() => editPost(ada, { postId: openingId, body: "Back" }, at(6)), ForbiddenError);
@@ -337,9 +511,19 @@ test("only the author edits or deletes a post; a deleted opening post with repli
   assert.deepEqual(titles(inClass(await deletePost(ben, replyId, at(7)))), []);
 
   // Without replies, deleting the opening post removes the thread.
-  const loneOpening = thread(inClass(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Lone", body: "Solo" }, at(8))), "Lone").opening.id;
+  const loneOpening = thread(
+    inClass(
+      await startThread(
+        ada,
+        { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Lone", body: "Solo" },
+        at(8),
+      ),
+    ),
+    "Lone",
+  ).opening.id;
   assert.deepEqual(titles(inClass(await deletePost(ada, loneOpening, at(10)))), []);
-  for (const reader of [ben, teacher]) assert.deepEqual(titles(await view(reader, classId, twoSides.passageKey, at(11))), []);
+  for (const reader of [ben, teacher])
+    assert.deepEqual(titles(await view(reader, classId, twoSides.passageKey, at(11))), []);
 });
 
 test("reports: classmates report a post, the instructor sees the reasons; hiding settles them, dismissing clears them", async () => {
@@ -352,8 +536,16 @@ test("reports: classmates report a post, the instructor sees the reasons; hiding
   const otherTeacher = person("instructor");
   classWith(otherTeacher, []);
 
-  const threadId = idOf(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Reported", body: "Opening text" }, at(0)), "Reported");
-  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "Rude reply" }, at(1))), "Reported").replies[0]!.id;
+  const threadId = idOf(
+    await startThread(
+      ada,
+      { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Reported", body: "Opening text" },
+      at(0),
+    ),
+    "Reported",
+  );
+  const replyId = thread(inClass(await replyToThread(ben, { threadId, body: "Rude reply" }, at(1))), "Reported")
+    .replies[0]!.id;
   const openingId = thread(await view(ada, classId, twoSides.passageKey, at(1)), "Reported").opening.id;
 
   await refusedWithoutWriting(() => reportPost(ben, { postId: replyId, reason: "mine" }, at(2)), ForbiddenError);
@@ -363,14 +555,32 @@ test("reports: classmates report a post, the instructor sees the reasons; hiding
   assert.equal(asAda.replies[0]?.reportedByYou, true);
   assert.deepEqual(asAda.replies[0]?.reports, [], "students never see the reports");
   await reportPost(cy, { postId: replyId, reason: "off topic" }, at(3));
-  assert.equal(thread(await view(ben, classId, twoSides.passageKey, at(4)), "Reported").replies[0]?.reportedByYou, false);
+  assert.equal(
+    thread(await view(ben, classId, twoSides.passageKey, at(4)), "Reported").replies[0]?.reportedByYou,
+    false,
+  );
 
   const forTeacher = thread(await view(teacher, classId, twoSides.passageKey, at(4)), "Reported");
-  assert.deepEqual(forTeacher.replies[0]?.reports, [{ reason: "rude", reporterName: "Ada" }, { reason: "off topic", reporterName: "Cy" }]);
-  assert.deepEqual(await listOpenReports(teacher, classId), [
-    { postId: replyId, excerpt: "Rude reply", authorName: "Ben", reasons: ["rude", "off topic"], lessonSlug, passageKey: twoSides.passageKey, threadTitle: "Reported" },
+  assert.deepEqual(forTeacher.replies[0]?.reports, [
+    { reason: "rude", reporterName: "Ada" },
+    { reason: "off topic", reporterName: "Cy" },
   ]);
-  for (const other of [ada, otherTeacher, null]) await assert.rejects(listOpenReports(other, classId), (e) => e instanceof NotFoundError || e instanceof ForbiddenError);
+  assert.deepEqual(await listOpenReports(teacher, classId), [
+    {
+      postId: replyId,
+      excerpt: "Rude reply",
+      authorName: "Ben",
+      reasons: ["rude", "off topic"],
+      lessonSlug,
+      passageKey: twoSides.passageKey,
+      threadTitle: "Reported",
+    },
+  ]);
+  for (const other of [ada, otherTeacher, null])
+    await assert.rejects(
+      listOpenReports(other, classId),
+      (e) => e instanceof NotFoundError || e instanceof ForbiddenError,
+    );
 
   // Hiding the post settles its reports.
   const hidden = thread(inClass(await setPostHidden(teacher, { postId: replyId, hidden: true }, at(5))), "Reported");
@@ -379,7 +589,10 @@ test("reports: classmates report a post, the instructor sees the reasons; hiding
 
   // A report the instructor looks at and dismisses: the post stays up.
   await reportPost(cy, { postId: openingId, reason: "spoiler" }, at(6));
-  assert.deepEqual((await listOpenReports(teacher, classId)).map((r) => [r.postId, r.reasons]), [[openingId, ["spoiler"]]]);
+  assert.deepEqual(
+    (await listOpenReports(teacher, classId)).map((r) => [r.postId, r.reasons]),
+    [[openingId, ["spoiler"]]],
+  );
   await refusedWithoutWriting(() => dismissReports(cy, openingId, at(7)), ForbiddenError);
   await refusedWithoutWriting(() => dismissReports(otherTeacher, openingId, at(7)), NotFoundError);
   const dismissed = thread(inClass(await dismissReports(teacher, openingId, at(7))), "Reported");
@@ -389,7 +602,10 @@ test("reports: classmates report a post, the instructor sees the reasons; hiding
 
   // Reporting again opens it again.
   await reportPost(cy, { postId: openingId, reason: "still a spoiler" }, at(9));
-  assert.deepEqual((await listOpenReports(teacher, classId)).map((r) => r.reasons), [["still a spoiler"]]);
+  assert.deepEqual(
+    (await listOpenReports(teacher, classId)).map((r) => r.reasons),
+    [["still a spoiler"]],
+  );
   // Deleting the post settles its reports too.
   await deletePost(ada, openingId, at(10));
   assert.deepEqual(await listOpenReports(teacher, classId), []);
@@ -401,12 +617,24 @@ test("the 11th post within a minute is refused with when to retry, and writes no
   const ada = person("student");
   const classId = classWith(teacher, [ada]);
 
-  const threadId = idOf(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Busy", body: "1" }, at(0, 0)), "Busy");
+  const threadId = idOf(
+    await startThread(
+      ada,
+      { lessonSlug, passageKey: twoSides.passageKey, classId, title: "Busy", body: "1" },
+      at(0, 0),
+    ),
+    "Busy",
+  );
   for (let i = 1; i < 10; i++) await replyToThread(ada, { threadId, body: String(i + 1) }, at(0, i));
 
   for (const call of [
     () => replyToThread(ada, { threadId, body: "11" }, at(0, 30)),
-    () => startThread(ada, { lessonSlug, passageKey: theVote.passageKey, classId, title: "Another", body: "11" }, at(0, 30)),
+    () =>
+      startThread(
+        ada,
+        { lessonSlug, passageKey: theVote.passageKey, classId, title: "Another", body: "11" },
+        at(0, 30),
+      ),
   ]) {
     const before = dumpDatabase(db);
     await assert.rejects(call(), (e) => {
@@ -435,13 +663,27 @@ test("classes are kept apart: a student of two classes sees each class's threads
   const classA = classWith(teacherA, [both, onlyA], "Alpha");
   const classB = classWith(teacherB, [both, onlyB], "Beta");
 
-  const threadA = idOf(await startThread(onlyA, { lessonSlug, passageKey: twoSides.passageKey, classId: classA, title: "In Alpha", body: "a" }, at(0)), "In Alpha");
-  await startThread(onlyB, { lessonSlug, passageKey: twoSides.passageKey, classId: classB, title: "In Beta", body: "b" }, at(1));
+  const threadA = idOf(
+    await startThread(
+      onlyA,
+      { lessonSlug, passageKey: twoSides.passageKey, classId: classA, title: "In Alpha", body: "a" },
+      at(0),
+    ),
+    "In Alpha",
+  );
+  await startThread(
+    onlyB,
+    { lessonSlug, passageKey: twoSides.passageKey, classId: classB, title: "In Beta", body: "b" },
+    at(1),
+  );
   const postA = thread(await view(onlyA, classA, twoSides.passageKey, at(2)), "In Alpha").opening.id;
 
   const inA = await view(both, classA, twoSides.passageKey, at(2));
   assert.deepEqual(titles(inA), ["In Alpha"]);
-  assert.deepEqual(inA.classes, [{ id: classA, name: "Alpha" }, { id: classB, name: "Beta" }]);
+  assert.deepEqual(inA.classes, [
+    { id: classA, name: "Alpha" },
+    { id: classB, name: "Beta" },
+  ]);
   const inB = await view(both, classB, twoSides.passageKey, at(2));
   assert.deepEqual(titles(inB), ["In Beta"]);
   assert.equal(inB.className, "Beta");
@@ -449,25 +691,57 @@ test("classes are kept apart: a student of two classes sees each class's threads
   assert.equal(first.classId, classA, "without a class: the first class with the lesson");
 
   // A thread started in one class is not in the other.
-  await startThread(both, { lessonSlug, passageKey: twoSides.passageKey, classId: classB, title: "Both, in Beta", body: "x" }, at(3));
+  await startThread(
+    both,
+    { lessonSlug, passageKey: twoSides.passageKey, classId: classB, title: "Both, in Beta", body: "x" },
+    at(3),
+  );
   assert.deepEqual(titles(await view(onlyA, classA, twoSides.passageKey, at(4))), ["In Alpha"]);
   assert.deepEqual(titles(await view(onlyB, classB, twoSides.passageKey, at(4))), ["Both, in Beta", "In Beta"]);
 
   for (const outsider of [onlyB, teacherB]) {
-    await refusedWithoutWriting(() => getPassageDiscussion(outsider, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)), NotFoundError);
+    await refusedWithoutWriting(
+      () => getPassageDiscussion(outsider, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
+      NotFoundError,
+    );
     await refusedWithoutWriting(() => replyToThread(outsider, { threadId: threadA, body: "Hi" }, at(5)), NotFoundError);
-    await refusedWithoutWriting(() => startThread(outsider, { lessonSlug, passageKey: twoSides.passageKey, classId: classA, title: "In", body: "x" }, at(5)), NotFoundError);
+    await refusedWithoutWriting(
+      () =>
+        startThread(
+          outsider,
+          { lessonSlug, passageKey: twoSides.passageKey, classId: classA, title: "In", body: "x" },
+          at(5),
+        ),
+      NotFoundError,
+    );
     await refusedWithoutWriting(() => reportPost(outsider, { postId: postA, reason: "x" }, at(5)), NotFoundError);
-    await refusedWithoutWriting(() => moderateThread(outsider, { threadId: threadA, pinned: true }, at(5)), NotFoundError);
+    await refusedWithoutWriting(
+      () => moderateThread(outsider, { threadId: threadA, pinned: true }, at(5)),
+      NotFoundError,
+    );
     await refusedWithoutWriting(() => setPostHidden(outsider, { postId: postA, hidden: true }, at(5)), NotFoundError);
   }
-  await refusedWithoutWriting(() => getPassageDiscussion(null, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)), ForbiddenError);
-  await refusedWithoutWriting(() => replyToThread(onlyA, { threadId: "no-such-thread", body: "Hi" }, at(5)), NotFoundError);
-  await refusedWithoutWriting(() => getPassageDiscussion(onlyA, { lessonSlug, passageKey: "no-such-passage", classId: classA }, at(5)), NotFoundError);
+  await refusedWithoutWriting(
+    () => getPassageDiscussion(null, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
+    ForbiddenError,
+  );
+  await refusedWithoutWriting(
+    () => replyToThread(onlyA, { threadId: "no-such-thread", body: "Hi" }, at(5)),
+    NotFoundError,
+  );
+  await refusedWithoutWriting(
+    () => getPassageDiscussion(onlyA, { lessonSlug, passageKey: "no-such-passage", classId: classA }, at(5)),
+    NotFoundError,
+  );
 
   // A student who leaves the class loses its discussion.
-  db.delete(enrollments).where(and(eq(enrollments.classId, classA), eq(enrollments.studentId, onlyA.userId))).run();
-  await refusedWithoutWriting(() => getPassageDiscussion(onlyA, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(6)), NotFoundError);
+  db.delete(enrollments)
+    .where(and(eq(enrollments.classId, classA), eq(enrollments.studentId, onlyA.userId)))
+    .run();
+  await refusedWithoutWriting(
+    () => getPassageDiscussion(onlyA, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(6)),
+    NotFoundError,
+  );
   await refusedWithoutWriting(() => replyToThread(onlyA, { threadId: threadA, body: "Back" }, at(6)), NotFoundError);
 });
 
@@ -487,7 +761,9 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
   const benAnswer = answer(ben, classId, "Both sides get a quote.");
   answer(cy, classId, "A draft, not submitted.", { submitted: false });
   answer(gone, classId, "Submitted, then left the class.");
-  db.delete(enrollments).where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, gone.userId))).run();
+  db.delete(enrollments)
+    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, gone.userId)))
+    .run();
   const elsewhereAnswer = answer(elsewhere, otherClass, "From another class.");
 
   const shareable = await listShareableAnswers(teacher, { classId, lessonSlug, questionKey: "fair-reporting" });
@@ -499,23 +775,48 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
   ]);
   await assert.rejects(listShareableAnswers(teacher, { classId, lessonSlug, questionKey: "vote-count" }), DomainError);
   for (const other of [ada, otherTeacher, null]) {
-    await assert.rejects(listShareableAnswers(other, { classId, lessonSlug, questionKey: "fair-reporting" }), (e) => e instanceof NotFoundError || e instanceof ForbiddenError);
+    await assert.rejects(
+      listShareableAnswers(other, { classId, lessonSlug, questionKey: "fair-reporting" }),
+      (e) => e instanceof NotFoundError || e instanceof ForbiddenError,
+    );
   }
 
-  const input = { classId, lessonSlug, questionKey: "fair-reporting", showNames: false, title: "Compare", note: "Which is stronger?" };
+  const input = {
+    classId,
+    lessonSlug,
+    questionKey: "fair-reporting",
+    showNames: false,
+    title: "Compare",
+    note: "Which is stronger?",
+  };
   // Answers of another class, of a student who left, drafts, nothing, or too many: refused, nothing written.
-  await refusedWithoutWriting(() => shareSnapshot(teacher, { ...input, answerIds: [adaAnswer, elsewhereAnswer] }, at(0)), DomainError);
+  await refusedWithoutWriting(
+    () => shareSnapshot(teacher, { ...input, answerIds: [adaAnswer, elsewhereAnswer] }, at(0)),
+    DomainError,
+  );
   await refusedWithoutWriting(() => shareSnapshot(teacher, { ...input, answerIds: [] }, at(0)), DomainError);
-  await refusedWithoutWriting(() => shareSnapshot(teacher, { ...input, answerIds: Array.from({ length: 13 }, () => randomUUID()) }, at(0)), DomainError);
-  await refusedWithoutWriting(() => shareSnapshot(otherTeacher, { ...input, answerIds: [adaAnswer] }, at(0)), NotFoundError);
-  await refusedWithoutWriting(() => shareSnapshot(otherTeacher, { ...input, classId: otherClass, answerIds: [adaAnswer] }, at(0)), DomainError);
+  await refusedWithoutWriting(
+    () => shareSnapshot(teacher, { ...input, answerIds: Array.from({ length: 13 }, () => randomUUID()) }, at(0)),
+    DomainError,
+  );
+  await refusedWithoutWriting(
+    () => shareSnapshot(otherTeacher, { ...input, answerIds: [adaAnswer] }, at(0)),
+    NotFoundError,
+  );
+  await refusedWithoutWriting(
+    () => shareSnapshot(otherTeacher, { ...input, classId: otherClass, answerIds: [adaAnswer] }, at(0)),
+    DomainError,
+  );
   await refusedWithoutWriting(() => shareSnapshot(ada, { ...input, answerIds: [adaAnswer] }, at(0)), NotFoundError);
 
   const shared = await shareSnapshot(teacher, { ...input, answerIds: [benAnswer, adaAnswer] }, at(1));
   assert.equal(shared.passageKey, twoSides.passageKey);
   assert.equal(shared.lessonSlug, lessonSlug);
 
-  for (const [reader, yours] of [[ada, [false, true]], [ben, [true, false]]] as const) {
+  for (const [reader, yours] of [
+    [ada, [false, true]],
+    [ben, [true, false]],
+  ] as const) {
     const d = await view(reader, classId, twoSides.passageKey, at(2));
     assert.equal(d.snapshotsAfterSubmitting, 0);
     const t = thread(d, "Compare");
@@ -526,37 +827,74 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
     assert.equal(t.snapshot?.question, "Does the story give both sides a fair hearing?");
     assert.equal(t.snapshot?.named, false);
     // Anonymous answers are shuffled, so their labels do not follow the instructor's (alphabetical) list.
-    assert.deepEqual(t.snapshot?.answers.map((a) => a.label), ["Reader A", "Reader B"]);
+    assert.deepEqual(
+      t.snapshot?.answers.map((a) => a.label),
+      ["Reader A", "Reader B"],
+    );
     const byText = [...(t.snapshot?.answers ?? [])].sort((a, b) => a.text.localeCompare(b.text));
-    assert.deepEqual(byText.map((a) => a.text), ["Both sides get a quote.", "Only one shop owner speaks."]);
-    assert.deepEqual(byText.map((a) => a.isYours), yours);
-    assert.deepEqual(byText[1]?.cited, [{ id: "p02-s3", text: sentence["p02-s3"] }], "only sentences of this passage are shown as cited");
+    assert.deepEqual(
+      byText.map((a) => a.text),
+      ["Both sides get a quote.", "Only one shop owner speaks."],
+    );
+    assert.deepEqual(
+      byText.map((a) => a.isYours),
+      yours,
+    );
+    assert.deepEqual(
+      byText[1]?.cited,
+      [{ id: "p02-s3", text: sentence["p02-s3"] }],
+      "only sentences of this passage are shown as cited",
+    );
     const text = JSON.stringify(t);
-    for (const name of ["Ada", "Ben", "Lovelace", "Okri"]) assert.ok(!text.includes(name), `no student names in an anonymous snapshot (${name})`);
+    for (const name of ["Ada", "Ben", "Lovelace", "Okri"])
+      assert.ok(!text.includes(name), `no student names in an anonymous snapshot (${name})`);
   }
 
   // Cy has not submitted: the snapshot waits, and cannot be replied to.
   const forCy = await view(cy, classId, twoSides.passageKey, at(2));
   assert.deepEqual(titles(forCy), []);
   assert.equal(forCy.snapshotsAfterSubmitting, 1);
-  await refusedWithoutWriting(() => replyToThread(cy, { threadId: shared.threadId, body: "Let me see" }, at(3)), NotFoundError);
-  await refusedWithoutWriting(() => moderateThread(cy, { threadId: shared.threadId, pinned: true }, at(3)), NotFoundError);
-  assert.equal((await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey], undefined, "nor is it counted for them");
+  await refusedWithoutWriting(
+    () => replyToThread(cy, { threadId: shared.threadId, body: "Let me see" }, at(3)),
+    NotFoundError,
+  );
+  await refusedWithoutWriting(
+    () => moderateThread(cy, { threadId: shared.threadId, pinned: true }, at(3)),
+    NotFoundError,
+  );
+  assert.equal(
+    (await getDiscussionActivity(cy, lessonSlug))?.passages[twoSides.passageKey],
+    undefined,
+    "nor is it counted for them",
+  );
 
   // A student who submitted can reply.
-  const replied = thread(inClass(await replyToThread(ada, { threadId: shared.threadId, body: "I agree with Reader A." }, at(4))), "Compare");
-  assert.deepEqual(replied.replies.map((r) => r.body), ["I agree with Reader A."]);
+  const replied = thread(
+    inClass(await replyToThread(ada, { threadId: shared.threadId, body: "I agree with Reader A." }, at(4))),
+    "Compare",
+  );
+  assert.deepEqual(
+    replied.replies.map((r) => r.body),
+    ["I agree with Reader A."],
+  );
 
   // The instructor sees it, and may show names.
   assert.equal(thread(await view(teacher, classId, twoSides.passageKey, at(5)), "Compare").snapshot?.answers.length, 2);
   await shareSnapshot(teacher, { ...input, title: "Named", answerIds: [adaAnswer, adaAnswer], showNames: true }, at(6));
   const named = thread(await view(ben, classId, twoSides.passageKey, at(7)), "Named");
   assert.equal(named.snapshot?.named, true);
-  assert.deepEqual(named.snapshot?.answers.map((a) => a.label), ["Ada Lovelace"], "repeated ids are shared once");
+  assert.deepEqual(
+    named.snapshot?.answers.map((a) => a.label),
+    ["Ada Lovelace"],
+    "repeated ids are shared once",
+  );
   assert.equal((await view(cy, classId, twoSides.passageKey, at(7))).snapshotsAfterSubmitting, 2);
 
   // Once Cy submits, the snapshots are there.
-  db.update(attempts).set({ submittedAt: at(8) }).where(and(eq(attempts.userId, cy.userId), eq(attempts.contextKey, classId))).run();
+  db.update(attempts)
+    .set({ submittedAt: at(8) })
+    .where(and(eq(attempts.userId, cy.userId), eq(attempts.contextKey, classId)))
+    .run();
   assert.deepEqual(titles(await view(cy, classId, twoSides.passageKey, at(9))), ["Named", "Compare"]);
 
   // Submitting the lesson with this question left blank does not open them: a snapshot is for comparing one's own answer.
@@ -576,7 +914,10 @@ test("activity: posts per passage, and how many are new since the last visit; on
   const classId = classWith(teacher, [ada, ben], "Activity class");
   const loner = person("student");
 
-  const threadId = idOf(await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "A", body: "a" }, at(0)), "A");
+  const threadId = idOf(
+    await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "A", body: "a" }, at(0)),
+    "A",
+  );
   await replyToThread(ben, { threadId, body: "b" }, at(1));
   await startThread(ben, { lessonSlug, passageKey: theVote.passageKey, classId, title: "B", body: "c" }, at(2));
 
@@ -598,15 +939,26 @@ test("activity: posts per passage, and how many are new since the last visit; on
   });
   await replyToThread(ben, { threadId, body: "d" }, at(4));
   await replyToThread(ada, { threadId, body: "e" }, at(5));
-  assert.deepEqual((await getDiscussionActivity(ada, lessonSlug))?.passages[twoSides.passageKey], { posts: 4, newPosts: 1 });
+  assert.deepEqual((await getDiscussionActivity(ada, lessonSlug))?.passages[twoSides.passageKey], {
+    posts: 4,
+    newPosts: 1,
+  });
 
   // Deleted posts are not counted.
-  const ownReply = thread(await view(ada, classId, twoSides.passageKey, at(6)), "A").replies.find((r) => r.body === "e")!;
+  const ownReply = thread(await view(ada, classId, twoSides.passageKey, at(6)), "A").replies.find(
+    (r) => r.body === "e",
+  )!;
   await deletePost(ada, ownReply.id, at(7));
-  assert.deepEqual((await getDiscussionActivity(ada, lessonSlug))?.passages[twoSides.passageKey], { posts: 3, newPosts: 0 });
+  assert.deepEqual((await getDiscussionActivity(ada, lessonSlug))?.passages[twoSides.passageKey], {
+    posts: 3,
+    newPosts: 0,
+  });
 
   // The instructor's count; no class, no activity; no session, refused.
-  assert.deepEqual((await getDiscussionActivity(teacher, lessonSlug))?.passages[theVote.passageKey], { posts: 1, newPosts: 1 });
+  assert.deepEqual((await getDiscussionActivity(teacher, lessonSlug))?.passages[theVote.passageKey], {
+    posts: 1,
+    newPosts: 1,
+  });
   assert.equal(await getDiscussionActivity(loner, lessonSlug), null);
   await assert.rejects(getDiscussionActivity(null, lessonSlug), ForbiddenError);
   await assert.rejects(getDiscussionActivity(ada, "no-such-lesson"), NotFoundError);
@@ -623,7 +975,10 @@ test("a learner with no class for the lesson keeps a private notebook per passag
   const empty = await getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey }, at(0));
   assert.deepEqual(empty, { mode: "notebook", prompts: [twoSides.prompt], entry: null });
 
-  assert.deepEqual(await saveNotebookEntry(learner, { lessonSlug, passageKey: twoSides.passageKey, body: "My thoughts." }, at(1)), { updatedAt: at(1).toISOString() });
+  assert.deepEqual(
+    await saveNotebookEntry(learner, { lessonSlug, passageKey: twoSides.passageKey, body: "My thoughts." }, at(1)),
+    { updatedAt: at(1).toISOString() },
+  );
   assert.deepEqual(await getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey }, at(2)), {
     mode: "notebook",
     prompts: [twoSides.prompt],
@@ -631,15 +986,38 @@ test("a learner with no class for the lesson keeps a private notebook per passag
   });
   await saveNotebookEntry(learner, { lessonSlug, passageKey: twoSides.passageKey, body: "Second thoughts." }, at(3));
   const updated = await getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey }, at(4));
-  assert.deepEqual(updated.mode === "notebook" && updated.entry, { body: "Second thoughts.", updatedAt: at(3).toISOString() });
+  assert.deepEqual(updated.mode === "notebook" && updated.entry, {
+    body: "Second thoughts.",
+    updatedAt: at(3).toISOString(),
+  });
 
   // One passage's entry is not another's, and one person's is nobody else's.
-  assert.equal((await getPassageDiscussion(learner, { lessonSlug, passageKey: theVote.passageKey }, at(4)) as { entry: unknown }).entry, null);
-  assert.deepEqual(await getPassageDiscussion(otherLearner, { lessonSlug, passageKey: twoSides.passageKey }, at(4)), { mode: "notebook", prompts: [twoSides.prompt], entry: null });
-  assert.equal((await getPassageDiscussion(classmate, { lessonSlug, passageKey: twoSides.passageKey }, at(4))).mode, "class");
+  assert.equal(
+    ((await getPassageDiscussion(learner, { lessonSlug, passageKey: theVote.passageKey }, at(4))) as { entry: unknown })
+      .entry,
+    null,
+  );
+  assert.deepEqual(await getPassageDiscussion(otherLearner, { lessonSlug, passageKey: twoSides.passageKey }, at(4)), {
+    mode: "notebook",
+    prompts: [twoSides.prompt],
+    entry: null,
+  });
+  assert.equal(
+    (await getPassageDiscussion(classmate, { lessonSlug, passageKey: twoSides.passageKey }, at(4))).mode,
+    "class",
+  );
 
-  await refusedWithoutWriting(() => saveNotebookEntry(null, { lessonSlug, passageKey: twoSides.passageKey, body: "x" }, at(5)), ForbiddenError);
-  await refusedWithoutWriting(() => saveNotebookEntry(learner, { lessonSlug, passageKey: "no-such-passage", body: "x" }, at(5)), NotFoundError);
+  await refusedWithoutWriting(
+    () => saveNotebookEntry(null, { lessonSlug, passageKey: twoSides.passageKey, body: "x" }, at(5)),
+    ForbiddenError,
+  );
+  await refusedWithoutWriting(
+    () => saveNotebookEntry(learner, { lessonSlug, passageKey: "no-such-passage", body: "x" }, at(5)),
+    NotFoundError,
+  );
   // Asking for a class they are not in is not the notebook.
-  await refusedWithoutWriting(() => getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey, classId: "class-nope" }, at(5)), NotFoundError);
+  await refusedWithoutWriting(
+    () => getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey, classId: "class-nope" }, at(5)),
+    NotFoundError,
+  );
 });

@@ -46,7 +46,15 @@ import {
 import { lessonStructure } from "./lesson-structure";
 import { classesAssigningLesson } from "./classes";
 import { prepared } from "../prepared";
-import { HIDDEN_THREAD_TITLE, type DiscussionActivity, type PassageDiscussion, type PostView, type QuotedSentence, type SnapshotAnswer, type ThreadView } from "@/lib/discussion/view";
+import {
+  HIDDEN_THREAD_TITLE,
+  type DiscussionActivity,
+  type PassageDiscussion,
+  type PostView,
+  type QuotedSentence,
+  type SnapshotAnswer,
+  type ThreadView,
+} from "@/lib/discussion/view";
 
 /** At most this many answers in one snapshot: enough to compare, few enough to read. */
 export const SNAPSHOT_MAX_ANSWERS = 12;
@@ -60,7 +68,12 @@ type ClassRef = { id: string; name: string; instructorId: string };
 
 /** The classes in which this person discusses the lesson: as a student enrolled, or as the instructor, where it is assigned. */
 function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef[] {
-  if (actor.role === "student") return classesAssigningLesson(db, actor.userId, lessonId).map((c) => ({ id: c.classId, name: c.className, instructorId: c.instructorId }));
+  if (actor.role === "student")
+    return classesAssigningLesson(db, actor.userId, lessonId).map((c) => ({
+      id: c.classId,
+      name: c.className,
+      instructorId: c.instructorId,
+    }));
   return db
     .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId })
     .from(assignments)
@@ -70,14 +83,28 @@ function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef
     .all();
 }
 
-type PassageRef = { id: string; key: string; lessonId: string; lessonSlug: string; prompts: string[]; sentences: QuotedSentence[] };
+type PassageRef = {
+  id: string;
+  key: string;
+  lessonId: string;
+  lessonSlug: string;
+  prompts: string[];
+  sentences: QuotedSentence[];
+};
 
 /** A passage of the kept lesson structure, by key (current passages) or by id (a thread's, even if retired since). */
 function findPassage(db: DbOrTx, lessonSlug: string, passage: { key: string } | { id: string }): PassageRef {
   const lesson = lessonStructure(db, lessonSlug);
   const found = "key" in passage ? lesson.passagesByKey.get(passage.key) : lesson.passagesById.get(passage.id);
   if (!found) throw new NotFoundError("Passage not found.");
-  return { id: found.id, key: found.key, lessonId: lesson.id, lessonSlug: lesson.slug, prompts: found.prompts, sentences: found.sentences };
+  return {
+    id: found.id,
+    key: found.key,
+    lessonId: lesson.id,
+    lessonSlug: lesson.slug,
+    prompts: found.prompts,
+    sentences: found.sentences,
+  };
 }
 
 /**
@@ -104,14 +131,25 @@ function submittedAnswersTo(db: DbOrTx, userId: string, questionIds: (string | n
 }
 
 /** Whether a thread is open to this viewer: every discussion thread; a snapshot once they have submitted their answer to its question. */
-function threadOpen(viewer: Viewer, thread: { kind: "discussion" | "snapshot"; questionId: string | null }, answered: Set<string>): boolean {
-  return thread.kind === "discussion" || snapshotVisible(viewer, !!thread.questionId && answered.has(thread.questionId));
+function threadOpen(
+  viewer: Viewer,
+  thread: { kind: "discussion" | "snapshot"; questionId: string | null },
+  answered: Set<string>,
+): boolean {
+  return (
+    thread.kind === "discussion" || snapshotVisible(viewer, !!thread.questionId && answered.has(thread.questionId))
+  );
 }
 
 /** One person in one class's discussion of one passage, with what they may see. */
 type Scope = { db: DbOrTx; actor: Actor; cls: ClassRef; classes: ClassRef[]; passage: PassageRef; viewer: Viewer };
 
-function classScope(db: DbOrTx, actor: Actor, passage: PassageRef, classId: string | undefined): Scope | { notebook: true; passage: PassageRef } {
+function classScope(
+  db: DbOrTx,
+  actor: Actor,
+  passage: PassageRef,
+  classId: string | undefined,
+): Scope | { notebook: true; passage: PassageRef } {
   const mine = discussionClasses(db, actor, passage.lessonId);
   if (mine.length === 0 && classId === undefined) return { notebook: true, passage };
   const cls = classId === undefined ? mine[0] : mine.find((c) => c.id === classId);
@@ -135,7 +173,11 @@ function requireClassScope(db: DbOrTx, actor: Actor, passage: PassageRef, classI
 
 /** The class when the actor is its instructor; for anyone else (students included) it does not exist. */
 function instructorsClass(db: DbOrTx, actor: Actor, classId: string) {
-  const cls = db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId))).get();
+  const cls = db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId)))
+    .get();
   if (!cls) throw new NotFoundError("Class not found.");
   return cls;
 }
@@ -144,10 +186,16 @@ function instructorsClass(db: DbOrTx, actor: Actor, classId: string) {
 function threadScope(db: DbOrTx, actor: Actor, threadId: string) {
   const thread = db.select().from(discussionThreads).where(eq(discussionThreads.id, threadId)).get();
   if (!thread) throw new NotFoundError("That thread does not exist.");
-  const lesson = db.select({ slug: lessons.slug }).from(passages).innerJoin(lessons, eq(lessons.id, passages.lessonId)).where(eq(passages.id, thread.passageId)).get();
+  const lesson = db
+    .select({ slug: lessons.slug })
+    .from(passages)
+    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
+    .where(eq(passages.id, thread.passageId))
+    .get();
   if (!lesson) throw new NotFoundError("That thread does not exist.");
   const scope = requireClassScope(db, actor, findPassage(db, lesson.slug, { id: thread.passageId }), thread.classId);
-  if (!threadOpen(scope.viewer, thread, submittedAnswersTo(db, actor.userId, [thread.questionId]))) throw new NotFoundError("That thread does not exist.");
+  if (!threadOpen(scope.viewer, thread, submittedAnswersTo(db, actor.userId, [thread.questionId])))
+    throw new NotFoundError("That thread does not exist.");
   return { scope, thread };
 }
 
@@ -168,7 +216,8 @@ function requireModerator(scope: Scope) {
 /** A sentence id a post quotes must be a sentence of this passage. */
 function checkedQuote(passage: PassageRef, sentenceId: string | null | undefined): string | null {
   if (!sentenceId) return null;
-  if (!passage.sentences.some((s) => s.id === sentenceId)) throw new DomainError("Quote a sentence of this passage.", "quotedSentenceId");
+  if (!passage.sentences.some((s) => s.id === sentenceId))
+    throw new DomainError("Quote a sentence of this passage.", "quotedSentenceId");
   return sentenceId;
 }
 
@@ -176,7 +225,12 @@ function checkRate(db: DbOrTx, actor: Actor, now: Date) {
   const recent = db
     .select({ createdAt: discussionPosts.createdAt })
     .from(discussionPosts)
-    .where(and(eq(discussionPosts.authorId, actor.userId), gt(discussionPosts.createdAt, new Date(now.getTime() - POST_WINDOW_MS))))
+    .where(
+      and(
+        eq(discussionPosts.authorId, actor.userId),
+        gt(discussionPosts.createdAt, new Date(now.getTime() - POST_WINDOW_MS)),
+      ),
+    )
     .all()
     .map((r) => r.createdAt);
   const decision = postRateDecision(recent, now);
@@ -217,10 +271,21 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     d
       .select()
       .from(discussionThreads)
-      .where(and(eq(discussionThreads.classId, sql.placeholder("classId")), eq(discussionThreads.passageId, sql.placeholder("passageId"))))
+      .where(
+        and(
+          eq(discussionThreads.classId, sql.placeholder("classId")),
+          eq(discussionThreads.passageId, sql.placeholder("passageId")),
+        ),
+      )
       .prepare(),
   ).all({ classId: cls.id, passageId: passage.id });
-  const answered = viewer.moderator ? new Set<string>() : submittedAnswersTo(db, viewer.userId, threadRows.map((t) => t.questionId));
+  const answered = viewer.moderator
+    ? new Set<string>()
+    : submittedAnswersTo(
+        db,
+        viewer.userId,
+        threadRows.map((t) => t.questionId),
+      );
   const readable = threadRows.filter((t) => threadOpen(viewer, t, answered));
   const threadIds = readable.map((t) => t.id);
   const postRows = threadIds.length
@@ -235,14 +300,25 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
   const postIds = postRows.map((r) => r.post.id);
   const reportRows = postIds.length
     ? db
-        .select({ postId: discussionReports.postId, reporterId: discussionReports.reporterId, reason: discussionReports.reason, reporterName: users.name, resolvedAt: discussionReports.resolvedAt })
+        .select({
+          postId: discussionReports.postId,
+          reporterId: discussionReports.reporterId,
+          reason: discussionReports.reason,
+          reporterName: users.name,
+          resolvedAt: discussionReports.resolvedAt,
+        })
         .from(discussionReports)
         .innerJoin(users, eq(users.id, discussionReports.reporterId))
-        .where(viewer.moderator ? and(inArray(discussionReports.postId, postIds), isNull(discussionReports.resolvedAt)) : and(inArray(discussionReports.postId, postIds), eq(discussionReports.reporterId, viewer.userId)))
+        .where(
+          viewer.moderator
+            ? and(inArray(discussionReports.postId, postIds), isNull(discussionReports.resolvedAt))
+            : and(inArray(discussionReports.postId, postIds), eq(discussionReports.reporterId, viewer.userId)),
+        )
         .all()
     : [];
   const sentenceText = new Map(passage.sentences.map((s) => [s.id, s.text]));
-  const quote = (id: string | null): QuotedSentence | null => (id && sentenceText.has(id) ? { id, text: sentenceText.get(id)! } : null);
+  const quote = (id: string | null): QuotedSentence | null =>
+    id && sentenceText.has(id) ? { id, text: sentenceText.get(id)! } : null;
 
   const toView = (thread: (typeof threadRows)[number], row: (typeof postRows)[number]): PostView | null => {
     const p = row.post;
@@ -269,7 +345,10 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     };
   };
 
-  const snapshots = snapshotAnswers(scope, readable.filter((t) => t.kind === "snapshot").map((t) => t.id));
+  const snapshots = snapshotAnswers(
+    scope,
+    readable.filter((t) => t.kind === "snapshot").map((t) => t.id),
+  );
   const views: ThreadView[] = [];
   for (const thread of readable) {
     const rows = postRows.filter((r) => r.post.threadId === thread.id);
@@ -292,8 +371,16 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
       opening: toView(thread, openingRow)!,
       replies,
       canReply: canReply(viewer, thread),
-      studentsSee: viewer.moderator ? whatStudentsSee(openingRow.post, replyRows.map((r) => r.post)) : null,
-      snapshot: thread.kind === "snapshot" ? { question: snapshot?.question ?? "", named: thread.showNames, answers: snapshot?.answers ?? [] } : null,
+      studentsSee: viewer.moderator
+        ? whatStudentsSee(
+            openingRow.post,
+            replyRows.map((r) => r.post),
+          )
+        : null,
+      snapshot:
+        thread.kind === "snapshot"
+          ? { question: snapshot?.question ?? "", named: thread.showNames, answers: snapshot?.answers ?? [] }
+          : null,
     });
   }
   views.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt));
@@ -350,15 +437,24 @@ function snapshotAnswers(scope: Scope, threadIds: string[]) {
 
 /** Records that the person has seen the discussion up to now (written only when there is something newer). */
 function markSeen(scope: Scope, discussion: Extract<PassageDiscussion, { mode: "class" }>, now: Date) {
-  const latest = discussion.threads.flatMap((t) => [t.opening, ...t.replies]).reduce((max, p) => (p.createdAt > max ? p.createdAt : max), "");
+  const latest = discussion.threads
+    .flatMap((t) => [t.opening, ...t.replies])
+    .reduce((max, p) => (p.createdAt > max ? p.createdAt : max), "");
   if (!latest) return;
-  const key = and(eq(discussionVisits.userId, scope.actor.userId), eq(discussionVisits.classId, scope.cls.id), eq(discussionVisits.passageId, scope.passage.id));
+  const key = and(
+    eq(discussionVisits.userId, scope.actor.userId),
+    eq(discussionVisits.classId, scope.cls.id),
+    eq(discussionVisits.passageId, scope.passage.id),
+  );
   const visit = scope.db.select({ seenAt: discussionVisits.seenAt }).from(discussionVisits).where(key).get();
   if (visit && visit.seenAt.toISOString() >= latest) return;
   scope.db
     .insert(discussionVisits)
     .values({ userId: scope.actor.userId, classId: scope.cls.id, passageId: scope.passage.id, seenAt: now })
-    .onConflictDoUpdate({ target: [discussionVisits.userId, discussionVisits.classId, discussionVisits.passageId], set: { seenAt: now } })
+    .onConflictDoUpdate({
+      target: [discussionVisits.userId, discussionVisits.classId, discussionVisits.passageId],
+      set: { seenAt: now },
+    })
     .run();
 }
 
@@ -368,14 +464,22 @@ function notebookOf(db: DbOrTx, actor: Actor, passage: PassageRef): PassageDiscu
     .from(notebookEntries)
     .where(and(eq(notebookEntries.userId, actor.userId), eq(notebookEntries.passageId, passage.id)))
     .get();
-  return { mode: "notebook", prompts: passage.prompts, entry: entry ? { body: entry.body, updatedAt: entry.updatedAt.toISOString() } : null };
+  return {
+    mode: "notebook",
+    prompts: passage.prompts,
+    entry: entry ? { body: entry.body, updatedAt: entry.updatedAt.toISOString() } : null,
+  };
 }
 
 /**
  * A passage's discussion for this person: in the given class (or their first class with the
  * lesson), or their private notebook when no class of theirs has the lesson.
  */
-export async function getPassageDiscussion(actor: Actor | null, input: { lessonSlug: string; passageKey: string; classId?: string }, now = new Date()): Promise<PassageDiscussion> {
+export async function getPassageDiscussion(
+  actor: Actor | null,
+  input: { lessonSlug: string; passageKey: string; classId?: string },
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   const db = getDb();
   const scope = classScope(db, a, findPassage(db, input.lessonSlug, { key: input.passageKey }), input.classId);
@@ -385,42 +489,105 @@ export async function getPassageDiscussion(actor: Actor | null, input: { lessonS
   return discussion;
 }
 
-export type NewThreadInput = { lessonSlug: string; passageKey: string; classId: string; title: string; body: string; prompt?: string | null; quotedSentenceId?: string | null };
+export type NewThreadInput = {
+  lessonSlug: string;
+  passageKey: string;
+  classId: string;
+  title: string;
+  body: string;
+  prompt?: string | null;
+  quotedSentenceId?: string | null;
+};
 
 /** Starts a thread, freely or from one of the passage's prompts. Returns the discussion as it now stands. */
-export async function startThread(actor: Actor | null, input: NewThreadInput, now = new Date()): Promise<PassageDiscussion> {
+export async function startThread(
+  actor: Actor | null,
+  input: NewThreadInput,
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const scope = requireClassScope(tx, a, findPassage(tx, input.lessonSlug, { key: input.passageKey }), input.classId);
-    if (input.prompt && !scope.passage.prompts.includes(input.prompt)) throw new DomainError("That prompt is not one of this passage's.", "prompt");
+    if (input.prompt && !scope.passage.prompts.includes(input.prompt))
+      throw new DomainError("That prompt is not one of this passage's.", "prompt");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
     checkRate(tx, a, now);
     const threadId = randomUUID();
     tx.insert(discussionThreads)
-      .values({ id: threadId, classId: scope.cls.id, passageId: scope.passage.id, kind: "discussion", title: input.title, prompt: input.prompt ?? null, authorId: a.userId, createdAt: now, lastActivityAt: now })
+      .values({
+        id: threadId,
+        classId: scope.cls.id,
+        passageId: scope.passage.id,
+        kind: "discussion",
+        title: input.title,
+        prompt: input.prompt ?? null,
+        authorId: a.userId,
+        createdAt: now,
+        lastActivityAt: now,
+      })
       .run();
-    tx.insert(discussionPosts).values({ id: randomUUID(), threadId, authorId: a.userId, isOpening: true, body: input.body, quotedSentenceId: quoted, createdAt: now }).run();
+    tx.insert(discussionPosts)
+      .values({
+        id: randomUUID(),
+        threadId,
+        authorId: a.userId,
+        isOpening: true,
+        body: input.body,
+        quotedSentenceId: quoted,
+        createdAt: now,
+      })
+      .run();
     return readDiscussion(scope);
   });
 }
 
 /** Replies to a thread (one level: replies belong to the thread, in time order). */
-export async function replyToThread(actor: Actor | null, input: { threadId: string; body: string; quotedSentenceId?: string | null }, now = new Date()): Promise<PassageDiscussion> {
+export async function replyToThread(
+  actor: Actor | null,
+  input: { threadId: string; body: string; quotedSentenceId?: string | null },
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, thread } = threadScope(tx, a, input.threadId);
-    if (!canReply(scope.viewer, thread)) throw new ForbiddenError("This thread is locked: the instructor has closed it to new replies.");
-    const opening = tx.select().from(discussionPosts).where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true))).get();
-    const replies = tx
-      .select({ authorId: discussionPosts.authorId, hiddenAt: discussionPosts.hiddenAt, deletedAt: discussionPosts.deletedAt })
+    if (!canReply(scope.viewer, thread))
+      throw new ForbiddenError("This thread is locked: the instructor has closed it to new replies.");
+    const opening = tx
+      .select()
       .from(discussionPosts)
-      .where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, false), isNull(discussionPosts.deletedAt)))
+      .where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true)))
+      .get();
+    const replies = tx
+      .select({
+        authorId: discussionPosts.authorId,
+        hiddenAt: discussionPosts.hiddenAt,
+        deletedAt: discussionPosts.deletedAt,
+      })
+      .from(discussionPosts)
+      .where(
+        and(
+          eq(discussionPosts.threadId, thread.id),
+          eq(discussionPosts.isOpening, false),
+          isNull(discussionPosts.deletedAt),
+        ),
+      )
       .all()
       .filter((r) => postVisibility(scope.viewer, r) !== "none").length;
-    if (!opening || !threadVisible(scope.viewer, opening, replies)) throw new NotFoundError("That thread does not exist.");
+    if (!opening || !threadVisible(scope.viewer, opening, replies))
+      throw new NotFoundError("That thread does not exist.");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
     checkRate(tx, a, now);
-    tx.insert(discussionPosts).values({ id: randomUUID(), threadId: thread.id, authorId: a.userId, isOpening: false, body: input.body, quotedSentenceId: quoted, createdAt: now }).run();
+    tx.insert(discussionPosts)
+      .values({
+        id: randomUUID(),
+        threadId: thread.id,
+        authorId: a.userId,
+        isOpening: false,
+        body: input.body,
+        quotedSentenceId: quoted,
+        createdAt: now,
+      })
+      .run();
     tx.update(discussionThreads).set({ lastActivityAt: now }).where(eq(discussionThreads.id, thread.id)).run();
     return readDiscussion(scope);
   });
@@ -435,11 +602,21 @@ export async function editPost(
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, thread, post } = postScope(tx, a, input.postId);
-    if (!canChangePost(scope.viewer, thread, post)) throw new ForbiddenError(thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can edit a post.");
+    if (!canChangePost(scope.viewer, thread, post))
+      throw new ForbiddenError(
+        thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can edit a post.",
+      );
     // Leaving the quote out keeps it; null removes it.
-    const quoted = input.quotedSentenceId === undefined ? post.quotedSentenceId : checkedQuote(scope.passage, input.quotedSentenceId);
-    tx.update(discussionPosts).set({ body: input.body, quotedSentenceId: quoted, editedAt: now }).where(eq(discussionPosts.id, post.id)).run();
-    if (post.isOpening && input.title !== undefined) tx.update(discussionThreads).set({ title: input.title }).where(eq(discussionThreads.id, thread.id)).run();
+    const quoted =
+      input.quotedSentenceId === undefined
+        ? post.quotedSentenceId
+        : checkedQuote(scope.passage, input.quotedSentenceId);
+    tx.update(discussionPosts)
+      .set({ body: input.body, quotedSentenceId: quoted, editedAt: now })
+      .where(eq(discussionPosts.id, post.id))
+      .run();
+    if (post.isOpening && input.title !== undefined)
+      tx.update(discussionThreads).set({ title: input.title }).where(eq(discussionThreads.id, thread.id)).run();
     return readDiscussion(scope);
   });
 }
@@ -449,15 +626,28 @@ export async function deletePost(actor: Actor | null, postId: string, now = new 
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, thread, post } = postScope(tx, a, postId);
-    if (!canChangePost(scope.viewer, thread, post)) throw new ForbiddenError(thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can delete a post.");
-    tx.update(discussionPosts).set({ body: "", quotedSentenceId: null, deletedAt: now }).where(eq(discussionPosts.id, post.id)).run();
-    tx.update(discussionReports).set({ resolvedAt: now }).where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt))).run();
+    if (!canChangePost(scope.viewer, thread, post))
+      throw new ForbiddenError(
+        thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can delete a post.",
+      );
+    tx.update(discussionPosts)
+      .set({ body: "", quotedSentenceId: null, deletedAt: now })
+      .where(eq(discussionPosts.id, post.id))
+      .run();
+    tx.update(discussionReports)
+      .set({ resolvedAt: now })
+      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
+      .run();
     return readDiscussion(scope);
   });
 }
 
 /** The instructor pins or locks a thread (or undoes either). */
-export async function moderateThread(actor: Actor | null, input: { threadId: string; pinned?: boolean; locked?: boolean }, now = new Date()): Promise<PassageDiscussion> {
+export async function moderateThread(
+  actor: Actor | null,
+  input: { threadId: string; pinned?: boolean; locked?: boolean },
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, thread } = threadScope(tx, a, input.threadId);
@@ -471,43 +661,76 @@ export async function moderateThread(actor: Actor | null, input: { threadId: str
 }
 
 /** The instructor hides a post from the class (or shows it again); hiding settles its reports. */
-export async function setPostHidden(actor: Actor | null, input: { postId: string; hidden: boolean }, now = new Date()): Promise<PassageDiscussion> {
+export async function setPostHidden(
+  actor: Actor | null,
+  input: { postId: string; hidden: boolean },
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, post } = postScope(tx, a, input.postId);
     requireModerator(scope);
-    tx.update(discussionPosts).set({ hiddenAt: input.hidden ? now : null }).where(eq(discussionPosts.id, post.id)).run();
-    if (input.hidden) tx.update(discussionReports).set({ resolvedAt: now }).where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt))).run();
+    tx.update(discussionPosts)
+      .set({ hiddenAt: input.hidden ? now : null })
+      .where(eq(discussionPosts.id, post.id))
+      .run();
+    if (input.hidden)
+      tx.update(discussionReports)
+        .set({ resolvedAt: now })
+        .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
+        .run();
     return readDiscussion(scope);
   });
 }
 
 /** A student reports a classmate's post to the instructor, with a reason. */
-export async function reportPost(actor: Actor | null, input: { postId: string; reason: string }, now = new Date()): Promise<PassageDiscussion> {
+export async function reportPost(
+  actor: Actor | null,
+  input: { postId: string; reason: string },
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, post } = postScope(tx, a, input.postId);
     if (!canReport(scope.viewer, post)) throw new ForbiddenError("You cannot report this post.");
     tx.insert(discussionReports)
       .values({ id: randomUUID(), postId: post.id, reporterId: a.userId, reason: input.reason, createdAt: now })
-      .onConflictDoUpdate({ target: [discussionReports.postId, discussionReports.reporterId], set: { reason: input.reason, createdAt: now, resolvedAt: null } })
+      .onConflictDoUpdate({
+        target: [discussionReports.postId, discussionReports.reporterId],
+        set: { reason: input.reason, createdAt: now, resolvedAt: null },
+      })
       .run();
     return readDiscussion(scope);
   });
 }
 
 /** The instructor looked at a reported post and leaves it up. */
-export async function dismissReports(actor: Actor | null, postId: string, now = new Date()): Promise<PassageDiscussion> {
+export async function dismissReports(
+  actor: Actor | null,
+  postId: string,
+  now = new Date(),
+): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { scope, post } = postScope(tx, a, postId);
     requireModerator(scope);
-    tx.update(discussionReports).set({ resolvedAt: now }).where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt))).run();
+    tx.update(discussionReports)
+      .set({ resolvedAt: now })
+      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
+      .run();
     return readDiscussion(scope);
   });
 }
 
-export type OpenReport = { postId: string; excerpt: string; authorName: string; reasons: string[]; lessonSlug: string; passageKey: string; threadTitle: string };
+export type OpenReport = {
+  postId: string;
+  excerpt: string;
+  authorName: string;
+  reasons: string[];
+  lessonSlug: string;
+  passageKey: string;
+  threadTitle: string;
+};
 
 /** For the class page: posts students have reported that the instructor has not dealt with yet. */
 export async function listOpenReports(actor: Actor | null, classId: string): Promise<OpenReport[]> {
@@ -533,7 +756,15 @@ export async function listOpenReports(actor: Actor | null, classId: string): Pro
     .all();
   const byPost = new Map<string, OpenReport>();
   for (const r of rows) {
-    const item = byPost.get(r.postId) ?? { postId: r.postId, excerpt: r.body.slice(0, 160), authorName: r.authorName, reasons: [], lessonSlug: r.lessonSlug, passageKey: r.passageKey, threadTitle: r.threadTitle };
+    const item = byPost.get(r.postId) ?? {
+      postId: r.postId,
+      excerpt: r.body.slice(0, 160),
+      authorName: r.authorName,
+      reasons: [],
+      lessonSlug: r.lessonSlug,
+      passageKey: r.passageKey,
+      threadTitle: r.threadTitle,
+    };
     item.reasons.push(r.reason);
     byPost.set(r.postId, item);
   }
@@ -552,7 +783,16 @@ export type ShareableAnswers = {
 function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug: string, questionKey: string) {
   const cls = instructorsClass(db, actor, classId);
   const q = db
-    .select({ id: questions.id, type: questions.type, prompt: questions.prompt, passageId: passages.id, passageKey: passages.key, passageTitle: passages.title, lessonId: lessons.id, lessonTitle: lessons.title })
+    .select({
+      id: questions.id,
+      type: questions.type,
+      prompt: questions.prompt,
+      passageId: passages.id,
+      passageKey: passages.key,
+      passageTitle: passages.title,
+      lessonId: lessons.id,
+      lessonTitle: lessons.title,
+    })
     .from(questions)
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .innerJoin(passages, eq(passages.id, questions.passageId))
@@ -560,14 +800,22 @@ function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug
     .where(and(eq(lessons.slug, lessonSlug), eq(questions.key, questionKey)))
     .get();
   if (!q) throw new NotFoundError("That question is not in a lesson this class has.");
-  if (q.type !== "open_response" && q.type !== "short_answer") throw new DomainError("Only written answers can be shared with the class.", "questionKey");
+  if (q.type !== "open_response" && q.type !== "short_answer")
+    throw new DomainError("Only written answers can be shared with the class.", "questionKey");
   const rows = db
     .select({ answerId: answers.id, studentName: users.name, response: answers.response })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
     .innerJoin(enrollments, and(eq(enrollments.classId, cls.id), eq(enrollments.studentId, attempts.userId)))
     .innerJoin(users, eq(users.id, attempts.userId))
-    .where(and(eq(attempts.classId, cls.id), eq(attempts.lessonId, q.lessonId), sql`${attempts.submittedAt} is not null`, eq(answers.questionId, q.id)))
+    .where(
+      and(
+        eq(attempts.classId, cls.id),
+        eq(attempts.lessonId, q.lessonId),
+        sql`${attempts.submittedAt} is not null`,
+        eq(answers.questionId, q.id),
+      ),
+    )
     .orderBy(asc(users.name))
     .all()
     .flatMap((r) => {
@@ -579,32 +827,74 @@ function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug
 }
 
 /** For the instructor: the class's submitted written answers to one question, to choose from for a snapshot. */
-export async function listShareableAnswers(actor: Actor | null, input: { classId: string; lessonSlug: string; questionKey: string }): Promise<ShareableAnswers> {
+export async function listShareableAnswers(
+  actor: Actor | null,
+  input: { classId: string; lessonSlug: string; questionKey: string },
+): Promise<ShareableAnswers> {
   const a = requireSignedIn(actor);
   const { cls, q, rows } = shareableQuestion(getDb(), a, input.classId, input.lessonSlug, input.questionKey);
-  return { className: cls.name, lessonTitle: q.lessonTitle, passageKey: q.passageKey, passageTitle: q.passageTitle, question: q.prompt, answers: rows };
+  return {
+    className: cls.name,
+    lessonTitle: q.lessonTitle,
+    passageKey: q.passageKey,
+    passageTitle: q.passageTitle,
+    question: q.prompt,
+    answers: rows,
+  };
 }
 
-export type SnapshotInput = { classId: string; lessonSlug: string; questionKey: string; answerIds: string[]; showNames: boolean; title: string; note: string };
+export type SnapshotInput = {
+  classId: string;
+  lessonSlug: string;
+  questionKey: string;
+  answerIds: string[];
+  showNames: boolean;
+  title: string;
+  note: string;
+};
 
 /** Shares the chosen answers with the class as a thread on the question's passage. */
-export async function shareSnapshot(actor: Actor | null, input: SnapshotInput, now = new Date()): Promise<{ lessonSlug: string; passageKey: string; threadId: string }> {
+export async function shareSnapshot(
+  actor: Actor | null,
+  input: SnapshotInput,
+  now = new Date(),
+): Promise<{ lessonSlug: string; passageKey: string; threadId: string }> {
   const a = requireSignedIn(actor);
   return inTransaction(getDb(), (tx) => {
     const { cls, q, rows } = shareableQuestion(tx, a, input.classId, input.lessonSlug, input.questionKey);
     const chosen = [...new Set(input.answerIds)];
     if (chosen.length === 0) throw new DomainError("Choose at least one answer to share.", "answerIds");
-    if (chosen.length > SNAPSHOT_MAX_ANSWERS) throw new DomainError(`Share at most ${SNAPSHOT_MAX_ANSWERS} answers at once.`, "answerIds");
+    if (chosen.length > SNAPSHOT_MAX_ANSWERS)
+      throw new DomainError(`Share at most ${SNAPSHOT_MAX_ANSWERS} answers at once.`, "answerIds");
     const shareable = new Set(rows.map((r) => r.answerId));
-    if (chosen.some((id) => !shareable.has(id))) throw new DomainError("Some of those answers are not submitted answers of this class to this question.", "answerIds");
+    if (chosen.some((id) => !shareable.has(id)))
+      throw new DomainError(
+        "Some of those answers are not submitted answers of this class to this question.",
+        "answerIds",
+      );
     // Anonymous labels must not follow the order of names on the instructor's list.
     if (!input.showNames) shuffle(chosen);
     const threadId = randomUUID();
     tx.insert(discussionThreads)
-      .values({ id: threadId, classId: cls.id, passageId: q.passageId, kind: "snapshot", title: input.title, questionId: q.id, showNames: input.showNames, authorId: a.userId, createdAt: now, lastActivityAt: now })
+      .values({
+        id: threadId,
+        classId: cls.id,
+        passageId: q.passageId,
+        kind: "snapshot",
+        title: input.title,
+        questionId: q.id,
+        showNames: input.showNames,
+        authorId: a.userId,
+        createdAt: now,
+        lastActivityAt: now,
+      })
       .run();
-    tx.insert(discussionPosts).values({ id: randomUUID(), threadId, authorId: a.userId, isOpening: true, body: input.note, createdAt: now }).run();
-    tx.insert(discussionSnapshotAnswers).values(chosen.map((answerId, position) => ({ threadId, answerId, position }))).run();
+    tx.insert(discussionPosts)
+      .values({ id: randomUUID(), threadId, authorId: a.userId, isOpening: true, body: input.note, createdAt: now })
+      .run();
+    tx.insert(discussionSnapshotAnswers)
+      .values(chosen.map((answerId, position) => ({ threadId, answerId, position })))
+      .run();
     return { lessonSlug: input.lessonSlug, passageKey: q.passageKey, threadId };
   });
 }
@@ -622,18 +912,40 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
   if (!cls) return null;
   const viewer: Viewer = { userId: a.userId, moderator: cls.instructorId === a.userId };
   const rows = db
-    .select({ post: discussionPosts, passageKey: passages.key, kind: discussionThreads.kind, questionId: discussionThreads.questionId, seenAt: discussionVisits.seenAt })
+    .select({
+      post: discussionPosts,
+      passageKey: passages.key,
+      kind: discussionThreads.kind,
+      questionId: discussionThreads.questionId,
+      seenAt: discussionVisits.seenAt,
+    })
     .from(discussionPosts)
     .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
     .innerJoin(passages, eq(passages.id, discussionThreads.passageId))
-    .leftJoin(discussionVisits, and(eq(discussionVisits.userId, a.userId), eq(discussionVisits.classId, cls.id), eq(discussionVisits.passageId, passages.id)))
+    .leftJoin(
+      discussionVisits,
+      and(
+        eq(discussionVisits.userId, a.userId),
+        eq(discussionVisits.classId, cls.id),
+        eq(discussionVisits.passageId, passages.id),
+      ),
+    )
     .where(and(eq(discussionThreads.classId, cls.id), eq(passages.lessonId, lesson.id)))
     .all();
   const openings = new Map(rows.filter((r) => r.post.isOpening).map((r) => [r.post.threadId, r.post]));
   const repliesByThread = new Map<string, number>();
-  const answered = viewer.moderator ? new Set<string>() : submittedAnswersTo(db, a.userId, rows.map((r) => r.questionId));
-  const readable = rows.filter((r) => !r.post.deletedAt && postVisibility(viewer, r.post) !== "none" && threadOpen(viewer, r, answered));
-  for (const r of readable) if (!r.post.isOpening) repliesByThread.set(r.post.threadId, (repliesByThread.get(r.post.threadId) ?? 0) + 1);
+  const answered = viewer.moderator
+    ? new Set<string>()
+    : submittedAnswersTo(
+        db,
+        a.userId,
+        rows.map((r) => r.questionId),
+      );
+  const readable = rows.filter(
+    (r) => !r.post.deletedAt && postVisibility(viewer, r.post) !== "none" && threadOpen(viewer, r, answered),
+  );
+  for (const r of readable)
+    if (!r.post.isOpening) repliesByThread.set(r.post.threadId, (repliesByThread.get(r.post.threadId) ?? 0) + 1);
   const passagesOut: Record<string, { posts: number; newPosts: number }> = {};
   for (const r of readable) {
     const opening = openings.get(r.post.threadId);
@@ -647,13 +959,20 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
 }
 
 /** Saves a self-learner's notebook entry for a passage (private: only its writer ever reads it). */
-export async function saveNotebookEntry(actor: Actor | null, input: { lessonSlug: string; passageKey: string; body: string }, now = new Date()): Promise<{ updatedAt: string }> {
+export async function saveNotebookEntry(
+  actor: Actor | null,
+  input: { lessonSlug: string; passageKey: string; body: string },
+  now = new Date(),
+): Promise<{ updatedAt: string }> {
   const a = requireSignedIn(actor);
   const db = getDb();
   const passage = findPassage(db, input.lessonSlug, { key: input.passageKey });
   db.insert(notebookEntries)
     .values({ userId: a.userId, passageId: passage.id, body: input.body, updatedAt: now })
-    .onConflictDoUpdate({ target: [notebookEntries.userId, notebookEntries.passageId], set: { body: input.body, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: [notebookEntries.userId, notebookEntries.passageId],
+      set: { body: input.body, updatedAt: now },
+    })
     .run();
   return { updatedAt: now.toISOString() };
 }

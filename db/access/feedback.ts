@@ -8,7 +8,18 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import { getDb } from "../client";
 import { prepared } from "../prepared";
 import { inTransaction } from "../transaction";
-import { answers, attempts, classes, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
+import {
+  answers,
+  attempts,
+  classes,
+  feedback,
+  feedbackHistory,
+  lessons,
+  passages,
+  questions,
+  questionVersions,
+  users,
+} from "../schema";
 import { taughtClass } from "./classes";
 import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { QuestionContent } from "@/content/schema";
@@ -94,7 +105,11 @@ export type ReviewOptions = {
   anonymous?: boolean;
 };
 
-export async function getReviewQueue(actor: Actor | null, classId: string, options: ReviewOptions = {}): Promise<ReviewQueue> {
+export async function getReviewQueue(
+  actor: Actor | null,
+  classId: string,
+  options: ReviewOptions = {},
+): Promise<ReviewQueue> {
   const { lessonSlug, questionKey, state, anonymous = false } = options;
   taughtClass(actor, classId);
   const db = getDb();
@@ -129,19 +144,35 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
     .all();
 
   const labelOf = questionLabels(rows.map((r) => r.lessonSlug));
-  const groupOf = (r: (typeof rows)[number]) => reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
+  const groupOf = (r: (typeof rows)[number]) =>
+    reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
   const byQuestion = new Map<string, ReviewQuestion>();
   for (const r of rows) {
     if (lessonSlug && r.lessonSlug !== lessonSlug) continue;
     const key = groupOf(r);
-    const prompt = r.questionVersion === r.currentVersion ? r.prompt : `${r.prompt} (answers to version ${r.questionVersion})`;
-    const q = byQuestion.get(key) ?? { key, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, passageTitle: r.passageTitle, label: labelOf.get(r.questionId) ?? "Q", prompt, total: 0, needsReview: 0 };
+    const prompt =
+      r.questionVersion === r.currentVersion ? r.prompt : `${r.prompt} (answers to version ${r.questionVersion})`;
+    const q = byQuestion.get(key) ?? {
+      key,
+      lessonSlug: r.lessonSlug,
+      lessonTitle: r.lessonTitle,
+      passageTitle: r.passageTitle,
+      label: labelOf.get(r.questionId) ?? "Q",
+      prompt,
+      total: 0,
+      needsReview: 0,
+    };
     q.total++;
-    if (stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null) === "needs-review") q.needsReview++;
+    if (
+      stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null) ===
+      "needs-review"
+    )
+      q.needsReview++;
     byQuestion.set(key, q);
   }
   const list = [...byQuestion.values()];
-  const chosenKey = questionKey && byQuestion.has(questionKey) ? questionKey : (list.find((q) => q.needsReview > 0) ?? list[0])?.key;
+  const chosenKey =
+    questionKey && byQuestion.has(questionKey) ? questionKey : (list.find((q) => q.needsReview > 0) ?? list[0])?.key;
   if (!chosenKey) return { questions: list, current: null };
 
   const all = rows.filter((r) => groupOf(r) === chosenKey);
@@ -167,15 +198,22 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       })
       .from(answers)
       .leftJoin(feedback, eq(feedback.answerId, answers.id))
-      .where(inArray(answers.id, all.map((r) => r.answerId)))
+      .where(
+        inArray(
+          answers.id,
+          all.map((r) => r.answerId),
+        ),
+      )
       .all()
       .map((d) => [d.answerId, d]),
   );
   // A question on the whole article cites any passage: the reviewer sees the whole article.
   const wholeArticle = citationScopeOf(question) === "lesson";
-  const sentences = (wholeArticle ? articleBodies(first.lessonSlug) : [db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body]).flatMap((body) =>
-    body.flatMap((g) => g.sentences),
-  );
+  const sentences = (
+    wholeArticle
+      ? articleBodies(first.lessonSlug)
+      : [db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body]
+  ).flatMap((body) => body.flatMap((g) => g.sentences));
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     questions: list,
@@ -188,7 +226,9 @@ export async function getReviewQueue(actor: Actor | null, classId: string, optio
       // Anonymous review orders answers by their (random) ids, so neither order nor number hints at a name.
       items: (anonymous ? [...all].sort((a, b) => a.answerId.localeCompare(b.answerId)) : all)
         .map((r, i) => {
-          const itemState = stateOf(r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null);
+          const itemState = stateOf(
+            r.feedbackUpdatedAt ? { returnedAt: r.feedbackReturnedAt, updatedAt: r.feedbackUpdatedAt } : null,
+          );
           const d = details.get(r.answerId)!;
           return {
             answerId: r.answerId,
@@ -237,10 +277,18 @@ function questionLabels(lessonSlugs: readonly string[]): Map<string, string> {
 function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
   taughtClass(actor, classId);
   const row = getDb()
-    .select({ id: answers.id, response: answers.response, hash: questionVersions.contentHash, submittedAt: attempts.submittedAt })
+    .select({
+      id: answers.id,
+      response: answers.response,
+      hash: questionVersions.contentHash,
+      submittedAt: attempts.submittedAt,
+    })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+    )
     .where(eq(answers.id, answerId))
     .get();
   if (!row) throw new NotFoundError("That answer is not in this class.");
@@ -251,30 +299,56 @@ function reviewableAnswer(actor: Actor | null, classId: string, answerId: string
 /** Saves feedback as a draft (the student sees nothing until it is returned). */
 export async function saveFeedbackDraft(
   actor: Actor | null,
-  input: { classId: string; answerId: string; rubricLevels: Record<string, number>; comment: string; inlineComments?: InlineComment[] },
+  input: {
+    classId: string;
+    answerId: string;
+    rubricLevels: Record<string, number>;
+    comment: string;
+    inlineComments?: InlineComment[];
+  },
   now = new Date(),
 ): Promise<{ points: number | null; state: ReviewState }> {
   const { question, response } = reviewableAnswer(actor, input.classId, input.answerId);
   const inline = input.inlineComments ?? [];
-  const answerText = (response as Response).type === "open_response" ? (response as Extract<Response, { type: "open_response" }>).text : "";
+  const answerText =
+    (response as Response).type === "open_response"
+      ? (response as Extract<Response, { type: "open_response" }>).text
+      : "";
   if (validInlineComments(answerText, inline).length !== inline.length) {
-    throw new DomainError("A comment on words must sit on words of the answer, without overlapping another.", "inlineComments");
+    throw new DomainError(
+      "A comment on words must sit on words of the answer, without overlapping another.",
+      "inlineComments",
+    );
   }
-  if (question.type !== "open_response") throw new DomainError("Only open responses are scored with a rubric.", "rubricLevels");
+  if (question.type !== "open_response")
+    throw new DomainError("Only open responses are scored with a rubric.", "rubricLevels");
   for (const [criterionId, points] of Object.entries(input.rubricLevels)) {
     const criterion = question.rubric.find((c) => c.id === criterionId);
-    if (!criterion) throw new DomainError(`"${criterionId}" is not a criterion of this question's rubric.`, "rubricLevels");
-    if (!criterion.levels.some((l) => l.points === points)) throw new DomainError(`${points} is not a level of "${criterion.name}".`, "rubricLevels");
+    if (!criterion)
+      throw new DomainError(`"${criterionId}" is not a criterion of this question's rubric.`, "rubricLevels");
+    if (!criterion.levels.some((l) => l.points === points))
+      throw new DomainError(`${points} is not a level of "${criterion.name}".`, "rubricLevels");
   }
   const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
   const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
   // Strictly after the last return, so an edit made in the same millisecond still counts as unreturned.
-  const last = getDb().select({ returnedAt: feedback.returnedAt }).from(feedback).where(eq(feedback.answerId, input.answerId)).get();
+  const last = getDb()
+    .select({ returnedAt: feedback.returnedAt })
+    .from(feedback)
+    .where(eq(feedback.answerId, input.answerId))
+    .get();
   const updatedAt = new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1));
   const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt };
   getDb()
     .insert(feedback)
-    .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, overrideReason: null, returnedAt: null, ...row })
+    .values({
+      id: randomUUID(),
+      answerId: input.answerId,
+      instructorId: actor!.userId,
+      overrideReason: null,
+      returnedAt: null,
+      ...row,
+    })
     .onConflictDoUpdate({ target: feedback.answerId, set: row })
     .run();
   return { points, state: "draft" };
@@ -285,13 +359,20 @@ export async function saveFeedbackDraft(
  * response goes back only with every criterion of its rubric scored: the others are returned,
  * and those kept back are listed with the criteria still to score.
  */
-export async function returnFeedback(actor: Actor | null, input: { classId: string; answerIds: string[] }, now = new Date()): Promise<{ returned: number; notReturned: NotReturned[] }> {
+export async function returnFeedback(
+  actor: Actor | null,
+  input: { classId: string; answerIds: string[] },
+  now = new Date(),
+): Promise<{ returned: number; notReturned: NotReturned[] }> {
   taughtClass(actor, input.classId);
   return returnInClass(input, now);
 }
 
 /** The return itself, for a class whose instructor is acting. */
-function returnInClass(input: { classId: string; answerIds: readonly string[] }, now: Date): { returned: number; notReturned: NotReturned[] } {
+function returnInClass(
+  input: { classId: string; answerIds: readonly string[] },
+  now: Date,
+): { returned: number; notReturned: NotReturned[] } {
   const db = getDb();
   return inTransaction(db, (tx) => {
     const rows = tx
@@ -311,7 +392,10 @@ function returnInClass(input: { classId: string; answerIds: readonly string[] },
       .from(feedback)
       .innerJoin(answers, eq(answers.id, feedback.answerId))
       .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
-      .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+      .innerJoin(
+        questionVersions,
+        and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+      )
       .where(inArray(feedback.answerId, [...input.answerIds]))
       .all()
       // Only what changed since it was last returned: returning again unchanged would say "new" for nothing.
@@ -328,11 +412,21 @@ function returnInClass(input: { classId: string; answerIds: readonly string[] },
         .values({
           id: randomUUID(),
           feedbackId: f.id,
-          snapshot: { rubricLevels: f.rubricLevels, points: f.points, overrideReason: f.overrideReason, comment: f.comment, inlineComments: f.inlineComments, studentHadUnread: f.unreadByStudent },
+          snapshot: {
+            rubricLevels: f.rubricLevels,
+            points: f.points,
+            overrideReason: f.overrideReason,
+            comment: f.comment,
+            inlineComments: f.inlineComments,
+            studentHadUnread: f.unreadByStudent,
+          },
           returnedAt: now,
         })
         .run();
-      tx.update(feedback).set({ returnedAt: now, updatedAt: now, unreadByStudent: true }).where(eq(feedback.id, f.id)).run();
+      tx.update(feedback)
+        .set({ returnedAt: now, updatedAt: now, unreadByStudent: true })
+        .where(eq(feedback.id, f.id))
+        .run();
     }
     return { returned: ready.length, notReturned };
   });
@@ -343,22 +437,41 @@ function returnInClass(input: { classId: string; answerIds: readonly string[] },
  * returned" again, with the feedback as it stands, and the student, the gradebook and the exports
  * see what was returned before it (or nothing). Only the class's instructor may.
  */
-export async function undoReturn(actor: Actor | null, input: { classId: string; answerId: string }, now = new Date()): Promise<{ state: ReviewState }> {
+export async function undoReturn(
+  actor: Actor | null,
+  input: { classId: string; answerId: string },
+  now = new Date(),
+): Promise<{ state: ReviewState }> {
   taughtClass(actor, input.classId);
   const db = getDb();
   return inTransaction(db, (tx) => {
     const f = tx
-      .select({ id: feedback.id, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt, unreadByStudent: feedback.unreadByStudent })
+      .select({
+        id: feedback.id,
+        returnedAt: feedback.returnedAt,
+        updatedAt: feedback.updatedAt,
+        unreadByStudent: feedback.unreadByStudent,
+      })
       .from(feedback)
       .innerJoin(answers, eq(answers.id, feedback.answerId))
       .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
       .where(eq(feedback.answerId, input.answerId))
       .get();
     if (!f) throw new NotFoundError("That answer has no feedback in this class.");
-    if (stateOf(f) !== "returned") throw new DomainError("This feedback is not returned: there is nothing to take back.");
+    if (stateOf(f) !== "returned")
+      throw new DomainError("This feedback is not returned: there is nothing to take back.");
     // Read inside the transaction: a student opening it now and this undo cannot both win.
-    if (!f.unreadByStudent) throw new DomainError("The student has already opened this feedback, so it cannot be taken back. Change it and return it again instead.");
-    const [latest, previous] = tx.select().from(feedbackHistory).where(eq(feedbackHistory.feedbackId, f.id)).orderBy(desc(feedbackHistory.returnedAt)).limit(2).all();
+    if (!f.unreadByStudent)
+      throw new DomainError(
+        "The student has already opened this feedback, so it cannot be taken back. Change it and return it again instead.",
+      );
+    const [latest, previous] = tx
+      .select()
+      .from(feedbackHistory)
+      .where(eq(feedbackHistory.feedbackId, f.id))
+      .orderBy(desc(feedbackHistory.returnedAt))
+      .limit(2)
+      .all();
     if (latest) tx.delete(feedbackHistory).where(eq(feedbackHistory.id, latest.id)).run();
     const returnedAt = previous?.returnedAt ?? null;
     tx.update(feedback)
@@ -419,7 +532,10 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .innerJoin(passages, eq(passages.id, questions.passageId))
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+    )
     .where(isNotNull(feedback.returnedAt))
     .all();
   const latest = latestReturned(rows.map((r) => r.feedbackId));
@@ -481,7 +597,8 @@ export async function markFeedbackRead(actor: Actor | null, feedbackIds?: readon
     .where(and(isNotNull(feedback.returnedAt), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined))
     .all();
   // Ids that are not the student's returned feedback mean a forged request: refuse it whole.
-  if (feedbackIds && mine.length < new Set(feedbackIds).size) throw new NotFoundError("Some of that feedback is not yours.");
+  if (feedbackIds && mine.length < new Set(feedbackIds).size)
+    throw new NotFoundError("Some of that feedback is not yours.");
   const unread = mine.filter((r) => r.unread).map((r) => r.id);
   if (unread.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, unread)).run();
 }
@@ -495,13 +612,21 @@ type ReturnedVersion = typeof feedbackHistory.$inferSelect;
 export function latestReturned(feedbackIds: readonly string[]): Map<string, ReturnedVersion> {
   const latest = new Map<string, ReturnedVersion>();
   if (feedbackIds.length === 0) return latest;
-  const rows = getDb().select().from(feedbackHistory).where(inArray(feedbackHistory.feedbackId, [...feedbackIds])).orderBy(desc(feedbackHistory.returnedAt)).all();
+  const rows = getDb()
+    .select()
+    .from(feedbackHistory)
+    .where(inArray(feedbackHistory.feedbackId, [...feedbackIds]))
+    .orderBy(desc(feedbackHistory.returnedAt))
+    .all();
   for (const h of rows) if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, h);
   return latest;
 }
 
 /** Rubric points per criterion, as the criterion's name and the level's label. */
-function rubricLevelsOf(question: QuestionContent, levels: Record<string, number>): { name: string; level: string; points: number }[] {
+function rubricLevelsOf(
+  question: QuestionContent,
+  levels: Record<string, number>,
+): { name: string; level: string; points: number }[] {
   if (question.type !== "open_response") return [];
   return question.rubric.flatMap((c) => {
     const level = c.levels.find((l) => l.points === levels[c.id]);
@@ -524,14 +649,27 @@ export type ReturnedFeedback = {
  * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
  * the data layer: callers have already established that the attempt is the actor's own.
  */
-export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: string[]): Map<string, ReturnedFeedback> {
+export function returnedFeedbackForAttempt(
+  attemptId: string,
+  onlyQuestionIds?: string[],
+): Map<string, ReturnedFeedback> {
   const db = getDb();
   const rows = db
-    .select({ feedbackId: feedback.id, questionId: answers.questionId, hash: questionVersions.contentHash, unread: feedback.unreadByStudent })
+    .select({
+      feedbackId: feedback.id,
+      questionId: answers.questionId,
+      hash: questionVersions.contentHash,
+      unread: feedback.unreadByStudent,
+    })
     .from(feedback)
     .innerJoin(answers, and(eq(answers.id, feedback.answerId), eq(answers.attemptId, attemptId)))
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
-    .where(and(isNotNull(feedback.returnedAt), onlyQuestionIds ? inArray(answers.questionId, onlyQuestionIds) : undefined))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+    )
+    .where(
+      and(isNotNull(feedback.returnedAt), onlyQuestionIds ? inArray(answers.questionId, onlyQuestionIds) : undefined),
+    )
     .all();
   const result = new Map<string, ReturnedFeedback>();
   const latest = latestReturned(rows.map((r) => r.feedbackId));
@@ -539,7 +677,15 @@ export function returnedFeedbackForAttempt(attemptId: string, onlyQuestionIds?: 
     const h = latest.get(r.feedbackId);
     if (!h) continue;
     const rubric = rubricLevelsOf(questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
-    result.set(r.questionId, { points: h.snapshot.points, comment: h.snapshot.comment, overrideReason: h.snapshot.overrideReason, inlineComments: h.snapshot.inlineComments ?? [], rubric, returnedAt: h.returnedAt, unread: r.unread });
+    result.set(r.questionId, {
+      points: h.snapshot.points,
+      comment: h.snapshot.comment,
+      overrideReason: h.snapshot.overrideReason,
+      inlineComments: h.snapshot.inlineComments ?? [],
+      rubric,
+      returnedAt: h.returnedAt,
+      unread: r.unread,
+    });
   }
   return result;
 }
@@ -572,7 +718,12 @@ export type StudentReview = {
 };
 
 /** One student's whole lesson in a class the actor teaches: every question, answer, score and feedback. */
-export async function getStudentReview(actor: Actor | null, classId: string, studentId: string, lessonSlug?: string): Promise<StudentReview> {
+export async function getStudentReview(
+  actor: Actor | null,
+  classId: string,
+  studentId: string,
+  lessonSlug?: string,
+): Promise<StudentReview> {
   taughtClass(actor, classId);
   const db = getDb();
   const student = db
@@ -582,27 +733,56 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
     .where(eq(users.id, studentId))
     .get();
   if (!student) throw new NotFoundError("That student has no work in this class.");
-  const wanted = lessonSlug ? db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get() : undefined;
+  const wanted = lessonSlug
+    ? db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get()
+    : undefined;
   if (lessonSlug && !wanted) throw new NotFoundError("Lesson not found.");
   const attempt = db
     .select()
     .from(attempts)
-    .where(and(eq(attempts.userId, studentId), eq(attempts.classId, classId), wanted ? eq(attempts.lessonId, wanted.id) : undefined))
+    .where(
+      and(
+        eq(attempts.userId, studentId),
+        eq(attempts.classId, classId),
+        wanted ? eq(attempts.lessonId, wanted.id) : undefined,
+      ),
+    )
     .orderBy(desc(attempts.lastActiveAt))
     .get();
   if (!attempt) throw new NotFoundError("That student has no work on this lesson in this class.");
-  const lesson = db.select({ id: lessons.id, slug: lessons.slug, title: lessons.title }).from(lessons).where(eq(lessons.id, attempt.lessonId)).get()!;
+  const lesson = db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
+    .from(lessons)
+    .where(eq(lessons.id, attempt.lessonId))
+    .get()!;
   const qs = db
-    .select({ id: questions.id, key: questions.key, passageTitle: passages.title, body: passages.body, hash: questionVersions.contentHash })
+    .select({
+      id: questions.id,
+      key: questions.key,
+      passageTitle: passages.title,
+      body: passages.body,
+      hash: questionVersions.contentHash,
+    })
     .from(questions)
     .innerJoin(passages, eq(passages.id, questions.passageId))
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+    )
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position))
     .all();
   const rows = new Map(
     db
-      .select({ answerId: answers.id, questionId: answers.questionId, response: answers.response, citedSentences: answers.citedSentences, autoScore: answers.autoScore, maxPoints: answers.maxPoints, fb: feedback })
+      .select({
+        answerId: answers.id,
+        questionId: answers.questionId,
+        response: answers.response,
+        citedSentences: answers.citedSentences,
+        autoScore: answers.autoScore,
+        maxPoints: answers.maxPoints,
+        fb: feedback,
+      })
       .from(answers)
       .leftJoin(feedback, eq(feedback.answerId, answers.id))
       .where(eq(answers.attemptId, attempt.id))
@@ -613,13 +793,30 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
   // The same arithmetic as the gradebook, on what the student was given (the last returned version).
   const returned = latestReturned([...rows.values()].flatMap((r) => (r.fb ? [r.fb.id] : [])));
   const [row] = buildGradebook(
-    qs.map((q) => ({ key: q.key, label: q.key, points: contents.get(q.id)!.points, autoGraded: contents.get(q.id)!.type !== "open_response" })),
+    qs.map((q) => ({
+      key: q.key,
+      label: q.key,
+      points: contents.get(q.id)!.points,
+      autoGraded: contents.get(q.id)!.type !== "open_response",
+    })),
     [{ id: student.id, name: student.name, submitted: !!attempt.submittedAt }],
     [...rows.values()].flatMap((r) => {
       const q = qs.find((x) => x.id === r.questionId);
       if (!q) return [];
       const given = r.fb ? returned.get(r.fb.id) : undefined;
-      return [{ studentId: student.id, questionKey: q.key, answered: isAnswered(r.response as Response), autoScore: r.autoScore, feedback: !r.fb ? null : given ? { points: given.snapshot.points, returned: true } : { points: r.fb.points, returned: false } }];
+      return [
+        {
+          studentId: student.id,
+          questionKey: q.key,
+          answered: isAnswered(r.response as Response),
+          autoScore: r.autoScore,
+          feedback: !r.fb
+            ? null
+            : given
+              ? { points: given.snapshot.points, returned: true }
+              : { points: r.fb.points, returned: false },
+        },
+      ];
     }),
   );
   let article: (typeof qs)[number]["body"] | undefined;
@@ -644,23 +841,38 @@ export async function getStudentReview(actor: Actor | null, classId: string, stu
         passageTitle: text === q.body ? q.passageTitle : "The whole article",
         answerText: r ? describeResponse(content, r.response as Response, textOf) : "",
         passage: text.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
-        highlighted: !r ? [] : (r.response as Response).type === "evidence" ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds : r.citedSentences,
+        highlighted: !r
+          ? []
+          : (r.response as Response).type === "evidence"
+            ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds
+            : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
         correctAnswer: r && isAnswered(r.response as Response) ? correctAnswerFor(content, r.autoScore, textOf) : null,
-        feedback: r?.fb ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) } : null,
+        feedback: r?.fb
+          ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) }
+          : null,
       };
     }),
   };
 }
 
 /** An answer as a person reads it: the chosen options' words, the selected sentences, the text. */
-export function describeResponse(q: QuestionContent, response: Response, sentenceText: ReadonlyMap<string, string> = new Map()): string {
+export function describeResponse(
+  q: QuestionContent,
+  response: Response,
+  sentenceText: ReadonlyMap<string, string> = new Map(),
+): string {
   switch (response.type) {
     case "single_choice":
       return q.type === "single_choice" ? (q.options.find((o) => o.id === response.optionId)?.text ?? "") : "";
     case "multiple_select":
-      return q.type === "multiple_select" ? q.options.filter((o) => response.optionIds.includes(o.id)).map((o) => o.text).join(" · ") : "";
+      return q.type === "multiple_select"
+        ? q.options
+            .filter((o) => response.optionIds.includes(o.id))
+            .map((o) => o.text)
+            .join(" · ")
+        : "";
     case "evidence":
       return response.sentenceIds.map((id) => `“${sentenceText.get(id) ?? id}”`).join(" ");
     case "short_answer":
@@ -670,15 +882,37 @@ export function describeResponse(q: QuestionContent, response: Response, sentenc
 }
 
 /** Overrides an automatic grade with a reason (a draft until returned, like any feedback). */
-export async function overrideGrade(actor: Actor | null, input: { classId: string; answerId: string; points: number; reason: string }, now = new Date()): Promise<void> {
+export async function overrideGrade(
+  actor: Actor | null,
+  input: { classId: string; answerId: string; points: number; reason: string },
+  now = new Date(),
+): Promise<void> {
   const { question } = reviewableAnswer(actor, input.classId, input.answerId);
-  if (question.type === "open_response") throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
-  if (input.points < 0 || input.points > question.points) throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
-  const last = getDb().select({ returnedAt: feedback.returnedAt }).from(feedback).where(eq(feedback.answerId, input.answerId)).get();
-  const row = { points: input.points, overrideReason: input.reason, updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)) };
+  if (question.type === "open_response")
+    throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
+  if (input.points < 0 || input.points > question.points)
+    throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
+  const last = getDb()
+    .select({ returnedAt: feedback.returnedAt })
+    .from(feedback)
+    .where(eq(feedback.answerId, input.answerId))
+    .get();
+  const row = {
+    points: input.points,
+    overrideReason: input.reason,
+    updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)),
+  };
   getDb()
     .insert(feedback)
-    .values({ id: randomUUID(), answerId: input.answerId, instructorId: actor!.userId, rubricLevels: {}, comment: "", returnedAt: null, ...row })
+    .values({
+      id: randomUUID(),
+      answerId: input.answerId,
+      instructorId: actor!.userId,
+      rubricLevels: {},
+      comment: "",
+      returnedAt: null,
+      ...row,
+    })
     .onConflictDoUpdate({ target: feedback.answerId, set: row })
     .run();
 }
@@ -687,7 +921,11 @@ export async function overrideGrade(actor: Actor | null, input: { classId: strin
  * Returns every reviewed-but-not-returned feedback of a class at once (all questions, all lessons),
  * leaving out, and listing, open responses whose rubric is not fully scored.
  */
-export async function returnAllReviewed(actor: Actor | null, classId: string, now = new Date()): Promise<{ returned: number; notReturned: NotReturned[] }> {
+export async function returnAllReviewed(
+  actor: Actor | null,
+  classId: string,
+  now = new Date(),
+): Promise<{ returned: number; notReturned: NotReturned[] }> {
   taughtClass(actor, classId);
   const pending = getDb()
     .select({ answerId: feedback.answerId, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })

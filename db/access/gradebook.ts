@@ -5,13 +5,30 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "../client";
-import { answers, assignments, attempts, enrollments, feedback, lessons, passages, questions, questionVersions, users } from "../schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  enrollments,
+  feedback,
+  lessons,
+  passages,
+  questions,
+  questionVersions,
+  users,
+} from "../schema";
 import { taughtClass } from "./classes";
 import { describeResponse, latestReturned } from "./feedback";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { isAnswered, type Response } from "@/lib/answers/response-shape";
-import { buildGradebook, type GradebookAnswer, type GradebookQuestion, type GradebookRow, type GradebookStudent } from "@/lib/gradebook";
+import {
+  buildGradebook,
+  type GradebookAnswer,
+  type GradebookQuestion,
+  type GradebookRow,
+  type GradebookStudent,
+} from "@/lib/gradebook";
 import { questionContent } from "./question-content";
 import { answerState, type AnswerCsvRow } from "@/lib/gradebook-csv";
 
@@ -49,7 +66,14 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
   const db = getDb();
 
   const questionRows = db
-    .select({ key: questions.key, type: questions.type, points: questions.points, prompt: questions.prompt, passageTitle: passages.title, passagePosition: passages.position })
+    .select({
+      key: questions.key,
+      type: questions.type,
+      points: questions.points,
+      prompt: questions.prompt,
+      passageTitle: passages.title,
+      passagePosition: passages.position,
+    })
     .from(questions)
     .innerJoin(passages, eq(passages.id, questions.passageId))
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
@@ -92,7 +116,10 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
       feedbackPoints: feedback.points,
     })
     .from(answers)
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+    .innerJoin(
+      attempts,
+      and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)),
+    )
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .all();
@@ -103,15 +130,28 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
     questionKey: r.questionKey,
     answered: isAnswered(r.response as Response),
     autoScore: r.autoScore,
-    feedback: !r.feedbackId ? null : returned.has(r.feedbackId) ? { points: returned.get(r.feedbackId)!.snapshot.points, returned: true } : { points: r.feedbackPoints, returned: false },
+    feedback: !r.feedbackId
+      ? null
+      : returned.has(r.feedbackId)
+        ? { points: returned.get(r.feedbackId)!.snapshot.points, returned: true }
+        : { points: r.feedbackPoints, returned: false },
   }));
-  return { lessons: lessonsList, lesson: { slug: lesson.slug, title: lesson.title }, questions: gbQuestions, rows: buildGradebook(gbQuestions, students, gbAnswers) };
+  return {
+    lessons: lessonsList,
+    lesson: { slug: lesson.slug, title: lesson.title },
+    questions: gbQuestions,
+    rows: buildGradebook(gbQuestions, students, gbAnswers),
+  };
 }
 
 export type AnswerExportRow = AnswerCsvRow;
 
 /** Every submitted answer of the lesson in the class, with its text, citations, scores and returned feedback. */
-export async function exportAnswers(actor: Actor | null, classId: string, lessonSlug: string): Promise<AnswerExportRow[]> {
+export async function exportAnswers(
+  actor: Actor | null,
+  classId: string,
+  lessonSlug: string,
+): Promise<AnswerExportRow[]> {
   const { lesson } = loadClassLesson(actor, classId, lessonSlug);
   if (!lesson) return [];
   const db = getDb();
@@ -131,11 +171,22 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
       maxPoints: answers.maxPoints,
     })
     .from(answers)
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
+    .innerJoin(
+      attempts,
+      and(
+        eq(attempts.id, answers.attemptId),
+        eq(attempts.classId, classId),
+        eq(attempts.lessonId, lesson.id),
+        isNotNull(attempts.submittedAt),
+      ),
+    )
     .innerJoin(users, eq(users.id, attempts.userId))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .innerJoin(passages, eq(passages.id, questions.passageId))
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+    )
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .orderBy(asc(users.name), asc(questions.position))
     .all();
@@ -177,6 +228,9 @@ export async function exportAnswers(actor: Actor | null, classId: string, lesson
 }
 
 /** The lessons assigned in a class the actor teaches, for choosing one. */
-export async function assignedLessonsOf(actor: Actor | null, classId: string): Promise<{ slug: string; title: string }[]> {
+export async function assignedLessonsOf(
+  actor: Actor | null,
+  classId: string,
+): Promise<{ slug: string; title: string }[]> {
   return loadClassLesson(actor, classId).all.map(({ slug, title }) => ({ slug, title }));
 }

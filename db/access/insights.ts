@@ -23,13 +23,21 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
   const { all: assigned, lesson } = loadClassLesson(actor, classId, lessonSlug);
   const db = getDb();
   const list = assigned.map(({ slug, title }) => ({ slug, title }));
-  const enrolled = db.select({ n: sql<number>`count(*)` }).from(enrollments).where(eq(enrollments.classId, classId)).get()!.n;
-  if (!lesson) return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };
+  const enrolled = db
+    .select({ n: sql<number>`count(*)` })
+    .from(enrollments)
+    .where(eq(enrollments.classId, classId))
+    .get()!.n;
+  if (!lesson)
+    return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };
 
   const qs = db
     .select({ key: questions.key, hash: questionVersions.contentHash })
     .from(questions)
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+    )
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position))
     .all()
@@ -42,14 +50,30 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
     .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
     .all();
   const rows = db
-    .select({ questionKey: questions.key, response: answers.response, autoScore: answers.autoScore, rubricLevels: feedback.rubricLevels })
+    .select({
+      questionKey: questions.key,
+      response: answers.response,
+      autoScore: answers.autoScore,
+      rubricLevels: feedback.rubricLevels,
+    })
     .from(answers)
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
+    .innerJoin(
+      attempts,
+      and(
+        eq(attempts.id, answers.attemptId),
+        eq(attempts.classId, classId),
+        eq(attempts.lessonId, lesson.id),
+        isNotNull(attempts.submittedAt),
+      ),
+    )
     .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .all();
-  const insights = questionInsights(qs, rows.map((r) => ({ ...r, response: r.response as Response })));
+  const insights = questionInsights(
+    qs,
+    rows.map((r) => ({ ...r, response: r.response as Response })),
+  );
   return {
     lessons: list,
     lesson: { slug: lesson.slug, title: lesson.title },

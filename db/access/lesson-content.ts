@@ -89,7 +89,16 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
   report.passagesRetired = tx
     .update(passages)
     .set({ retiredAt: now })
-    .where(and(eq(passages.lessonId, lessonId), isNull(passages.retiredAt), notInArray(passages.key, article.passages.map((p) => p.id))))
+    .where(
+      and(
+        eq(passages.lessonId, lessonId),
+        isNull(passages.retiredAt),
+        notInArray(
+          passages.key,
+          article.passages.map((p) => p.id),
+        ),
+      ),
+    )
     .run().changes;
 
   // Questions: a changed question gets a new version; the versions answered before stay as they were.
@@ -101,7 +110,16 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
   report.questionsRetired = tx
     .update(questions)
     .set({ retiredAt: now })
-    .where(and(eq(questions.lessonId, lessonId), isNull(questions.retiredAt), notInArray(questions.key, content.questions.map((q) => q.id))))
+    .where(
+      and(
+        eq(questions.lessonId, lessonId),
+        isNull(questions.retiredAt),
+        notInArray(
+          questions.key,
+          content.questions.map((q) => q.id),
+        ),
+      ),
+    )
     .run().changes;
 
   // Glossary and voices hold no learner data: upsert, and delete what the files dropped.
@@ -113,18 +131,42 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
       .run();
   });
   tx.delete(glossaryTerms)
-    .where(and(eq(glossaryTerms.lessonId, lessonId), notInArray(glossaryTerms.key, content.glossary.map((t) => t.id))))
+    .where(
+      and(
+        eq(glossaryTerms.lessonId, lessonId),
+        notInArray(
+          glossaryTerms.key,
+          content.glossary.map((t) => t.id),
+        ),
+      ),
+    )
     .run();
 
   content.voices.forEach((v, position) => {
-    const row = { position, name: v.name, kind: v.kind, role: v.role, affiliation: v.affiliation, stake: v.stake, appearances: v.appearances };
+    const row = {
+      position,
+      name: v.name,
+      kind: v.kind,
+      role: v.role,
+      affiliation: v.affiliation,
+      stake: v.stake,
+      appearances: v.appearances,
+    };
     tx.insert(voices)
       .values({ id: randomUUID(), lessonId, key: v.id, ...row })
       .onConflictDoUpdate({ target: [voices.lessonId, voices.key], set: row })
       .run();
   });
   tx.delete(voices)
-    .where(and(eq(voices.lessonId, lessonId), notInArray(voices.key, content.voices.map((v) => v.id))))
+    .where(
+      and(
+        eq(voices.lessonId, lessonId),
+        notInArray(
+          voices.key,
+          content.voices.map((v) => v.id),
+        ),
+      ),
+    )
     .run();
 
   return report;
@@ -142,14 +184,19 @@ function upsertQuestion(
   const existing = tx
     .select({ id: questions.id, version: questions.version, hash: questionVersions.contentHash })
     .from(questions)
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+    )
     .where(and(eq(questions.lessonId, lessonId), eq(questions.key, q.id)))
     .get();
   const row = { passageId, position, type: q.type, kind: q.kind, prompt: q.prompt, points: q.points, retiredAt: null };
 
   if (!existing) {
     const id = randomUUID();
-    tx.insert(questions).values({ id, lessonId, key: q.id, version: 1, ...row }).run();
+    tx.insert(questions)
+      .values({ id, lessonId, key: q.id, version: 1, ...row })
+      .run();
     tx.insert(questionVersions).values({ questionId: id, version: 1, contentHash, content: q, createdAt: now }).run();
     return "added";
   }
@@ -158,7 +205,12 @@ function upsertQuestion(
     return "same";
   }
   const version = existing.version + 1;
-  tx.insert(questionVersions).values({ questionId: existing.id, version, contentHash, content: q, createdAt: now }).run();
-  tx.update(questions).set({ ...row, version }).where(eq(questions.id, existing.id)).run();
+  tx.insert(questionVersions)
+    .values({ questionId: existing.id, version, contentHash, content: q, createdAt: now })
+    .run();
+  tx.update(questions)
+    .set({ ...row, version })
+    .where(eq(questions.id, existing.id))
+    .run();
   return "changed";
 }

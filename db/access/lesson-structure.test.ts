@@ -12,7 +12,9 @@ test("the kept lesson follows every import, even one that returns to earlier fil
   assert.equal(first.questions.find((q) => q.key === "vote-count")?.version, 1);
   assert.equal(lessonStructure(db, "bike-lane-vote"), first, "unchanged: the kept copy is used");
 
-  const edited = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[0].prompt = "What was the council's vote?") });
+  const edited = copyLesson(fixtureLessonDir, {
+    "questions.yaml": (d) => (d.questions[0].prompt = "What was the council's vote?"),
+  });
   assert.ok(importLessonFolders(db, [edited]).ok);
   // Back to the first files: the same content hash as the kept copy, but the question is now at version 3.
   assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);

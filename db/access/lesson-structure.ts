@@ -13,8 +13,21 @@ import type { QuestionContent } from "@/content/schema";
 import { NotFoundError } from "@/lib/errors";
 import { questionContents } from "./question-content";
 
-export type StructureQuestion = { id: string; key: string; version: number; passageId: string; content: QuestionContent };
-export type StructurePassage = { id: string; key: string; title: string; prompts: string[]; sentences: { id: string; text: string }[]; sentenceIds: Set<string> };
+export type StructureQuestion = {
+  id: string;
+  key: string;
+  version: number;
+  passageId: string;
+  content: QuestionContent;
+};
+export type StructurePassage = {
+  id: string;
+  key: string;
+  title: string;
+  prompts: string[];
+  sentences: { id: string; text: string }[];
+  sentenceIds: Set<string>;
+};
 export type LessonStructure = {
   id: string;
   slug: string;
@@ -31,7 +44,13 @@ const kept = new Map<string, LessonStructure & { hash: string; importedAt: numbe
 export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
   const row = prepared(db, "lessonStructure.bySlug", (d) =>
     d
-      .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, hash: lessons.contentHash, importedAt: lessons.importedAt })
+      .select({
+        id: lessons.id,
+        slug: lessons.slug,
+        title: lessons.title,
+        hash: lessons.contentHash,
+        importedAt: lessons.importedAt,
+      })
       .from(lessons)
       .where(eq(lessons.slug, sql.placeholder("slug")))
       .prepare(),
@@ -39,20 +58,48 @@ export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
   if (!row) throw new NotFoundError("Lesson not found.");
   const found = kept.get(slug);
   // The hash alone is not enough: importing A, then B, then A again ends on A's hash with newer question versions.
-  if (found && found.hash === row.hash && found.id === row.id && found.importedAt === row.importedAt.getTime()) return found;
+  if (found && found.hash === row.hash && found.id === row.id && found.importedAt === row.importedAt.getTime())
+    return found;
 
   const questionRows = db
-    .select({ id: questions.id, key: questions.key, version: questions.version, passageId: questions.passageId, hash: questionVersions.contentHash })
+    .select({
+      id: questions.id,
+      key: questions.key,
+      version: questions.version,
+      passageId: questions.passageId,
+      hash: questionVersions.contentHash,
+    })
     .from(questions)
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+    )
     .where(and(eq(questions.lessonId, row.id), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position))
     .all();
-  const contents = questionContents(db, questionRows.map((q) => q.hash));
-  const passageRows = db.select().from(passages).where(eq(passages.lessonId, row.id)).orderBy(asc(passages.position)).all();
+  const contents = questionContents(
+    db,
+    questionRows.map((q) => q.hash),
+  );
+  const passageRows = db
+    .select()
+    .from(passages)
+    .where(eq(passages.lessonId, row.id))
+    .orderBy(asc(passages.position))
+    .all();
   const all = passageRows.map((p) => {
     const sentences = p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text })));
-    return { passage: { id: p.id, key: p.key, title: p.title, prompts: p.discussionPrompts, sentences, sentenceIds: new Set(sentences.map((s) => s.id)) }, retired: !!p.retiredAt };
+    return {
+      passage: {
+        id: p.id,
+        key: p.key,
+        title: p.title,
+        prompts: p.discussionPrompts,
+        sentences,
+        sentenceIds: new Set(sentences.map((s) => s.id)),
+      },
+      retired: !!p.retiredAt,
+    };
   });
   const structure = {
     id: row.id,

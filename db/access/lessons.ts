@@ -137,7 +137,10 @@ export async function getLessonOverview(slug: string): Promise<LessonOverview | 
   };
 }
 
-function toVoiceView(v: typeof voices.$inferSelect, passageRows: { key: string; body: ParagraphContent[] }[]): VoiceView {
+function toVoiceView(
+  v: typeof voices.$inferSelect,
+  passageRows: { key: string; body: ParagraphContent[] }[],
+): VoiceView {
   const where = new Map<string, { passageKey: string; text: string }>();
   for (const p of passageRows) {
     for (const g of p.body) for (const s of g.sentences) where.set(s.id, { passageKey: p.key, text: s.text });
@@ -183,7 +186,10 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
   const questionRows = db
     .select({ content: questionVersions.content })
     .from(questions)
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+    )
     .where(and(eq(questions.passageId, passage.id), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position))
     .all();
@@ -192,21 +198,50 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
   const publicQuestions = questionRows.map((r) => toPublicQuestion(questionSchema.parse(r.content)));
   const sentenceIds = new Set(passage.body.flatMap((g) => g.sentences.map((s) => s.id)));
   const voiceRows = db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position)).all();
-  const glossaryRows = db.select().from(glossaryTerms).where(eq(glossaryTerms.lessonId, lesson.id)).orderBy(asc(glossaryTerms.position)).all();
+  const glossaryRows = db
+    .select()
+    .from(glossaryTerms)
+    .where(eq(glossaryTerms.lessonId, lesson.id))
+    .orderBy(asc(glossaryTerms.position))
+    .all();
   const neighbour = (p: (typeof all)[number] | undefined) => (p ? { key: p.key, title: p.title } : null);
 
   return {
     lesson: { slug: lesson.slug, title: lesson.title, passageCount: all.length },
-    passage: { key: passage.key, title: passage.title, position: index, body: passage.body, discussionPrompts: passage.discussionPrompts },
+    passage: {
+      key: passage.key,
+      title: passage.title,
+      position: index,
+      body: passage.body,
+      discussionPrompts: passage.discussionPrompts,
+    },
     previous: neighbour(all[index - 1]),
     next: neighbour(all[index + 1]),
     questions: publicQuestions,
-    article: publicQuestions.some((q) => (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson")
-      ? all.map((p) => ({ key: p.key, title: p.title, sentences: p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))) }))
+    article: publicQuestions.some(
+      (q) => (q.type === "evidence" || q.type === "open_response") && q.citationScope === "lesson",
+    )
+      ? all.map((p) => ({
+          key: p.key,
+          title: p.title,
+          sentences: p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
+        }))
       : null,
-    glossary: glossaryRows.map((t) => ({ key: t.key, term: t.term, aliases: t.aliases, category: t.category, definition: t.definition })),
+    glossary: glossaryRows.map((t) => ({
+      key: t.key,
+      term: t.term,
+      aliases: t.aliases,
+      category: t.category,
+      definition: t.definition,
+    })),
     voices: voiceRows
-      .map((v) => ({ key: v.key, name: v.name, role: v.role, position: v.position, appearances: v.appearances.filter((a) => sentenceIds.has(a.sentence)) }))
+      .map((v) => ({
+        key: v.key,
+        name: v.name,
+        role: v.role,
+        position: v.position,
+        appearances: v.appearances.filter((a) => sentenceIds.has(a.sentence)),
+      }))
       .filter((v) => v.appearances.length > 0),
   };
 }

@@ -13,7 +13,9 @@ const db = freshAppDatabase();
 assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);
 
 function person(id: string, role: Actor["role"]): Actor {
-  db.insert(users).values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() }).run();
+  db.insert(users)
+    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() })
+    .run();
   return { userId: id, role, name: id, email: `${id}@test` };
 }
 
@@ -25,7 +27,13 @@ test("an answer to a whole-article question is reviewed against the whole articl
   await assignLesson(teacher, { classId, lessonSlug, dueAt: null, showAnswersAfterSubmit: true });
   await joinClass(student, (await getClass(teacher, classId)).teaching!.joinCode);
   // headline-claim-strength is on the last passage; p01-s1 is the article's first sentence.
-  await saveDraft(student, { lessonSlug, questionKey: "headline-claim-strength", contextKey: classId, response: { type: "open_response", text: "Hedged." }, citedSentences: ["p01-s1"] });
+  await saveDraft(student, {
+    lessonSlug,
+    questionKey: "headline-claim-strength",
+    contextKey: classId,
+    response: { type: "open_response", text: "Hedged." },
+    citedSentences: ["p01-s1"],
+  });
   await submitLesson(student, lessonSlug, classId);
 
   const queue = await getReviewQueue(teacher, classId);
@@ -40,5 +48,9 @@ test("an answer to a whole-article question is reviewed against the whole articl
   assert.deepEqual(item.highlighted, ["p01-s1"]);
   assert.ok(item.passage.some((s) => s.id === "p01-s1"));
   const other = review.items.find((i) => i.questionKey === "reading-old-story")!;
-  assert.equal(other.passage.some((s) => s.id === "p01-s1"), false, "a passage's question is read against its passage");
+  assert.equal(
+    other.passage.some((s) => s.id === "p01-s1"),
+    false,
+    "a passage's question is read against its passage",
+  );
 });

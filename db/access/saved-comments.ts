@@ -27,20 +27,32 @@ function questionIdOf(lessonSlug: string, questionKey: string): string {
 }
 
 /** The actor's comments for this question, then their general ones. */
-export async function listSavedComments(actor: Actor | null, lessonSlug: string, questionKey: string): Promise<SavedComment[]> {
+export async function listSavedComments(
+  actor: Actor | null,
+  lessonSlug: string,
+  questionKey: string,
+): Promise<SavedComment[]> {
   const a = requireInstructor(actor);
   const questionId = questionIdOf(lessonSlug, questionKey);
   return getDb()
     .select({ id: savedComments.id, text: savedComments.text, questionId: savedComments.questionId })
     .from(savedComments)
-    .where(and(eq(savedComments.instructorId, a.userId), or(eq(savedComments.questionId, questionId), isNull(savedComments.questionId))))
+    .where(
+      and(
+        eq(savedComments.instructorId, a.userId),
+        or(eq(savedComments.questionId, questionId), isNull(savedComments.questionId)),
+      ),
+    )
     .orderBy(asc(savedComments.createdAt))
     .all()
     .map((c) => ({ id: c.id, text: c.text, general: c.questionId === null }))
     .sort((x, y) => Number(x.general) - Number(y.general));
 }
 
-export async function createSavedComment(actor: Actor | null, input: { lessonSlug: string; questionKey: string | null; text: string }): Promise<SavedComment> {
+export async function createSavedComment(
+  actor: Actor | null,
+  input: { lessonSlug: string; questionKey: string | null; text: string },
+): Promise<SavedComment> {
   const a = requireInstructor(actor);
   const questionId = input.questionKey ? questionIdOf(input.lessonSlug, input.questionKey) : null;
   const row = { id: randomUUID(), instructorId: a.userId, questionId, text: input.text, createdAt: new Date() };
@@ -50,12 +62,19 @@ export async function createSavedComment(actor: Actor | null, input: { lessonSlu
 
 export async function updateSavedComment(actor: Actor | null, input: { id: string; text: string }): Promise<void> {
   const a = requireInstructor(actor);
-  const changed = getDb().update(savedComments).set({ text: input.text }).where(and(eq(savedComments.id, input.id), eq(savedComments.instructorId, a.userId))).run();
+  const changed = getDb()
+    .update(savedComments)
+    .set({ text: input.text })
+    .where(and(eq(savedComments.id, input.id), eq(savedComments.instructorId, a.userId)))
+    .run();
   if (changed.changes === 0) throw new NotFoundError("That saved comment does not exist.");
 }
 
 export async function deleteSavedComment(actor: Actor | null, id: string): Promise<void> {
   const a = requireInstructor(actor);
-  const removed = getDb().delete(savedComments).where(and(eq(savedComments.id, id), eq(savedComments.instructorId, a.userId))).run();
+  const removed = getDb()
+    .delete(savedComments)
+    .where(and(eq(savedComments.id, id), eq(savedComments.instructorId, a.userId)))
+    .run();
   if (removed.changes === 0) throw new NotFoundError("That saved comment does not exist.");
 }

@@ -21,7 +21,10 @@ function policyOf(key: string) {
 export function reserveAttempt(db: Db, keys: string[], now: Date): ThrottleDecision {
   return inTransaction(db, (tx) => {
     let delayMs = 0;
-    const states = keys.map((key) => ({ key, state: tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get() ?? null }));
+    const states = keys.map((key) => ({
+      key,
+      state: tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get() ?? null,
+    }));
     for (const { key, state } of states) {
       const decision = decide(state, now, policyOf(key));
       if (!decision.allowed) return decision;
@@ -29,7 +32,10 @@ export function reserveAttempt(db: Db, keys: string[], now: Date): ThrottleDecis
     }
     for (const { key, state } of states) {
       const next = afterFailure(state, now, policyOf(key));
-      tx.insert(signInThrottle).values({ key, ...next }).onConflictDoUpdate({ target: signInThrottle.key, set: next }).run();
+      tx.insert(signInThrottle)
+        .values({ key, ...next })
+        .onConflictDoUpdate({ target: signInThrottle.key, set: next })
+        .run();
     }
     // Forget what has expired, so the table does not grow with every address and unknown email.
     tx.delete(signInThrottle)
@@ -56,4 +62,3 @@ export function attemptSucceeded(db: Db, accountKey: string, addressKey?: string
     }
   });
 }
-

@@ -22,14 +22,29 @@ function toActor(u: UserRow): Actor {
 }
 
 /** Creates an account. Used by sign-up, the user:create command and demo seeding. */
-export async function createAccount(input: { email: string; name: string; password: string; role: Role }, { hashCost }: { hashCost?: HashCost } = {}): Promise<Actor> {
+export async function createAccount(
+  input: { email: string; name: string; password: string; role: Role },
+  { hashCost }: { hashCost?: HashCost } = {},
+): Promise<Actor> {
   const db = getDb();
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password, hashCost);
-  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, sessionVersion: 1, createdAt: new Date() };
+  const row = {
+    id: randomUUID(),
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    passwordHash,
+    sessionVersion: 1,
+    createdAt: new Date(),
+  };
   const inserted = db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning().get();
   // Said without confirming the email is taken; with no email verification this is as little as we can say.
-  if (!inserted) throw new DomainError("We could not create an account with these details. If you have signed up before, sign in instead.", "email");
+  if (!inserted)
+    throw new DomainError(
+      "We could not create an account with these details. If you have signed up before, sign in instead.",
+      "email",
+    );
   return toActor(inserted);
 }
 
@@ -44,9 +59,7 @@ export async function signUp(
   return createAccount({ ...input, role: decision.role }, options);
 }
 
-export type SignInResult =
-  | { ok: true; actor: Actor; sessionVersion: number }
-  | { ok: false; message: string };
+export type SignInResult = { ok: true; actor: Actor; sessionVersion: number } | { ok: false; message: string };
 
 const INVALID = "That email and password do not match an account.";
 
@@ -81,14 +94,28 @@ export async function authenticate(
  * The actor behind a session token, or null when the account is gone, its sessions were ended
  * (password change, sign out everywhere), or this session was signed out.
  */
-export async function findSessionActor(userId: string, sessionVersion: number, sessionId?: string): Promise<Actor | null> {
+export async function findSessionActor(
+  userId: string,
+  sessionVersion: number,
+  sessionId?: string,
+): Promise<Actor | null> {
   // Every signed-in request runs these, so they are built once.
   const db = getDb();
-  const user = prepared(db, "users.byId", (d) => d.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id: userId });
+  const user = prepared(db, "users.byId", (d) =>
+    d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id: userId });
   if (!user || user.sessionVersion !== sessionVersion) return null;
   if (sessionId) {
     const ended = prepared(db, "users.endedSession", (d) =>
-      d.select({ id: endedSessions.sessionId }).from(endedSessions).where(eq(endedSessions.sessionId, sql.placeholder("id"))).prepare(),
+      d
+        .select({ id: endedSessions.sessionId })
+        .from(endedSessions)
+        .where(eq(endedSessions.sessionId, sql.placeholder("id")))
+        .prepare(),
     ).get({ id: sessionId });
     if (ended) return null;
   }
@@ -111,12 +138,20 @@ export async function updateProfile(actor: Actor, input: { name: string }): Prom
  * Changes the password after checking the current one, and ends every session of the account;
  * returns the new session version so the caller can keep the current session alive.
  */
-export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, { hashCost }: { hashCost?: HashCost } = {}): Promise<number> {
+export async function changePassword(
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  { hashCost }: { hashCost?: HashCost } = {},
+): Promise<number> {
   const db = getDb();
   // Guesses at the current password (say, from a stolen session) count against the account.
   const accountKey = `account:${actor.email}`;
   const decision = reserveAttempt(db, [accountKey], new Date());
-  if (!decision.allowed) throw new DomainError(`Too many wrong passwords. Try again in ${describeWait(decision.retryAfterMs)}.`, "currentPassword");
+  if (!decision.allowed)
+    throw new DomainError(
+      `Too many wrong passwords. Try again in ${describeWait(decision.retryAfterMs)}.`,
+      "currentPassword",
+    );
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new DomainError("That is not your current password.", "currentPassword");
@@ -134,7 +169,11 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
 
 /** Signs the account out on every device, this one included. */
 export async function endAllSessions(actor: Actor): Promise<void> {
-  getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.userId)).run();
+  getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, actor.userId))
+    .run();
 }
 
 export async function countAccounts(): Promise<number> {

@@ -25,7 +25,17 @@ export function benchClassOf(db: Db, instructorId: string): string {
 export function ensureWorkingStudent(db: Db, classId: string, email: string, passwordHash: string): User {
   if (!db.select().from(users).where(eq(users.email, email)).get()) {
     const id = randomUUID();
-    db.insert(users).values({ id, email, name: "Autosave Student", role: "student", passwordHash, sessionVersion: 1, createdAt: new Date() }).run();
+    db.insert(users)
+      .values({
+        id,
+        email,
+        name: "Autosave Student",
+        role: "student",
+        passwordHash,
+        sessionVersion: 1,
+        createdAt: new Date(),
+      })
+      .run();
     db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() }).run();
   }
   return benchUser(db, email);

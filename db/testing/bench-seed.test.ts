@@ -20,12 +20,27 @@ function actorOf(email: string): Actor {
 }
 
 test("unsubmitted seeding makes classes of enrolled students who have not started the lesson, named by the prefix", () => {
-  const seeded = seedBenchmark(db, { classes: 2, studentsPerClass: 3, lessonSlug: lesson, passwordHash: "x", submitted: false, prefix: "soak" });
+  const seeded = seedBenchmark(db, {
+    classes: 2,
+    studentsPerClass: 3,
+    lessonSlug: lesson,
+    passwordHash: "x",
+    submitted: false,
+    prefix: "soak",
+  });
   assert.deepEqual(
     seeded.classes.map((c) => [c.name, c.instructorEmail, c.studentEmails]),
     [
-      ["Soak class 1", "soak-instructor1@soak.test", ["soak-student1@soak.test", "soak-student2@soak.test", "soak-student3@soak.test"]],
-      ["Soak class 2", "soak-instructor2@soak.test", ["soak-student4@soak.test", "soak-student5@soak.test", "soak-student6@soak.test"]],
+      [
+        "Soak class 1",
+        "soak-instructor1@soak.test",
+        ["soak-student1@soak.test", "soak-student2@soak.test", "soak-student3@soak.test"],
+      ],
+      [
+        "Soak class 2",
+        "soak-instructor2@soak.test",
+        ["soak-student4@soak.test", "soak-student5@soak.test", "soak-student6@soak.test"],
+      ],
     ],
   );
   assert.equal(seeded.classId, seeded.classes[0]!.id);
@@ -37,18 +52,42 @@ test("unsubmitted seeding makes classes of enrolled students who have not starte
 });
 
 test("the default seeding still has every student submitted, and a second prefix does not collide with the first", () => {
-  const seeded = seedBenchmark(db, { classes: 1, studentsPerClass: 2, lessonSlug: lesson, passwordHash: "x", prefix: "crowd" });
+  const seeded = seedBenchmark(db, {
+    classes: 1,
+    studentsPerClass: 2,
+    lessonSlug: lesson,
+    passwordHash: "x",
+    prefix: "crowd",
+  });
   assert.equal(db.select().from(classes).where(eq(classes.id, seeded.classId)).get()!.joinCode, "CROWD00001");
   const rows = db.select().from(attempts).where(eq(attempts.classId, seeded.classId)).all();
   assert.equal(rows.length, 2);
   assert.ok(rows.every((r) => r.submittedAt instanceof Date));
-  assert.throws(() => seedBenchmark(db, { classes: 1, studentsPerClass: 1, lessonSlug: lesson, passwordHash: "x", prefix: "Bad prefix" }), /lowercase letters/);
+  assert.throws(
+    () =>
+      seedBenchmark(db, {
+        classes: 1,
+        studentsPerClass: 1,
+        lessonSlug: lesson,
+        passwordHash: "x",
+        prefix: "Bad prefix",
+      }),
+    /lowercase letters/,
+  );
 });
 
 test("the audit reads drafts as ungraded and a submission's automatically graded answers as graded", async () => {
-  const seeded = seedBenchmark(db, { classes: 1, studentsPerClass: 2, lessonSlug: lesson, passwordHash: "x", submitted: false, prefix: "audit" });
+  const seeded = seedBenchmark(db, {
+    classes: 1,
+    studentsPerClass: 2,
+    lessonSlug: lesson,
+    passwordHash: "x",
+    submitted: false,
+    prefix: "audit",
+  });
   const [drafter, submitter] = seeded.classes[0]!.studentEmails.map(actorOf);
-  const save = (who: Actor, questionKey: string, response: unknown) => saveDraft(who, { lessonSlug: lesson, questionKey, contextKey: seeded.classId, response });
+  const save = (who: Actor, questionKey: string, response: unknown) =>
+    saveDraft(who, { lessonSlug: lesson, questionKey, contextKey: seeded.classId, response });
   // A single choice and an open response of the first passage.
   for (const who of [drafter!, submitter!]) {
     await save(who, "opening-claim-whose", { type: "single_choice", optionId: null });
@@ -57,17 +96,21 @@ test("the audit reads drafts as ungraded and a submission's automatically graded
   }
   await submitLesson(submitter!, lesson, seeded.classId);
 
-  const audit = new Map(readAttemptsForAudit(db, lesson).filter((a) => a.email.startsWith("audit-")).map((a) => [a.email, a]));
+  const audit = new Map(
+    readAttemptsForAudit(db, lesson)
+      .filter((a) => a.email.startsWith("audit-"))
+      .map((a) => [a.email, a]),
+  );
   const draft = audit.get(drafter!.email)!;
   assert.equal(draft.submittedAt, null);
-  assert.deepEqual(
-    draft.answers.map((a) => [a.questionKey, a.revision, a.autoGraded, a.autoScore]).sort(),
-    [
-      ["headline-claim-strength", 2, false, null],
-      ["opening-claim-whose", 1, true, null],
-    ],
-  );
-  assert.deepEqual(draft.answers.find((a) => a.questionKey === "headline-claim-strength")!.response, { type: "open_response", text: "second" });
+  assert.deepEqual(draft.answers.map((a) => [a.questionKey, a.revision, a.autoGraded, a.autoScore]).sort(), [
+    ["headline-claim-strength", 2, false, null],
+    ["opening-claim-whose", 1, true, null],
+  ]);
+  assert.deepEqual(draft.answers.find((a) => a.questionKey === "headline-claim-strength")!.response, {
+    type: "open_response",
+    text: "second",
+  });
   const submitted = audit.get(submitter!.email)!;
   assert.ok(submitted.submittedAt instanceof Date);
   assert.deepEqual(submitted.answers.map((a) => [a.questionKey, a.autoScore]).sort(), [

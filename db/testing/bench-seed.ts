@@ -9,7 +9,20 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { inTransaction } from "../transaction";
-import { answers, assignments, attempts, classes, enrollments, feedback, feedbackHistory, lessons, passages, questions, questionVersions, users } from "../schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  classes,
+  enrollments,
+  feedback,
+  feedbackHistory,
+  lessons,
+  passages,
+  questions,
+  questionVersions,
+  users,
+} from "../schema";
 import { questionSchema } from "@/content/schema";
 import { gradeAnswer } from "@/lib/answers/grading";
 import type { Response } from "@/lib/answers/response-shape";
@@ -33,44 +46,111 @@ function chunks<T>(rows: T[], size = 400): T[][] {
   return out;
 }
 
-export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { instructorEmail: string; classId: string; classes: SeededClass[] } {
+export function seedBenchmark(
+  db: Db,
+  seed: BenchSeed,
+  now = new Date(),
+): { instructorEmail: string; classId: string; classes: SeededClass[] } {
   const prefix = seed.prefix ?? "bench";
-  if (!/^[a-z]{1,20}$/.test(prefix)) throw new Error(`The seed prefix must be lowercase letters, not ${JSON.stringify(prefix)}`);
+  if (!/^[a-z]{1,20}$/.test(prefix))
+    throw new Error(`The seed prefix must be lowercase letters, not ${JSON.stringify(prefix)}`);
   const title = prefix[0]!.toUpperCase() + prefix.slice(1);
   return inTransaction(db, (tx) => {
     const lesson = tx.select().from(lessons).where(eq(lessons.slug, seed.lessonSlug)).get();
     if (!lesson) throw new Error(`Lesson ${seed.lessonSlug} is not imported`);
     const qs = tx
-      .select({ id: questions.id, version: questions.version, passageId: questions.passageId, content: questionVersions.content })
+      .select({
+        id: questions.id,
+        version: questions.version,
+        passageId: questions.passageId,
+        content: questionVersions.content,
+      })
       .from(questions)
-      .innerJoin(questionVersions, and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)))
+      .innerJoin(
+        questionVersions,
+        and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+      )
       .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
       .all()
       .map((q) => ({ ...q, content: questionSchema.parse(q.content) }));
-    const sentencesOf = new Map(tx.select().from(passages).where(eq(passages.lessonId, lesson.id)).all().map((p) => [p.id, p.body.flatMap((g) => g.sentences.map((s) => s.id))]));
+    const sentencesOf = new Map(
+      tx
+        .select()
+        .from(passages)
+        .where(eq(passages.lessonId, lesson.id))
+        .all()
+        .map((p) => [p.id, p.body.flatMap((g) => g.sentences.map((s) => s.id))]),
+    );
 
     const seeded: SeededClass[] = [];
     let n = 0;
     for (let c = 1; c <= seed.classes; c++) {
       const instructorId = randomUUID();
       const instructorEmail = `${prefix}-instructor${c}@${prefix}.test`;
-      tx.insert(users).values({ id: instructorId, email: instructorEmail, name: `Instructor ${c}`, role: "instructor", passwordHash: seed.passwordHash, sessionVersion: 1, createdAt: now }).run();
+      tx.insert(users)
+        .values({
+          id: instructorId,
+          email: instructorEmail,
+          name: `Instructor ${c}`,
+          role: "instructor",
+          passwordHash: seed.passwordHash,
+          sessionVersion: 1,
+          createdAt: now,
+        })
+        .run();
       const classId = randomUUID();
       const name = `${title} class ${c}`;
       const joinCode = `${prefix.toUpperCase().slice(0, 5).padEnd(5, "X")}${String(c).padStart(5, "0")}`;
-      tx.insert(classes).values({ id: classId, name, instructorId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + 864e5), createdAt: now }).run();
-      tx.insert(assignments).values({ id: randomUUID(), classId, lessonId: lesson.id, dueAt: null, showAnswersAfterSubmit: true, createdAt: now }).run();
+      tx.insert(classes)
+        .values({
+          id: classId,
+          name,
+          instructorId,
+          joinCode,
+          joinCodeExpiresAt: new Date(now.getTime() + 864e5),
+          createdAt: now,
+        })
+        .run();
+      tx.insert(assignments)
+        .values({
+          id: randomUUID(),
+          classId,
+          lessonId: lesson.id,
+          dueAt: null,
+          showAnswersAfterSubmit: true,
+          createdAt: now,
+        })
+        .run();
 
       const students = Array.from({ length: seed.studentsPerClass }, () => {
         n++;
-        return { id: randomUUID(), email: `${prefix}-student${n}@${prefix}.test`, name: `Student ${String(n).padStart(4, "0")}`, role: "student" as const, passwordHash: seed.passwordHash, sessionVersion: 1, createdAt: now };
+        return {
+          id: randomUUID(),
+          email: `${prefix}-student${n}@${prefix}.test`,
+          name: `Student ${String(n).padStart(4, "0")}`,
+          role: "student" as const,
+          passwordHash: seed.passwordHash,
+          sessionVersion: 1,
+          createdAt: now,
+        };
       });
       for (const part of chunks(students)) tx.insert(users).values(part).run();
-      for (const part of chunks(students.map((s) => ({ classId, studentId: s.id, joinedAt: now })))) tx.insert(enrollments).values(part).run();
+      for (const part of chunks(students.map((s) => ({ classId, studentId: s.id, joinedAt: now }))))
+        tx.insert(enrollments).values(part).run();
       seeded.push({ id: classId, name, instructorEmail, studentEmails: students.map((s) => s.email) });
       if (seed.submitted === false) continue;
 
-      const attemptRows = students.map((s) => ({ id: randomUUID(), userId: s.id, lessonId: lesson.id, classId, contextKey: classId, startedAt: now, lastActiveAt: now, activeSeconds: 900, submittedAt: now }));
+      const attemptRows = students.map((s) => ({
+        id: randomUUID(),
+        userId: s.id,
+        lessonId: lesson.id,
+        classId,
+        contextKey: classId,
+        startedAt: now,
+        lastActiveAt: now,
+        activeSeconds: 900,
+        submittedAt: now,
+      }));
       for (const part of chunks(attemptRows)) tx.insert(attempts).values(part).run();
 
       const answerRows: (typeof answers.$inferInsert)[] = [];
@@ -89,18 +169,55 @@ export function seedBenchmark(db: Db, seed: BenchSeed, now = new Date()): { inst
                   ? { type: c.type, text: right ? c.acceptedAnswers[0]! : "unsure" }
                   : c.type === "evidence"
                     ? { type: c.type, sentenceIds: right ? c.keySentences : sentences.slice(0, 1) }
-                    : { type: c.type, text: `Answer ${si + 1} to question ${qi + 1}: the article hedges its claim and relies on two researchers.` };
+                    : {
+                        type: c.type,
+                        text: `Answer ${si + 1} to question ${qi + 1}: the article hedges its claim and relies on two researchers.`,
+                      };
           const answerId = randomUUID();
-          answerRows.push({ id: answerId, attemptId: attempt.id, questionId: q.id, questionVersion: q.version, response, citedSentences: c.type === "open_response" ? sentences.slice(0, 1) : [], revision: 1, updatedAt: now, autoScore: gradeAnswer(c, response), maxPoints: c.points });
+          answerRows.push({
+            id: answerId,
+            attemptId: attempt.id,
+            questionId: q.id,
+            questionVersion: q.version,
+            response,
+            citedSentences: c.type === "open_response" ? sentences.slice(0, 1) : [],
+            revision: 1,
+            updatedAt: now,
+            autoScore: gradeAnswer(c, response),
+            maxPoints: c.points,
+          });
           if (c.type === "open_response" && si % 2 === 0) {
             const levels = Object.fromEntries(c.rubric.map((r) => [r.id, r.levels[1]!.points]));
-            feedbackRows.push({ id: randomUUID(), answerId, instructorId, rubricLevels: levels, points: Object.values(levels).reduce((a, b) => a + b, 0), overrideReason: null, comment: "Good start; quote the sentence you rely on.", updatedAt: now, returnedAt: now, unreadByStudent: true });
+            feedbackRows.push({
+              id: randomUUID(),
+              answerId,
+              instructorId,
+              rubricLevels: levels,
+              points: Object.values(levels).reduce((a, b) => a + b, 0),
+              overrideReason: null,
+              comment: "Good start; quote the sentence you rely on.",
+              updatedAt: now,
+              returnedAt: now,
+              unreadByStudent: true,
+            });
           }
         });
       });
       for (const part of chunks(answerRows)) tx.insert(answers).values(part).run();
       for (const part of chunks(feedbackRows)) tx.insert(feedback).values(part).run();
-      for (const part of chunks(feedbackRows.map((f) => ({ id: randomUUID(), feedbackId: f.id!, snapshot: { rubricLevels: f.rubricLevels, points: f.points ?? null, overrideReason: null, comment: f.comment }, returnedAt: now })))) {
+      for (const part of chunks(
+        feedbackRows.map((f) => ({
+          id: randomUUID(),
+          feedbackId: f.id!,
+          snapshot: {
+            rubricLevels: f.rubricLevels,
+            points: f.points ?? null,
+            overrideReason: null,
+            comment: f.comment,
+          },
+          returnedAt: now,
+        })),
+      )) {
         tx.insert(feedbackHistory).values(part).run();
       }
     }

@@ -17,31 +17,58 @@ export type AuditedAnswer = {
   autoScore: number | null;
 };
 
-export type AuditedAttempt = { attemptId: string; email: string; contextKey: string; submittedAt: Date | null; answers: AuditedAnswer[] };
+export type AuditedAttempt = {
+  attemptId: string;
+  email: string;
+  contextKey: string;
+  submittedAt: Date | null;
+  answers: AuditedAnswer[];
+};
 
 /** Every attempt at the lesson, each with its answers. */
 export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt[] {
   const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get();
   if (!lesson) throw new Error(`Lesson ${lessonSlug} is not imported`);
   const rows = db
-    .select({ attemptId: attempts.id, email: users.email, contextKey: attempts.contextKey, submittedAt: attempts.submittedAt })
+    .select({
+      attemptId: attempts.id,
+      email: users.email,
+      contextKey: attempts.contextKey,
+      submittedAt: attempts.submittedAt,
+    })
     .from(attempts)
     .innerJoin(users, eq(users.id, attempts.userId))
     .where(eq(attempts.lessonId, lesson.id))
     .all();
   const byAttempt = new Map<string, AuditedAttempt>(rows.map((r) => [r.attemptId, { ...r, answers: [] }]));
   const answerRows = db
-    .select({ attemptId: answers.attemptId, questionKey: questions.key, revision: answers.revision, response: answers.response, content: questionVersions.content, autoScore: answers.autoScore })
+    .select({
+      attemptId: answers.attemptId,
+      questionKey: questions.key,
+      revision: answers.revision,
+      response: answers.response,
+      content: questionVersions.content,
+      autoScore: answers.autoScore,
+    })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     // The type of the version answered, which is what submission graded against.
-    .innerJoin(questionVersions, and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)))
+    .innerJoin(
+      questionVersions,
+      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+    )
     .where(eq(attempts.lessonId, lesson.id))
     .all();
   for (const a of answerRows) {
     const type = (a.content as { type: string }).type;
-    byAttempt.get(a.attemptId)!.answers.push({ questionKey: a.questionKey, revision: a.revision, response: a.response as Response, autoGraded: type !== "open_response", autoScore: a.autoScore });
+    byAttempt.get(a.attemptId)!.answers.push({
+      questionKey: a.questionKey,
+      revision: a.revision,
+      response: a.response as Response,
+      autoGraded: type !== "open_response",
+      autoScore: a.autoScore,
+    });
   }
   return [...byAttempt.values()];
 }

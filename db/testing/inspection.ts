@@ -8,9 +8,22 @@ import Database from "better-sqlite3";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema";
-import { answers, assignments, attempts, classes, enrollments, lessons, questions, signInThrottle, users } from "../schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  classes,
+  enrollments,
+  lessons,
+  questions,
+  signInThrottle,
+  users,
+} from "../schema";
 
-function readOnly<T>(file: string, read: (db: ReturnType<typeof drizzle<typeof schema>>, sqlite: Database.Database) => T): T {
+function readOnly<T>(
+  file: string,
+  read: (db: ReturnType<typeof drizzle<typeof schema>>, sqlite: Database.Database) => T,
+): T {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return read(drizzle(sqlite, { schema }), sqlite);
@@ -23,7 +36,9 @@ function readOnly<T>(file: string, read: (db: ReturnType<typeof drizzle<typeof s
 export function databaseFingerprint(file: string, except: readonly string[] = []): string {
   return readOnly(file, (_, sqlite) => {
     const hash = createHash("sha256");
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
     for (const { name } of tables.filter((t) => !except.includes(t.name))) {
       hash.update(name).update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()));
     }
@@ -61,7 +76,13 @@ export function classSubmissions(file: string, className: string): { students: n
 }
 
 /** The demo class's objects the action suites act on (from the demo seeding). */
-export function demoClassObjects(file: string): { demoClass: string; student5: string; assignment: string; answer: string; gradedAnswer: string } {
+export function demoClassObjects(file: string): {
+  demoClass: string;
+  student5: string;
+  assignment: string;
+  answer: string;
+  gradedAnswer: string;
+} {
   return readOnly(file, (db) => {
     const demoClass = db.select({ id: classes.id }).from(classes).where(eq(classes.name, "Demo class")).get()?.id ?? "";
     const student2Answers = db
@@ -70,12 +91,15 @@ export function demoClassObjects(file: string): { demoClass: string; student5: s
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
       .innerJoin(users, eq(users.id, attempts.userId))
       .innerJoin(questions, eq(questions.id, answers.questionId))
-      .where(and(eq(attempts.classId, demoClass), isNotNull(attempts.submittedAt), eq(users.email, "student2@demo.test")))
+      .where(
+        and(eq(attempts.classId, demoClass), isNotNull(attempts.submittedAt), eq(users.email, "student2@demo.test")),
+      )
       .all();
     return {
       demoClass,
       student5: db.select({ id: users.id }).from(users).where(eq(users.email, "student5@demo.test")).get()?.id ?? "",
-      assignment: db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, demoClass)).get()?.id ?? "",
+      assignment:
+        db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, demoClass)).get()?.id ?? "",
       // student2's submitted answer to the written question a snapshot shares…
       answer: student2Answers.find((a) => a.questionKey === "headline-claim-strength")?.id ?? "",
       // …and an automatically graded one, whose grade an instructor may override (and then return).
@@ -85,10 +109,19 @@ export function demoClassObjects(file: string): { demoClass: string; student5: s
 }
 
 export function joinCodeOf(file: string, classId: string): string {
-  return readOnly(file, (db) => db.select({ code: classes.joinCode }).from(classes).where(eq(classes.id, classId)).get()?.code ?? "");
+  return readOnly(
+    file,
+    (db) => db.select({ code: classes.joinCode }).from(classes).where(eq(classes.id, classId)).get()?.code ?? "",
+  );
 }
 
 /** The keys the sign-in throttle counts failures under (`account:…`, `address:…`). */
 export function throttleKeys(file: string): string[] {
-  return readOnly(file, (db) => db.select({ key: signInThrottle.key }).from(signInThrottle).all().map((r) => r.key));
+  return readOnly(file, (db) =>
+    db
+      .select({ key: signInThrottle.key })
+      .from(signInThrottle)
+      .all()
+      .map((r) => r.key),
+  );
 }

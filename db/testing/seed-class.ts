@@ -9,16 +9,39 @@ import { inTransaction } from "../transaction";
 import { assignments, classes, enrollments, lessons } from "../schema";
 import { generateJoinCode, JOIN_CODE_LIFETIME_MS } from "@/lib/join-code";
 
-export async function seedClass(input: { name: string; instructorId: string; studentIds: string[]; lessonSlugs: string[] }, now = new Date()) {
+export async function seedClass(
+  input: { name: string; instructorId: string; studentIds: string[]; lessonSlugs: string[] },
+  now = new Date(),
+) {
   const db = getDb();
   return inTransaction(db, (tx) => {
     const id = randomUUID();
     const joinCode = generateJoinCode();
-    tx.insert(classes).values({ id, name: input.name, instructorId: input.instructorId, joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS), createdAt: now }).run();
-    for (const studentId of input.studentIds) tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now }).run();
+    tx.insert(classes)
+      .values({
+        id,
+        name: input.name,
+        instructorId: input.instructorId,
+        joinCode,
+        joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS),
+        createdAt: now,
+      })
+      .run();
+    for (const studentId of input.studentIds)
+      tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now }).run();
     for (const slug of input.lessonSlugs) {
       const lesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).get();
-      if (lesson) tx.insert(assignments).values({ id: randomUUID(), classId: id, lessonId: lesson.id, dueAt: null, showAnswersAfterSubmit: true, createdAt: now }).run();
+      if (lesson)
+        tx.insert(assignments)
+          .values({
+            id: randomUUID(),
+            classId: id,
+            lessonId: lesson.id,
+            dueAt: null,
+            showAnswersAfterSubmit: true,
+            createdAt: now,
+          })
+          .run();
     }
     return { id, joinCode };
   });

@@ -20,7 +20,9 @@ export function dumpDatabase(db: Db): Record<string, unknown[]> {
   const tables = db.$client
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by 1, 2`).all()]));
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by 1, 2`).all()]),
+  );
 }
 
 /**

@@ -8,12 +8,35 @@ const q = (raw: object) => questionSchema.parse({ ...base, ...raw }) as Question
 const opt = (id: string, correct: boolean) => ({ id, text: id, correct, explanation: "because" });
 
 const single = q({ id: "s", type: "single_choice", points: 1, options: [opt("a", false), opt("b", true)] });
-const multi = q({ id: "m", type: "multiple_select", points: 2, options: [opt("a", true), opt("b", true), opt("c", false), opt("d", false)] });
-const short = q({ id: "t", type: "short_answer", points: 1, acceptedAnswers: ["$2,700", "around 144"], explanation: "x" });
+const multi = q({
+  id: "m",
+  type: "multiple_select",
+  points: 2,
+  options: [opt("a", true), opt("b", true), opt("c", false), opt("d", false)],
+});
+const short = q({
+  id: "t",
+  type: "short_answer",
+  points: 1,
+  acceptedAnswers: ["$2,700", "around 144"],
+  explanation: "x",
+});
 const evidence = q({ id: "e", type: "evidence", points: 2, keySentences: ["k1", "k2"], explanation: "x" });
 const open = q({
-  id: "o", type: "open_response", points: 2, exemplar: "x",
-  rubric: [{ id: "c", name: "C", levels: [{ points: 0, label: "0", description: "d" }, { points: 2, label: "2", description: "d" }] }],
+  id: "o",
+  type: "open_response",
+  points: 2,
+  exemplar: "x",
+  rubric: [
+    {
+      id: "c",
+      name: "C",
+      levels: [
+        { points: 0, label: "0", description: "d" },
+        { points: 2, label: "2", description: "d" },
+      ],
+    },
+  ],
 });
 
 test("single choice: the key earns every point, anything else none", () => {
@@ -27,7 +50,11 @@ test("multiple select: partial credit per right option, each wrong one taking a 
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a"] }), 1);
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c"] }), 1);
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "c"] }), 0);
-  assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c", "d"] }), 0, "ticking everything earns nothing");
+  assert.equal(
+    gradeAnswer(multi, { type: "multiple_select", optionIds: ["a", "b", "c", "d"] }),
+    0,
+    "ticking everything earns nothing",
+  );
   assert.equal(gradeAnswer(multi, { type: "multiple_select", optionIds: [] }), 0, "choosing nothing earns nothing");
 });
 
@@ -37,8 +64,10 @@ test("short answer: case, spacing and punctuation are ignored", () => {
   assert.notEqual(normaliseShortAnswer("2.5"), normaliseShortAnswer("25"), "a decimal point changes the value");
   assert.notEqual(normaliseShortAnswer("-3"), normaliseShortAnswer("3"), "so does a minus sign");
   assert.equal(normaliseShortAnswer("Human-Rights Watch"), "humanrightswatch");
-  for (const given of ["2700", "$2,700", "2 700", "Around 144", "around-144!"]) assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 1, given);
-  for (const given of ["27000", "144", "", "   "]) assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 0, given);
+  for (const given of ["2700", "$2,700", "2 700", "Around 144", "around-144!"])
+    assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 1, given);
+  for (const given of ["27000", "144", "", "   "])
+    assert.equal(gradeAnswer(short, { type: "short_answer", text: given }), 0, given);
 });
 
 test("evidence: partial credit, with wrong sentences taking credit back", () => {
@@ -66,7 +95,13 @@ test("totals never count what awaits an instructor as zero", () => {
     { score: null, maxPoints: 6, answered: true, autoGraded: false },
     { score: null, maxPoints: 6, answered: false, autoGraded: false },
   ]);
-  assert.deepEqual(summary, { autoEarned: 2.5, autoPossible: 5, awaitingCount: 2, awaitingPoints: 12, unansweredCount: 2 });
+  assert.deepEqual(summary, {
+    autoEarned: 2.5,
+    autoPossible: 5,
+    awaitingCount: 2,
+    awaitingPoints: 12,
+    unansweredCount: 2,
+  });
   assert.equal(describeScore(summary), "2.5 of 5 auto-graded points, 2 answers awaiting feedback");
   assert.equal(describeScore({ ...summary, awaitingCount: 0 }), "2.5 of 5 auto-graded points");
 });

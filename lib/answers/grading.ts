@@ -27,7 +27,10 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function gradeSingleChoice(q: Extract<QuestionContent, { type: "single_choice" }>, optionId: string | null): number {
+export function gradeSingleChoice(
+  q: Extract<QuestionContent, { type: "single_choice" }>,
+  optionId: string | null,
+): number {
   return q.options.find((o) => o.id === optionId)?.correct ? q.points : 0;
 }
 
@@ -35,7 +38,10 @@ export function gradeSingleChoice(q: Extract<QuestionContent, { type: "single_ch
  * Partial credit per option: each right option chosen earns its share, each wrong option chosen
  * takes one back (never below zero), so ticking everything, or guessing, earns little.
  */
-export function gradeMultipleSelect(q: Extract<QuestionContent, { type: "multiple_select" }>, optionIds: readonly string[]): number {
+export function gradeMultipleSelect(
+  q: Extract<QuestionContent, { type: "multiple_select" }>,
+  optionIds: readonly string[],
+): number {
   const chosen = new Set(optionIds);
   const right = q.options.filter((o) => o.correct && chosen.has(o.id)).length;
   const wrong = q.options.filter((o) => !o.correct && chosen.has(o.id)).length;
@@ -50,7 +56,10 @@ export function gradeShortAnswer(q: Extract<QuestionContent, { type: "short_answ
 }
 
 /** Partial credit: each key sentence found earns its share; each sentence chosen wrongly takes one back. */
-export function gradeEvidence(q: Extract<QuestionContent, { type: "evidence" }>, sentenceIds: readonly string[]): number {
+export function gradeEvidence(
+  q: Extract<QuestionContent, { type: "evidence" }>,
+  sentenceIds: readonly string[],
+): number {
   const keys = new Set(q.keySentences);
   const hits = sentenceIds.filter((s) => keys.has(s)).length;
   const misses = sentenceIds.length - hits;
@@ -86,8 +95,16 @@ export type ScoreSummary = {
  * Totals that never count work awaiting an instructor as zero: auto-graded points are reported
  * out of auto-graded points, and what waits is counted apart.
  */
-export function summariseScores(items: readonly { score: number | null; maxPoints: number; answered: boolean; autoGraded: boolean }[]): ScoreSummary {
-  const summary: ScoreSummary = { autoEarned: 0, autoPossible: 0, awaitingCount: 0, awaitingPoints: 0, unansweredCount: 0 };
+export function summariseScores(
+  items: readonly { score: number | null; maxPoints: number; answered: boolean; autoGraded: boolean }[],
+): ScoreSummary {
+  const summary: ScoreSummary = {
+    autoEarned: 0,
+    autoPossible: 0,
+    awaitingCount: 0,
+    awaitingPoints: 0,
+    unansweredCount: 0,
+  };
   for (const item of items) {
     if (!item.answered) summary.unansweredCount++;
     if (item.autoGraded) {
@@ -109,6 +126,7 @@ function formatPoints(n: number): string {
 /** "12 of 15 auto-graded points, 3 answers awaiting feedback". */
 export function describeScore(s: ScoreSummary): string {
   const parts = [`${formatPoints(s.autoEarned)} of ${formatPoints(s.autoPossible)} auto-graded points`];
-  if (s.awaitingCount > 0) parts.push(`${s.awaitingCount} ${s.awaitingCount === 1 ? "answer" : "answers"} awaiting feedback`);
+  if (s.awaitingCount > 0)
+    parts.push(`${s.awaitingCount} ${s.awaitingCount === 1 ? "answer" : "answers"} awaiting feedback`);
   return parts.join(", ");
 }

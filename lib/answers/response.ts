@@ -17,13 +17,17 @@ const id = z.string().max(100);
 /** Answers are stored as JSON, which would keep NUL, ESC and the like exactly: they reach CSV exports and spreadsheets raw. */
 export const ANSWER_UNREADABLE_TEXT =
   "The answer contains characters that cannot be saved (control characters, often from pasted text). Remove them; your text stays here until it is saved.";
-const answerText = (maxLength: number, tooLong: string) => z.string().max(maxLength, { error: tooLong }).refine(isStorableText, { error: ANSWER_UNREADABLE_TEXT });
+const answerText = (maxLength: number, tooLong: string) =>
+  z.string().max(maxLength, { error: tooLong }).refine(isStorableText, { error: ANSWER_UNREADABLE_TEXT });
 
 /**
  * The schema of a response to this question, with the sentences it may select: its passage's, or,
  * for a question on the whole article (citationScope "lesson"), the article's.
  */
-export function responseSchema(question: QuestionContent, allowedSentenceIds: ReadonlySet<string>): z.ZodType<Response> {
+export function responseSchema(
+  question: QuestionContent,
+  allowedSentenceIds: ReadonlySet<string>,
+): z.ZodType<Response> {
   const where = citationScopeOf(question) === "lesson" ? "this article" : "this passage";
   const sentence = id.refine((s) => allowedSentenceIds.has(s), { error: `That sentence is not in ${where}.` });
   const unique = (ids: string[]) => new Set(ids).size === ids.length;
@@ -32,7 +36,9 @@ export function responseSchema(question: QuestionContent, allowedSentenceIds: Re
       const options = question.options.map((o) => o.id);
       return z.strictObject({
         type: z.literal("single_choice"),
-        optionId: id.refine((o) => options.includes(o), { error: "That is not one of this question's options." }).nullable(),
+        optionId: id
+          .refine((o) => options.includes(o), { error: "That is not one of this question's options." })
+          .nullable(),
       });
     }
     case "multiple_select": {
@@ -54,13 +60,19 @@ export function responseSchema(question: QuestionContent, allowedSentenceIds: Re
       const max = question.maxSelections ?? MAX_CITED_SENTENCES;
       return z.strictObject({
         type: z.literal("evidence"),
-        sentenceIds: z.array(sentence).max(max, { error: `Choose at most ${max} sentences.` }).refine(unique, { error: "A sentence is chosen twice." }),
+        sentenceIds: z
+          .array(sentence)
+          .max(max, { error: `Choose at most ${max} sentences.` })
+          .refine(unique, { error: "A sentence is chosen twice." }),
       });
     }
     case "open_response":
       return z.strictObject({
         type: z.literal("open_response"),
-        text: answerText(question.maxLength, `Keep the answer to ${question.maxLength.toLocaleString("en")} characters.`),
+        text: answerText(
+          question.maxLength,
+          `Keep the answer to ${question.maxLength.toLocaleString("en")} characters.`,
+        ),
       });
   }
 }
@@ -68,7 +80,11 @@ export function responseSchema(question: QuestionContent, allowedSentenceIds: Re
 /** Sentences an open response cites: from where the question allows (its passage, or the article), at most ten, each once. */
 export function citedSentencesSchema(allowedSentenceIds: ReadonlySet<string>, scope: CitationScope = "passage") {
   return z
-    .array(id.refine((s) => allowedSentenceIds.has(s), { error: `A cited sentence is not in ${scope === "lesson" ? "this article" : "this passage"}.` }))
+    .array(
+      id.refine((s) => allowedSentenceIds.has(s), {
+        error: `A cited sentence is not in ${scope === "lesson" ? "this article" : "this passage"}.`,
+      }),
+    )
     .max(MAX_CITED_SENTENCES, { error: `Cite at most ${MAX_CITED_SENTENCES} sentences.` })
     .refine((ids) => new Set(ids).size === ids.length, { error: "A sentence is cited twice." });
 }

@@ -21,7 +21,13 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
-  return value.split(",").map((s) => s.trim()).filter(Boolean).pop() ?? "unknown";
+  return (
+    value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop() ?? "unknown"
+  );
 }
 
 export const authOptions: NextAuthOptions = {
@@ -45,7 +51,12 @@ export const authOptions: NextAuthOptions = {
         }
         // The message reaches the sign-in form; it never says whether the email exists.
         if (!result.ok) throw new Error(result.message);
-        return { id: result.actor.userId, name: result.actor.name, email: result.actor.email, sessionVersion: result.sessionVersion };
+        return {
+          id: result.actor.userId,
+          name: result.actor.name,
+          email: result.actor.email,
+          sessionVersion: result.sessionVersion,
+        };
       },
     }),
   ],
@@ -60,18 +71,29 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       // A token whose sessions were ended (password change, sign out everywhere) shows as signed out.
-      const actor = token.sub && typeof token.sv === "number" ? await findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined) : null;
+      const actor =
+        token.sub && typeof token.sv === "number"
+          ? await findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined)
+          : null;
       if (!actor) return { expires: session.expires };
       // The header shows students how much returned feedback they have not read yet.
       const unreadFeedback = actor.role === "student" ? await countUnreadFeedback(actor) : 0;
-      return { ...session, user: { name: actor.name, email: actor.email }, userId: actor.userId, role: actor.role, sv: token.sv, unreadFeedback };
+      return {
+        ...session,
+        user: { name: actor.name, email: actor.email },
+        userId: actor.userId,
+        role: actor.role,
+        sv: token.sv,
+        unreadFeedback,
+      };
     },
   },
   events: {
     // A signed-out token must not work again if it was copied: its session id is refused until it expires.
     async signOut({ token }) {
       if (token?.sid && typeof token.sid === "string" && token.sub) {
-        const expires = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
+        const expires =
+          typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
         await endSession(token.sid, token.sub, expires);
       }
     },

@@ -32,7 +32,9 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
   return withHashSlot(
     () =>
       new Promise((resolve, reject) =>
-        scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+        scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
       ),
   );
 }

@@ -51,12 +51,24 @@ export async function renewSession(actor: Actor, sessionVersion: number): Promis
     maxAge: SESSION_MAX_AGE_S,
   });
   const secure = sessionCookieName().startsWith("__Secure-");
-  (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: SESSION_MAX_AGE_S,
+  });
 }
 
 /** Removes this browser's session cookie (after its sessions were ended). */
 export async function clearSessionCookie(): Promise<void> {
   // Set, not delete(): a __Secure- cookie is only replaced by one that is Secure too.
   const name = sessionCookieName();
-  (await cookies()).set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: 0 });
+  (await cookies()).set(name, "", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge: 0,
+  });
 }

@@ -9,7 +9,9 @@ test("without a code, a sign-up is a student", () => {
 
 test("the right code makes an instructor; a wrong one is refused", () => {
   assert.deepEqual(decideSignUpRole("a-long-enough-secret", "a-long-enough-secret"), { role: "instructor" });
-  assert.deepEqual(decideSignUpRole("a-long-enough-secrets", "a-long-enough-secret"), { error: "That instructor code is not right." });
+  assert.deepEqual(decideSignUpRole("a-long-enough-secrets", "a-long-enough-secret"), {
+    error: "That instructor code is not right.",
+  });
 });
 
 test("with no code configured, or one short enough to guess, instructor sign-up is closed", () => {

@@ -17,5 +17,7 @@ export function decideSignUpRole(givenCode: string | undefined, configuredCode: 
   }
   // Compare digests so the comparison takes the same time whatever the lengths.
   const digest = (s: string) => createHash("sha256").update(s).digest();
-  return timingSafeEqual(digest(givenCode), digest(configuredCode)) ? { role: "instructor" } : { error: "That instructor code is not right." };
+  return timingSafeEqual(digest(givenCode), digest(configuredCode))
+    ? { role: "instructor" }
+    : { error: "That instructor code is not right." };
 }

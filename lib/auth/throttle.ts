@@ -32,7 +32,8 @@ export type ThrottleDecision = { allowed: true; delayMs: number } | { allowed: f
 
 /** Before checking a password: may this key try now, and after how long a pause? */
 export function decide(state: ThrottleState | null, now: Date, policy = THROTTLE): ThrottleDecision {
-  if (state?.lockedUntil && state.lockedUntil > now) return { allowed: false, retryAfterMs: state.lockedUntil.getTime() - now.getTime() };
+  if (state?.lockedUntil && state.lockedUntil > now)
+    return { allowed: false, retryAfterMs: state.lockedUntil.getTime() - now.getTime() };
   const live = current(state, now, policy);
   const over = live.failures - policy.slowAfter + 1;
   return { allowed: true, delayMs: over > 0 ? Math.min(policy.maxDelayMs, over * policy.delayStepMs) : 0 };

@@ -54,10 +54,21 @@ test("the instructor is told what students see of a thread: all of it, the repli
   assert.equal(whatStudentsSee(hidden, [reply]), "replies-only");
   assert.equal(whatStudentsSee(deleted, [reply]), "replies-only");
   // Replies they cannot read do not keep the thread up.
-  assert.equal(whatStudentsSee(hidden, [{ ...reply, hiddenAt: t }, { ...reply, deletedAt: t }]), "nothing");
+  assert.equal(
+    whatStudentsSee(hidden, [
+      { ...reply, hiddenAt: t },
+      { ...reply, deletedAt: t },
+    ]),
+    "nothing",
+  );
   assert.equal(whatStudentsSee(hidden, []), "nothing");
   // And what it says matches what a classmate is shown.
-  for (const [opening, replies] of [[hidden, [reply]], [hidden, []], [post, []], [deleted, [reply]]] as const) {
+  for (const [opening, replies] of [
+    [hidden, [reply]],
+    [hidden, []],
+    [post, []],
+    [deleted, [reply]],
+  ] as const) {
     const readable = replies.filter((r) => postVisibility(classmate, r) === "visible").length;
     assert.equal(whatStudentsSee(opening, replies) !== "nothing", threadVisible(classmate, opening, readable));
   }
@@ -97,13 +108,20 @@ test("posting allows a burst, then says how long to wait", () => {
   const now = t;
   const times = (secondsAgo: number[]) => secondsAgo.map((s) => new Date(now.getTime() - s * 1000));
   assert.deepEqual(postRateDecision([], now), { allowed: true });
-  assert.deepEqual(postRateDecision(times(Array.from({ length: POST_BURST - 1 }, (_, i) => i)), now), { allowed: true });
+  assert.deepEqual(postRateDecision(times(Array.from({ length: POST_BURST - 1 }, (_, i) => i)), now), {
+    allowed: true,
+  });
   const burst = times(Array.from({ length: POST_BURST }, (_, i) => 50 - i));
   assert.deepEqual(postRateDecision(burst, now), { allowed: false, retryAfterSeconds: 10 });
   // Posts older than the window do not count.
-  assert.deepEqual(postRateDecision(times([61, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160]), now), { allowed: true });
+  assert.deepEqual(postRateDecision(times([61, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160]), now), {
+    allowed: true,
+  });
   // With more than a burst in the window, the wait lasts until enough have left it.
-  assert.deepEqual(postRateDecision(times([59, 58, 5, 5, 5, 5, 5, 5, 5, 5, 5]), now), { allowed: false, retryAfterSeconds: 2 });
+  assert.deepEqual(postRateDecision(times([59, 58, 5, 5, 5, 5, 5, 5, 5, 5, 5]), now), {
+    allowed: false,
+    retryAfterSeconds: 2,
+  });
 });
 
 test("anonymous labels are stable letters by position", () => {

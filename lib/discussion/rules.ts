@@ -54,7 +54,10 @@ const classmate: Viewer = { userId: "", moderator: false };
  * replies under a marker that stands in for a hidden or deleted opening post ("replies-only"),
  * or nothing at all. (Authors also see their own hidden posts, marked hidden.)
  */
-export function whatStudentsSee(opening: PostState, replies: readonly PostState[]): "thread" | "replies-only" | "nothing" {
+export function whatStudentsSee(
+  opening: PostState,
+  replies: readonly PostState[],
+): "thread" | "replies-only" | "nothing" {
   const readable = replies.filter((r) => !r.deletedAt && postVisibility(classmate, r) === "visible").length;
   if (!threadVisible(classmate, opening, readable)) return "nothing";
   return openingVisibility(classmate, opening) === "visible" ? "thread" : "replies-only";
@@ -88,7 +91,10 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 /** Given the times of this person's recent posts, whether one more may go now. */
 export function postRateDecision(recentPostTimes: readonly Date[], now: Date): RateDecision {
   const windowStart = now.getTime() - POST_WINDOW_MS;
-  const inWindow = recentPostTimes.map((t) => t.getTime()).filter((t) => t > windowStart).sort((a, b) => a - b);
+  const inWindow = recentPostTimes
+    .map((t) => t.getTime())
+    .filter((t) => t > windowStart)
+    .sort((a, b) => a - b);
   if (inWindow.length < POST_BURST) return { allowed: true };
   // The oldest post that must leave the window before another fits.
   const frees = inWindow[inWindow.length - POST_BURST]! + POST_WINDOW_MS;

@@ -64,4 +64,8 @@ export type PassageDiscussion =
   | { mode: "notebook"; prompts: string[]; entry: { body: string; updatedAt: string } | null };
 
 /** Per passage key: posts this person can read, and how many are new since their last visit. */
-export type DiscussionActivity = { classId: string; className: string; passages: Record<string, { posts: number; newPosts: number }> } | null;
+export type DiscussionActivity = {
+  classId: string;
+  className: string;
+  passages: Record<string, { posts: number; newPosts: number }>;
+} | null;

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { annotatePassage } from "./annotate";
 
 const paragraphs = [
-  { id: "p1", sentences: [{ id: "p1-s1", text: "Remittances from Tajik workers fund Tajikistan." }, { id: "p1-s2", text: "Remittances matter, said Lemon." }] },
+  {
+    id: "p1",
+    sentences: [
+      { id: "p1-s1", text: "Remittances from Tajik workers fund Tajikistan." },
+      { id: "p1-s2", text: "Remittances matter, said Lemon." },
+    ],
+  },
   { id: "p2", sentences: [{ id: "p2-s1", text: "The Islamic State recruits. IS grows." }] },
 ];
 const terms = [
@@ -39,6 +45,9 @@ test("records every voice that speaks in a sentence", () => {
     { key: "vice", appearances: [{ sentence: "p1-s2" }, { sentence: "p2-s1" }] },
   ];
   const [first, second] = annotatePassage(paragraphs, [], voices);
-  assert.deepEqual(first!.sentences.map((s) => s.voiceKeys), [[], ["lemon", "vice"]]);
+  assert.deepEqual(
+    first!.sentences.map((s) => s.voiceKeys),
+    [[], ["lemon", "vice"]],
+  );
   assert.deepEqual(second!.sentences[0]!.voiceKeys, ["vice"]);
 });

@@ -22,12 +22,14 @@ export function annotatePassage(
   voices: readonly VoiceSentences[],
 ): AnnotatedParagraph[] {
   const termOfForm = new Map<string, string>();
-  for (const t of terms) for (const form of [t.term, ...t.aliases]) if (!termOfForm.has(form)) termOfForm.set(form, t.key);
+  for (const t of terms)
+    for (const form of [t.term, ...t.aliases]) if (!termOfForm.has(form)) termOfForm.set(form, t.key);
   const pattern = termOfForm.size > 0 ? wholeWordPattern([...termOfForm.keys()]) : null;
 
   const voicesOfSentence = new Map<string, string[]>();
   for (const v of voices) {
-    for (const a of v.appearances) voicesOfSentence.set(a.sentence, [...(voicesOfSentence.get(a.sentence) ?? []), v.key]);
+    for (const a of v.appearances)
+      voicesOfSentence.set(a.sentence, [...(voicesOfSentence.get(a.sentence) ?? []), v.key]);
   }
 
   const marked = new Set<string>();

@@ -17,6 +17,10 @@ test("recognises the clutter that web pages paste into article text", () => {
 });
 
 test("keeps the body paragraphs in order, without the header lines", () => {
-  const raw = "This story is over 5 years old.\n\n\nHeadline\n\nDek line\nPhoto by Someone\n\nFirst paragraph.\n\nRelated: elsewhere\nSecond paragraph.\n";
-  assert.deepEqual(articleBodyParagraphs(raw, ["Headline", "Dek line", "Photo by Someone"]), ["First paragraph.", "Second paragraph."]);
+  const raw =
+    "This story is over 5 years old.\n\n\nHeadline\n\nDek line\nPhoto by Someone\n\nFirst paragraph.\n\nRelated: elsewhere\nSecond paragraph.\n";
+  assert.deepEqual(articleBodyParagraphs(raw, ["Headline", "Dek line", "Photo by Someone"]), [
+    "First paragraph.",
+    "Second paragraph.",
+  ]);
 });

@@ -23,7 +23,12 @@ type Passage = { id: string; key: string; title: string };
 export function tallyPassageWork(
   passages: Passage[],
   questions: Question[],
-  { answered, returned, unread, submitted }: { answered: Set<string>; returned: Set<string>; unread: Set<string>; submitted: boolean },
+  {
+    answered,
+    returned,
+    unread,
+    submitted,
+  }: { answered: Set<string>; returned: Set<string>; unread: Set<string>; submitted: boolean },
 ): PassageWork[] {
   return passages.map((p) => {
     const qs = questions.filter((q) => q.passageId === p.id);
@@ -34,7 +39,9 @@ export function tallyPassageWork(
       total: qs.length,
       feedbackReturned: qs.filter((q) => returned.has(q.id)).length,
       feedbackUnread: qs.filter((q) => unread.has(q.id)).length,
-      awaitingFeedback: submitted ? qs.filter((q) => q.openResponse && answered.has(q.id) && !returned.has(q.id)).length : 0,
+      awaitingFeedback: submitted
+        ? qs.filter((q) => q.openResponse && answered.has(q.id) && !returned.has(q.id)).length
+        : 0,
     };
   });
 }
@@ -48,7 +55,10 @@ export type NextStep =
  * The one place "Continue" goes: the first passage with a question left to answer; when every
  * question is answered, the summary (to submit in a class, or to look back); nothing begun, the start.
  */
-export function nextStep(work: PassageWork[], { submitted, inClass }: { submitted: boolean; inClass: boolean }): NextStep | null {
+export function nextStep(
+  work: PassageWork[],
+  { submitted, inClass }: { submitted: boolean; inClass: boolean },
+): NextStep | null {
   if (work.length === 0) return null;
   const begun = work.some((p) => p.answered > 0);
   if (submitted) return { kind: "summary", label: "See your results and feedback" };

@@ -37,4 +37,3 @@ export const questionTypeLabel: Record<QuestionContent["type"], string> = {
   evidence: "Evidence",
   open_response: "Open response",
 };
-

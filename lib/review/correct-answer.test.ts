@@ -17,9 +17,24 @@ test("a wrong or part-right automatic answer shows what was right; a right one s
   assert.equal(correctAnswerFor(choice, 0), "2 to 5 against");
   assert.equal(correctAnswerFor(choice, 1), null);
   assert.equal(correctAnswerFor(choice, null), null, "not graded yet");
-  const multi: QuestionContent = { ...base, points: 2, type: "multiple_select", options: [{ id: "a", text: "A", correct: true, explanation: "." }, { id: "b", text: "B", correct: false, explanation: "." }, { id: "c", text: "C", correct: true, explanation: "." }] };
+  const multi: QuestionContent = {
+    ...base,
+    points: 2,
+    type: "multiple_select",
+    options: [
+      { id: "a", text: "A", correct: true, explanation: "." },
+      { id: "b", text: "B", correct: false, explanation: "." },
+      { id: "c", text: "C", correct: true, explanation: "." },
+    ],
+  };
   assert.equal(correctAnswerFor(multi, 1.5), "A · C");
-  const short: QuestionContent = { ...base, type: "short_answer", acceptedAnswers: ["US", "United States"], explanation: ".", maxLength: 80 };
+  const short: QuestionContent = {
+    ...base,
+    type: "short_answer",
+    acceptedAnswers: ["US", "United States"],
+    explanation: ".",
+    maxLength: 80,
+  };
   assert.equal(correctAnswerFor(short, 0), "US / United States");
   const evidence: QuestionContent = { ...base, type: "evidence", keySentences: ["s1"], explanation: "." };
   assert.equal(correctAnswerFor(evidence, 0, new Map([["s1", "It rained."]])), "“It rained.”");

@@ -8,7 +8,11 @@ export type NotReturned = { answerId: string; missing: string[] };
  * which were kept because a criterion is not scored yet (by name where the page knows the
  * answer, counted otherwise).
  */
-export function describeReturn(returned: number, notReturned: readonly NotReturned[], nameOf: (answerId: string) => string | undefined = () => undefined): string {
+export function describeReturn(
+  returned: number,
+  notReturned: readonly NotReturned[],
+  nameOf: (answerId: string) => string | undefined = () => undefined,
+): string {
   const done = `${returned} ${returned === 1 ? "answer" : "answers"} returned to ${returned === 1 ? "its student" : "their students"}.`;
   if (notReturned.length === 0) return done;
   const named = notReturned.flatMap((n) => {
@@ -16,7 +20,10 @@ export function describeReturn(returned: number, notReturned: readonly NotReturn
     return name ? [`${name}: score ${quotedList(n.missing)}`] : [];
   });
   const others = notReturned.length - named.length;
-  const parts = [...named, ...(others > 0 ? [`${others} ${others === 1 ? "answer" : "answers"} on other questions`] : [])];
+  const parts = [
+    ...named,
+    ...(others > 0 ? [`${others} ${others === 1 ? "answer" : "answers"} on other questions`] : []),
+  ];
   return `${done} Not returned, because the rubric is not fully scored: ${parts.join("; ")}.`;
 }
 

@@ -25,7 +25,10 @@ test("missing criteria are named in the rubric's order", () => {
     { id: "b", name: "Evidence" },
     { id: "c", name: "Reasoning" },
   ];
-  assert.deepEqual(missingCriteria(rubric, { b: 0 }).map((c) => c.name), ["Claim", "Reasoning"]);
+  assert.deepEqual(
+    missingCriteria(rubric, { b: 0 }).map((c) => c.name),
+    ["Claim", "Reasoning"],
+  );
   assert.deepEqual(missingCriteria(rubric, { a: 1, b: 0, c: 3 }), []);
   assert.equal(quotedList(["Claim"]), "“Claim”");
   assert.equal(quotedList(["Claim", "Evidence", "Reasoning"]), "“Claim”, “Evidence” and “Reasoning”");

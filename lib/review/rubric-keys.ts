@@ -6,7 +6,8 @@
  */
 export function levelKeys(levels: readonly { points: number }[]): string[] {
   const points = levels.map((l) => l.points);
-  const typeable = points.every((p) => Number.isInteger(p) && p >= 0 && p <= 9) && new Set(points).size === points.length;
+  const typeable =
+    points.every((p) => Number.isInteger(p) && p >= 0 && p <= 9) && new Set(points).size === points.length;
   return typeable ? points.map(String) : levels.map((_, i) => String(i + 1));
 }
 
@@ -23,7 +24,10 @@ export function describeLevelKeys(levels: readonly { points: number }[]): string
 }
 
 /** The rubric's criteria that have no level chosen yet, in the rubric's order. */
-export function missingCriteria<C extends { id: string; name: string }>(rubric: readonly C[], chosen: Readonly<Record<string, number>>): C[] {
+export function missingCriteria<C extends { id: string; name: string }>(
+  rubric: readonly C[],
+  chosen: Readonly<Record<string, number>>,
+): C[] {
   return rubric.filter((c) => chosen[c.id] === undefined);
 }
 

@@ -10,7 +10,13 @@ function type(keys: string[], opts: { gap?: number; inWorkbench?: boolean; start
   let time = 10_000;
   const acted: string[] = [];
   for (const key of keys) {
-    const press: KeyPress = { key, time, withCommand: false, inWorkbench: opts.inWorkbench ?? true, isShortcut: SHORTCUTS.has(key) };
+    const press: KeyPress = {
+      key,
+      time,
+      withCommand: false,
+      inWorkbench: opts.inWorkbench ?? true,
+      isShortcut: SHORTCUTS.has(key),
+    };
     const out = gateKey(state, press);
     state = out.state;
     if (out.act) acted.push(key);
@@ -34,9 +40,21 @@ test("nothing acts while focus is outside the workbench", () => {
 });
 
 test("a key typed outside, just before focus comes in, still counts as typing", () => {
-  const outside = gateKey(idleGate, { key: "a", time: 1000, withCommand: false, inWorkbench: false, isShortcut: false });
-  assert.equal(gateKey(outside.state, { key: "r", time: 1500, withCommand: false, inWorkbench: true, isShortcut: true }).act, false);
-  assert.equal(gateKey(outside.state, { key: "r", time: 2100, withCommand: false, inWorkbench: true, isShortcut: true }).act, true);
+  const outside = gateKey(idleGate, {
+    key: "a",
+    time: 1000,
+    withCommand: false,
+    inWorkbench: false,
+    isShortcut: false,
+  });
+  assert.equal(
+    gateKey(outside.state, { key: "r", time: 1500, withCommand: false, inWorkbench: true, isShortcut: true }).act,
+    false,
+  );
+  assert.equal(
+    gateKey(outside.state, { key: "r", time: 2100, withCommand: false, inWorkbench: true, isShortcut: true }).act,
+    true,
+  );
 });
 
 test("a pause, Escape, Tab or Enter ends the word; modifiers and command keys change nothing", () => {
@@ -44,6 +62,15 @@ test("a pause, Escape, Tab or Enter ends the word; modifiers and command keys ch
   assert.deepEqual(type(["g", "Escape", "r"]), ["r"]);
   assert.deepEqual(type(["g", "Tab", "r"]), ["r"]);
   assert.deepEqual(type(["g", "Shift", "r"]), []);
-  const typing = gateKey(idleGate, { key: "g", time: 0, withCommand: false, inWorkbench: true, isShortcut: false }).state;
-  assert.deepEqual(gateKey(typing, { key: "r", time: 10, withCommand: true, inWorkbench: true, isShortcut: true }), { act: false, state: typing });
+  const typing = gateKey(idleGate, {
+    key: "g",
+    time: 0,
+    withCommand: false,
+    inWorkbench: true,
+    isShortcut: false,
+  }).state;
+  assert.deepEqual(gateKey(typing, { key: "r", time: 10, withCommand: true, inWorkbench: true, isShortcut: true }), {
+    act: false,
+    state: typing,
+  });
 });

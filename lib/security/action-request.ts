@@ -13,8 +13,14 @@ export const ACTION_BODY_LIMIT = 1024 * 1024; // Next.js's default serverActions
 
 export type ActionRefusal = { status: 400 | 413; message: string };
 
-const MALFORMED: ActionRefusal = { status: 400, message: "The form could not be read. Reload the page and try again; nothing was saved." };
-const TOO_LARGE: ActionRefusal = { status: 413, message: "The form is larger than 1 MB, so nothing was saved. Shorten the text and try again." };
+const MALFORMED: ActionRefusal = {
+  status: 400,
+  message: "The form could not be read. Reload the page and try again; nothing was saved.",
+};
+const TOO_LARGE: ActionRefusal = {
+  status: 413,
+  message: "The form is larger than 1 MB, so nothing was saved. Shorten the text and try again.",
+};
 
 /** A string React would read as plain text ("$$" escapes a leading "$"), or one of the `allowed` references. */
 function plainString(s: string, allowed: (ref: string) => boolean): boolean {
@@ -67,7 +73,13 @@ export function checkFormActionFields(entries: readonly [string, unknown][]): Ac
     if (row[1] === "0") {
       const ref = plainJson(value, (s) => s === "$@1") as { id?: unknown; bound?: unknown } | undefined;
       const keys = ref && typeof ref === "object" && !Array.isArray(ref) ? Object.keys(ref) : null;
-      if (!keys || typeof ref!.id !== "string" || !(ref!.bound === null || ref!.bound === "$@1") || keys.some((k) => k !== "id" && k !== "bound")) return MALFORMED;
+      if (
+        !keys ||
+        typeof ref!.id !== "string" ||
+        !(ref!.bound === null || ref!.bound === "$@1") ||
+        keys.some((k) => k !== "id" && k !== "bound")
+      )
+        return MALFORMED;
     } else if (plainJson(value) === undefined) {
       return MALFORMED;
     }
@@ -77,7 +89,10 @@ export function checkFormActionFields(entries: readonly [string, unknown][]): Ac
 
 /** Whether Next.js would try to run a server action for this request. */
 export function isPossibleServerAction(method: string, headers: Headers): boolean {
-  return method === "POST" && (headers.has("next-action") || (headers.get("content-type") ?? "").startsWith("multipart/form-data"));
+  return (
+    method === "POST" &&
+    (headers.has("next-action") || (headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+  );
 }
 
 /** The refusal for a malformed action request, or null when Next.js may decode it. Reads a copy of the body. */

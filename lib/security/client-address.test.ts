@@ -32,7 +32,11 @@ test("installed on a real server, a client's forged X-Forwarded-For is replaced 
     const { port } = server.address() as AddressInfo;
     const seen = [];
     for (const forged of ["198.51.100.1", "198.51.100.2, 10.0.0.1", ""]) {
-      seen.push(await (await fetch(`http://127.0.0.1:${port}/`, { headers: forged ? { "X-Forwarded-For": forged } : {} })).text());
+      seen.push(
+        await (
+          await fetch(`http://127.0.0.1:${port}/`, { headers: forged ? { "X-Forwarded-For": forged } : {} })
+        ).text(),
+      );
     }
     assert.deepEqual(seen, ["127.0.0.1", "127.0.0.1", "127.0.0.1"]);
   } finally {

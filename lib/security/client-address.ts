@@ -22,10 +22,17 @@ export function parseTrustedProxies(setting: string | undefined): ReadonlySet<st
  * From the socket inwards: a trusted proxy's X-Forwarded-For is read from its right end, past
  * further trusted proxies, to the first address none of ours wrote.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: ReadonlySet<string>): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: ReadonlySet<string>,
+): string {
   const socket = socketAddress ? normalise(socketAddress) : "unknown";
   if (!trusted.has(socket)) return socket;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map(normalise).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map(normalise)
+    .filter(Boolean);
   let address = socket;
   for (let i = hops.length - 1; i >= 0; i--) {
     address = hops[i]!;
@@ -46,6 +53,10 @@ export function trustForwardedAddressesOnlyFrom(trusted: ReadonlySet<string>): v
   installed = true;
   subscribe("http.server.request.start", (message) => {
     const request = (message as { request: IncomingMessage }).request;
-    request.headers["x-forwarded-for"] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
+    request.headers["x-forwarded-for"] = resolveClientAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      trusted,
+    );
   });
 }

@@ -21,7 +21,8 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export const FOREIGN_ORIGIN: CrossSiteRefusal = {
   status: 403,
-  message: "This request came from another site, so it was refused and nothing was changed. Use Marginalia's own pages.",
+  message:
+    "This request came from another site, so it was refused and nothing was changed. Use Marginalia's own pages.",
 };
 export const NOT_JSON: CrossSiteRefusal = {
   status: 415,

@@ -6,7 +6,10 @@ import { contentSecurityPolicy, createNonce, inlineScriptHashes } from "./csp";
 const sha = (s: string) => `sha256-${createHash("sha256").update(s).digest("base64")}`;
 
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(";").map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = policy
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   assert.ok(found, `${name} is set`);
   return found.slice(1);
 }
@@ -39,7 +42,8 @@ test("nonces are fresh and base64", () => {
 test("inline scripts are hashed byte for byte; scripts with src are not", () => {
   const first = `(self.__next_f=self.__next_f||[]).push([0])`;
   const second = `self.__next_f.push([1,"a\\u003c/b \\"&amp;\\" é"])`;
-  const html = `<html><head><script src="/_next/a.js" async=""></script><script id="_R_">${first}</script></head>` +
+  const html =
+    `<html><head><script src="/_next/a.js" async=""></script><script id="_R_">${first}</script></head>` +
     `<body><p>x</p><SCRIPT>${second}</SCRIPT><script>${first}</script><script src='/b.js'></script></body></html>`;
   assert.deepEqual(inlineScriptHashes(html), [sha(first), sha(second)]);
 });

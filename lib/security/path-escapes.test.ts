@@ -4,13 +4,30 @@ import fs from "node:fs";
 import { UNROUTABLE_ESCAPE, hasUnroutableEscape } from "./path-escapes";
 
 test("escapes no route of ours can serve", () => {
-  for (const path of ["/lessons/%FF", "/lessons/%FF%FE/%FF%FE", "/classes/%ff", "/lessons/%c0%ae", "/lessons/%E2%82", "/lessons/abc%", "/lessons/%zz", "/a%2", "/lessons/caf%C3%A9"]) {
+  for (const path of [
+    "/lessons/%FF",
+    "/lessons/%FF%FE/%FF%FE",
+    "/classes/%ff",
+    "/lessons/%c0%ae",
+    "/lessons/%E2%82",
+    "/lessons/abc%",
+    "/lessons/%zz",
+    "/a%2",
+    "/lessons/caf%C3%A9",
+  ]) {
     assert.equal(hasUnroutableEscape(path), true, path);
   }
 });
 
 test("plain paths and ASCII escapes are left to Next.js", () => {
-  for (const path of ["/", "/lessons/tajikistan-islamic-state", "/lessons/tajikistan%2Dislamic-state", "/classes/abc/review", "/a%20b", "/a%7e"]) {
+  for (const path of [
+    "/",
+    "/lessons/tajikistan-islamic-state",
+    "/lessons/tajikistan%2Dislamic-state",
+    "/classes/abc/review",
+    "/a%20b",
+    "/a%7e",
+  ]) {
     assert.equal(hasUnroutableEscape(path), false, path);
   }
 });

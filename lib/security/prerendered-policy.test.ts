@@ -27,7 +27,10 @@ test("each prerendered page's .meta gets a policy with its own scripts' hashes, 
   assert.equal(stampPrerenderedPolicies(path.join(dir, "..", "..")), 2);
   const index = JSON.parse(fs.readFileSync(path.join(dir, "index.meta"), "utf8"));
   assert.equal(index.headers["x-nextjs-prerender"], "1");
-  assert.match(index.headers["content-security-policy"], new RegExp(`script-src 'self' '${inlineScriptHashes("<script>self.a=1</script>")[0]!.replace(/[+/]/g, "\\$&")}';`));
+  assert.match(
+    index.headers["content-security-policy"],
+    new RegExp(`script-src 'self' '${inlineScriptHashes("<script>self.a=1</script>")[0]!.replace(/[+/]/g, "\\$&")}';`),
+  );
   const one = JSON.parse(fs.readFileSync(path.join(dir, "lessons", "one.meta"), "utf8"));
   assert.equal(one.status, 200);
   assert.ok(one.headers["content-security-policy"].includes(inlineScriptHashes("<script>self.b=2</script>")[0]!));
@@ -39,7 +42,9 @@ test("stamping again replaces the policy rather than adding a second", () => {
   stampPrerenderedPolicies(path.join(dir, "..", ".."));
   fs.writeFileSync(path.join(dir, "index.html"), `<script>self.changed=1</script>`);
   stampPrerenderedPolicies(path.join(dir, "..", ".."));
-  const policy = JSON.parse(fs.readFileSync(path.join(dir, "index.meta"), "utf8")).headers["content-security-policy"] as string;
+  const policy = JSON.parse(fs.readFileSync(path.join(dir, "index.meta"), "utf8")).headers[
+    "content-security-policy"
+  ] as string;
   assert.ok(policy.includes(inlineScriptHashes("<script>self.changed=1</script>")[0]!));
   assert.ok(!policy.includes(inlineScriptHashes("<script>self.a=1</script>")[0]!));
 });

@@ -31,7 +31,8 @@ export function stampPrerenderedPolicies(nextDir = ".next"): number {
   for (const html of htmlFiles(appDir)) {
     const metaFile = html.replace(/\.html$/, ".meta");
     // Every prerendered page has its .meta; a missing one means Next.js changed how it serves them.
-    if (!fs.existsSync(metaFile)) throw new Error(`No ${path.basename(metaFile)} beside ${html}: cannot give it a Content-Security-Policy.`);
+    if (!fs.existsSync(metaFile))
+      throw new Error(`No ${path.basename(metaFile)} beside ${html}: cannot give it a Content-Security-Policy.`);
     const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as { headers?: Record<string, string> };
     const policy = contentSecurityPolicy({ hashes: inlineScriptHashes(fs.readFileSync(html, "utf8")) });
     meta.headers = { ...meta.headers, "content-security-policy": policy };

@@ -20,6 +20,8 @@ export function isBuildStamped(nextDir: string): boolean {
 
 export function refuseBuildWithoutPolicies(): void {
   if (isBuildStamped(path.join(/* turbopackIgnore: true */ process.cwd(), ".next"))) return;
-  console.error("This build's prerendered pages have no Content-Security-Policy: it was made with a bare `next build`. Build with `npm run build`, which adds it.");
+  console.error(
+    "This build's prerendered pages have no Content-Security-Policy: it was made with a bare `next build`. Build with `npm run build`, which adds it.",
+  );
   process.exit(1);
 }

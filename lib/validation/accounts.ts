@@ -26,7 +26,12 @@ export const signUpSchema = z.strictObject({
   name: displayName,
   email,
   password: newPassword,
-  instructorCode: z.string().trim().max(200).optional().transform((s) => (s ? s : undefined)),
+  instructorCode: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s : undefined)),
 });
 
 export const signInSchema = z.strictObject({
@@ -38,11 +43,17 @@ export const profileSchema = z.strictObject({ name: displayName });
 
 export const changePasswordSchema = z
   .strictObject({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(200),
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, { error: "Enter your current password." })
+      .max(200),
     newPassword,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { error: "The two new passwords differ.", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    error: "The two new passwords differ.",
+    path: ["confirmPassword"],
+  });
 
 export const classNameSchema = z.strictObject({
   name: z

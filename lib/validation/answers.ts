@@ -14,6 +14,10 @@ export const draftRequestSchema = z.strictObject({
 export const checkRequestSchema = draftRequestSchema.omit({ contextKey: true });
 
 /** `passage`: a passage page also gets that passage's discussion (or notebook), so the page makes one request. */
-export const workspaceRequestSchema = z.strictObject({ lesson: slug, passage: slug.optional(), class: slug.optional() });
+export const workspaceRequestSchema = z.strictObject({
+  lesson: slug,
+  passage: slug.optional(),
+  class: slug.optional(),
+});
 
 export const submitRequestSchema = z.strictObject({ lessonSlug: slug, contextKey: z.string().min(1).max(100) });

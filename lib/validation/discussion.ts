@@ -35,7 +35,12 @@ export const newThreadSchema = z.strictObject({
 
 export const replySchema = z.strictObject({ threadId: id, body: postBody, quotedSentenceId });
 
-export const editPostSchema = z.strictObject({ postId: id, body: postBody, title: threadTitle.optional(), quotedSentenceId });
+export const editPostSchema = z.strictObject({
+  postId: id,
+  body: postBody,
+  title: threadTitle.optional(),
+  quotedSentenceId,
+});
 
 export const deletePostSchema = z.strictObject({ postId: id });
 
@@ -59,7 +64,9 @@ export const notebookSchema = z.strictObject({
   passageKey: id,
   body: z
     .string()
-    .max(NOTEBOOK_MAX_CHARS, { error: `Keep a notebook entry to ${NOTEBOOK_MAX_CHARS.toLocaleString("en")} characters.` })
+    .max(NOTEBOOK_MAX_CHARS, {
+      error: `Keep a notebook entry to ${NOTEBOOK_MAX_CHARS.toLocaleString("en")} characters.`,
+    })
     .refine(isStorableText, { error: UNREADABLE_TEXT }),
 });
 
@@ -70,7 +77,10 @@ export const snapshotFormSchema = z.strictObject({
   classId: id,
   lessonSlug: id,
   questionKey: id,
-  answerIds: z.array(id, { error: "Choose at least one answer to share." }).min(1, { error: "Choose at least one answer to share." }).max(12, { error: "Share at most 12 answers at once." }),
+  answerIds: z
+    .array(id, { error: "Choose at least one answer to share." })
+    .min(1, { error: "Choose at least one answer to share." })
+    .max(12, { error: "Share at most 12 answers at once." }),
   showNames: z.boolean(),
   title: threadTitle,
   note: postBody,

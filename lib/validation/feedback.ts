@@ -9,14 +9,22 @@ export const inlineCommentSchema = z.strictObject({
   start: z.number().int().min(0),
   end: z.number().int().min(1),
   quote: z.string().min(1).max(2000),
-  text: z.string().trim().min(1, { error: "Write the comment for the selected words." }).max(1000, { error: "Keep a comment on words to 1,000 characters." }).refine(isStorableText, { error: UNREADABLE_TEXT }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: "Write the comment for the selected words." })
+    .max(1000, { error: "Keep a comment on words to 1,000 characters." })
+    .refine(isStorableText, { error: UNREADABLE_TEXT }),
 });
 
 export const feedbackDraftSchema = z.strictObject({
   classId: id,
   answerId: id,
   rubricLevels: z.record(z.string().max(100), z.number().int().min(0).max(100)),
-  comment: z.string().max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` }).refine(isStorableText, { error: UNREADABLE_TEXT }),
+  comment: z
+    .string()
+    .max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` })
+    .refine(isStorableText, { error: UNREADABLE_TEXT }),
   inlineComments: z.array(inlineCommentSchema).max(50, { error: "At most 50 comments on words." }).default([]),
 });
 
@@ -34,7 +42,11 @@ const commentText = z
   .max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` })
   .refine(isStorableText, { error: UNREADABLE_TEXT });
 
-export const savedCommentCreateSchema = z.strictObject({ lessonSlug: id, questionKey: id.nullable(), text: commentText });
+export const savedCommentCreateSchema = z.strictObject({
+  lessonSlug: id,
+  questionKey: id.nullable(),
+  text: commentText,
+});
 export const savedCommentUpdateSchema = z.strictObject({ id, text: commentText });
 export const savedCommentDeleteSchema = z.strictObject({ id });
 export const savedCommentListSchema = z.strictObject({ lesson: id, question: id });
@@ -47,7 +59,9 @@ export const overrideSchema = z.strictObject({
     .trim()
     .min(1, { error: "Enter the points." })
     .transform(Number)
-    .pipe(z.number({ error: "Enter the points as a number." }).min(0, { error: "Points cannot be negative." }).max(100)),
+    .pipe(
+      z.number({ error: "Enter the points as a number." }).min(0, { error: "Points cannot be negative." }).max(100),
+    ),
   reason: z
     .string()
     .trim()

@@ -3,7 +3,15 @@ import { test } from "node:test";
 import { isStorableLine, isStorableText } from "./text";
 
 test("ordinary text of any script is storable, on one line or many", () => {
-  for (const s of ["Year 11 English", "Ünal O'Brien-Zhāng", "Тарас", "دوشنبه", "emoji 📚", "<script>alert(1)</script>", "' OR 1=1; --"]) {
+  for (const s of [
+    "Year 11 English",
+    "Ünal O'Brien-Zhāng",
+    "Тарас",
+    "دوشنبه",
+    "emoji 📚",
+    "<script>alert(1)</script>",
+    "' OR 1=1; --",
+  ]) {
     assert.ok(isStorableLine(s), s);
     assert.ok(isStorableText(s), s);
   }

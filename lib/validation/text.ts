@@ -11,7 +11,8 @@ const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f\ufffd]/;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const UNREADABLE_TEXT = "The text contains characters that cannot be stored (control characters or unreadable bytes). Type it again.";
+export const UNREADABLE_TEXT =
+  "The text contains characters that cannot be stored (control characters or unreadable bytes). Type it again.";
 
 export function isStorableLine(s: string): boolean {
   return !SINGLE_LINE_FORBIDDEN.test(s) && !LONE_SURROGATE.test(s);

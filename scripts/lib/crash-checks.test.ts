@@ -4,7 +4,13 @@ import type { AuditedAnswer, AuditedAttempt } from "@/db/testing/crash-audit";
 import { checkAfterCrash, type AcknowledgedSave } from "./crash-checks";
 
 const text = (t: string) => ({ type: "open_response" as const, text: t });
-const open = (questionKey: string, revision: number, t: string): AuditedAnswer => ({ questionKey, revision, response: text(t), autoGraded: false, autoScore: null });
+const open = (questionKey: string, revision: number, t: string): AuditedAnswer => ({
+  questionKey,
+  revision,
+  response: text(t),
+  autoGraded: false,
+  autoScore: null,
+});
 const choice = (questionKey: string, revision: number, autoScore: number | null): AuditedAnswer => ({
   questionKey,
   revision,
@@ -12,19 +18,47 @@ const choice = (questionKey: string, revision: number, autoScore: number | null)
   autoGraded: true,
   autoScore,
 });
-const attempt = (email: string, submitted: boolean, answers: AuditedAnswer[]): AuditedAttempt => ({ attemptId: `t-${email}`, email, contextKey: "c1", submittedAt: submitted ? new Date(0) : null, answers });
-const save = (email: string, questionKey: string, revision: number, t: string): AcknowledgedSave => ({ email, contextKey: "c1", questionKey, revision, response: text(t) });
+const attempt = (email: string, submitted: boolean, answers: AuditedAnswer[]): AuditedAttempt => ({
+  attemptId: `t-${email}`,
+  email,
+  contextKey: "c1",
+  submittedAt: submitted ? new Date(0) : null,
+  answers,
+});
+const save = (email: string, questionKey: string, revision: number, t: string): AcknowledgedSave => ({
+  email,
+  contextKey: "c1",
+  questionKey,
+  revision,
+  response: text(t),
+});
 
 test("everything acknowledged is stored and submissions are whole: no problems, and the counts of what was checked", () => {
-  const attempts = [attempt("a", true, [open("q1", 3, "three"), choice("q2", 1, 1)]), attempt("b", false, [open("q1", 5, "five"), choice("q2", 2, null)])];
+  const attempts = [
+    attempt("a", true, [open("q1", 3, "three"), choice("q2", 1, 1)]),
+    attempt("b", false, [open("q1", 5, "five"), choice("q2", 2, null)]),
+  ];
   // b's revision 5 landed after the acknowledged 4 (its acknowledgement was lost in the crash): that is fine.
-  const result = checkAfterCrash([save("a", "q1", 3, "three"), save("b", "q1", 4, "four")], [{ email: "a", contextKey: "c1" }], attempts);
+  const result = checkAfterCrash(
+    [save("a", "q1", 3, "three"), save("b", "q1", 4, "four")],
+    [{ email: "a", contextKey: "c1" }],
+    attempts,
+  );
   assert.deepEqual(result, { problems: [], savesChecked: 2, submissionsChecked: 1 });
 });
 
 test("a lost save, an older revision, other text at the same revision and a save in another context are each found", () => {
   const attempts = [attempt("a", false, [open("q1", 2, "two"), open("q3", 4, "not four")])];
-  const result = checkAfterCrash([save("a", "q1", 3, "three"), save("a", "q2", 1, "one"), save("a", "q3", 4, "four"), { ...save("a", "q1", 1, "one"), contextKey: "c2" }], [], attempts);
+  const result = checkAfterCrash(
+    [
+      save("a", "q1", 3, "three"),
+      save("a", "q2", 1, "one"),
+      save("a", "q3", 4, "four"),
+      { ...save("a", "q1", 1, "one"), contextKey: "c2" },
+    ],
+    [],
+    attempts,
+  );
   assert.deepEqual(result.problems, [
     "a's save of q1 (revision 3) was acknowledged but the database holds revision 2",
     "a's save of q2 (revision 1) was acknowledged but is not in the database",
@@ -35,8 +69,19 @@ test("a lost save, an older revision, other text at the same revision and a save
 });
 
 test("an acknowledged submission that is not recorded, and half-written submissions either way, are found", () => {
-  const attempts = [attempt("a", false, [choice("q2", 1, null)]), attempt("b", true, [choice("q2", 1, null), open("q1", 1, "x"), choice("q4", 1, 0)]), attempt("c", false, [choice("q2", 1, 0.5)])];
-  const result = checkAfterCrash([], [{ email: "a", contextKey: "c1" }, { email: "z", contextKey: "c1" }], attempts);
+  const attempts = [
+    attempt("a", false, [choice("q2", 1, null)]),
+    attempt("b", true, [choice("q2", 1, null), open("q1", 1, "x"), choice("q4", 1, 0)]),
+    attempt("c", false, [choice("q2", 1, 0.5)]),
+  ];
+  const result = checkAfterCrash(
+    [],
+    [
+      { email: "a", contextKey: "c1" },
+      { email: "z", contextKey: "c1" },
+    ],
+    attempts,
+  );
   assert.deepEqual(result.problems, [
     "a's submission was acknowledged but is not recorded",
     "z's submission was acknowledged but is not recorded",

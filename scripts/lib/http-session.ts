@@ -37,13 +37,18 @@ export async function startNextServer({
 }): Promise<NextServer> {
   const base = `http://127.0.0.1:${port}`;
   // Another server on the port would answer the readiness check in this one's place.
-  if (await isListening(port)) throw new Error(`Port ${port} is already in use; stop what listens there or choose another port.`);
+  if (await isListening(port))
+    throw new Error(`Port ${port} is already in use; stop what listens there or choose another port.`);
   const out = log ? fs.openSync(log, "a") : "ignore";
-  const child: ChildProcess = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", out, log ? out : "inherit"],
-    env: { ...process.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: ["ignore", out, log ? out : "inherit"],
+      env: { ...process.env, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+      detached: true,
+    },
+  );
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
     child.once("exit", (code, signal) => resolve(signal ?? code));
     child.once("error", () => resolve(null)); // could not be started at all
@@ -114,7 +119,12 @@ export async function signIn(base: string, email: string, password: string): Pro
  * the sign-in throttle counts an address's attempts before checking them, so a flood from one
  * address would be slowed. Returns the Cookie headers in the order of `emails`.
  */
-export async function signInAll(base: string, emails: readonly string[], password: string, concurrency = 4): Promise<string[]> {
+export async function signInAll(
+  base: string,
+  emails: readonly string[],
+  password: string,
+  concurrency = 4,
+): Promise<string[]> {
   const cookies: string[] = new Array(emails.length);
   let next = 0;
   await Promise.all(

@@ -17,7 +17,10 @@ test("reads the state the action returned from the row that row 0 points at", ()
     status: "success",
     message: "Submitted. 0 of 49 auto-graded points.",
   });
-  assert.deepEqual(actionStateOf(reply('{"status":"error","message":"Your session has ended."}')), { status: "error", message: "Your session has ended." });
+  assert.deepEqual(actionStateOf(reply('{"status":"error","message":"Your session has ended."}')), {
+    status: "error",
+    message: "Your session has ended.",
+  });
 });
 
 test("the reference is followed even when the result row is not row 1", () => {
@@ -35,7 +38,11 @@ test("no state when the payload has no action result: an HTML error page, a page
 
 test("field errors come with the state, when the action gave some", () => {
   const payload = `0:{"a":"$@1","q":"","i":false}\n1:{"status":"error","message":"Check the highlighted fields.","errors":{"name":["Name the class."]},"values":{}}\n`;
-  assert.deepEqual(actionStateOf(payload), { status: "error", message: "Check the highlighted fields.", errors: { name: ["Name the class."] } });
+  assert.deepEqual(actionStateOf(payload), {
+    status: "error",
+    message: "Check the highlighted fields.",
+    errors: { name: ["Name the class."] },
+  });
 });
 
 test("a text row (T, no newline) does not hide the rows after it", () => {

@@ -22,13 +22,18 @@ export async function captureActionPost(page: Page, trigger: () => Promise<void>
     if (request.method() !== "POST") return route.continue();
     const headers = await request.allHeaders();
     if (!headers["next-action"]) return route.continue();
-    const kept = Object.fromEntries(Object.entries(headers).filter(([k]) => !k.startsWith(":") && !NOT_REPLAYED.has(k)));
+    const kept = Object.fromEntries(
+      Object.entries(headers).filter(([k]) => !k.startsWith(":") && !NOT_REPLAYED.has(k)),
+    );
     resolve({ url: request.url(), headers: kept, body: request.postDataBuffer() ?? Buffer.alloc(0) });
     await route.abort();
   });
   await trigger();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("No server action request was made within 15 s.")), 15_000)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error("No server action request was made within 15 s.")), 15_000)),
+  );
   try {
     return await Promise.race([captured, timeout]);
   } finally {
@@ -42,7 +47,11 @@ export type ActionReply = { status: number; body: string; state: ReturnType<type
 
 /** Replays the captured request with this session's Cookie header. */
 export async function replayAction(request: ActionRequest, cookie: string): Promise<ActionReply> {
-  const res = await fetch(request.url, { method: "POST", headers: { ...request.headers, cookie }, body: new Uint8Array(request.body) });
+  const res = await fetch(request.url, {
+    method: "POST",
+    headers: { ...request.headers, cookie },
+    body: new Uint8Array(request.body),
+  });
   const body = await res.text();
   return { status: res.status, body, state: actionStateOf(body) };
 }
@@ -52,7 +61,9 @@ export async function replayAction(request: ActionRequest, cookie: string): Prom
  * action's result (`"a":"$@<row>"`), and that row holds it. Null when there is none (e.g. an
  * error page instead of an action result).
  */
-export function actionStateOf(payload: string): { status: string; message?: string; errors?: Record<string, unknown> } | null {
+export function actionStateOf(
+  payload: string,
+): { status: string; message?: string; errors?: Record<string, unknown> } | null {
   const rows = rscRows(payload);
   const parse = (text: string | undefined): unknown => {
     try {
@@ -62,7 +73,10 @@ export function actionStateOf(payload: string): { status: string; message?: stri
     }
   };
   const head = parse(rows.get("0"));
-  const ref = head && typeof head === "object" && "a" in head && typeof head.a === "string" ? /^\$@([0-9a-f]+)$/.exec(head.a)?.[1] : undefined;
+  const ref =
+    head && typeof head === "object" && "a" in head && typeof head.a === "string"
+      ? /^\$@([0-9a-f]+)$/.exec(head.a)?.[1]
+      : undefined;
   if (!ref) return null;
   const state = parse(rows.get(ref));
   if (!state || typeof state !== "object" || !("status" in state) || typeof state.status !== "string") return null;
@@ -70,7 +84,8 @@ export function actionStateOf(payload: string): { status: string; message?: stri
     status: state.status,
     message: "message" in state && typeof state.message === "string" ? state.message : undefined,
   };
-  if ("errors" in state && state.errors && typeof state.errors === "object") found.errors = state.errors as Record<string, unknown>;
+  if ("errors" in state && state.errors && typeof state.errors === "object")
+    found.errors = state.errors as Record<string, unknown>;
   return found;
 }
 

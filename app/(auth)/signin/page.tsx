@@ -6,7 +6,11 @@ import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }>;
+}) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
   return (
@@ -23,8 +27,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="lead">Sign in to answer questions, keep your progress and see your classes.</p>
       <SignInForm returnTo={returnTo} />
       <p>
-        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</Link>. Lessons can
-        also be read without one: <Link href="/lessons">browse the lessons</Link>.
+        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</Link>. Lessons
+        can also be read without one: <Link href="/lessons">browse the lessons</Link>.
       </p>
     </div>
   );

@@ -5,7 +5,11 @@ import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   return (
     <div className="page-narrow">

@@ -1,9 +1,21 @@
-import { createSavedComment, deleteSavedComment, listSavedComments, updateSavedComment } from "@/db/access/saved-comments";
+import {
+  createSavedComment,
+  deleteSavedComment,
+  listSavedComments,
+  updateSavedComment,
+} from "@/db/access/saved-comments";
 import { jsonRoute } from "@/lib/route-handler";
-import { savedCommentCreateSchema, savedCommentDeleteSchema, savedCommentListSchema, savedCommentUpdateSchema } from "@/lib/validation/feedback";
+import {
+  savedCommentCreateSchema,
+  savedCommentDeleteSchema,
+  savedCommentListSchema,
+  savedCommentUpdateSchema,
+} from "@/lib/validation/feedback";
 
 /** An instructor's saved comments for one question (and their general ones). */
-export const GET = jsonRoute(savedCommentListSchema, (actor, { lesson, question }) => listSavedComments(actor, lesson, question));
+export const GET = jsonRoute(savedCommentListSchema, (actor, { lesson, question }) =>
+  listSavedComments(actor, lesson, question),
+);
 export const POST = jsonRoute(savedCommentCreateSchema, (actor, input) => createSavedComment(actor, input));
 export const PATCH = jsonRoute(savedCommentUpdateSchema, async (actor, input) => {
   await updateSavedComment(actor, input);

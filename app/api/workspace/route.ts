@@ -15,7 +15,12 @@ export const GET = jsonRoute(
   async (actor, { lesson, passage, class: classId }) => ({
     ...(await getWorkspace(actor, lesson, passage)),
     discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
-    viewer: { name: actor.name, email: actor.email, role: actor.role, unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0 },
+    viewer: {
+      name: actor.name,
+      email: actor.email,
+      role: actor.role,
+      unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0,
+    },
   }),
   // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.
   { answerSignedOut: true },

@@ -5,7 +5,10 @@ export default function ClassNotFound() {
   return (
     <div className="page-narrow">
       <h1>Class not found</h1>
-      <p>This class page does not exist, or it is not one of yours: only a class&apos;s instructor and its students can open it.</p>
+      <p>
+        This class page does not exist, or it is not one of yours: only a class&apos;s instructor and its students can
+        open it.
+      </p>
       <p>
         <Link href="/classes">Go to your classes</Link>
       </p>

@@ -27,7 +27,9 @@ export default async function ClassPage({ params, searchParams }: Props) {
       <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }]} />
       <h1>{detail.name}</h1>
       <p className="muted">
-        {detail.teaching ? `${detail.studentCount} ${detail.studentCount === 1 ? "student" : "students"}` : `Taught by ${detail.instructorName}`}
+        {detail.teaching
+          ? `${detail.studentCount} ${detail.studentCount === 1 ? "student" : "students"}`
+          : `Taught by ${detail.instructorName}`}
       </p>
       {detail.teaching && (
         <p>
@@ -51,19 +53,32 @@ export default async function ClassPage({ params, searchParams }: Props) {
       <section aria-labelledby="assignments-heading">
         <h2 id="assignments-heading">Assigned lessons</h2>
         {detail.assignments.length === 0 ? (
-          <p className={styles.empty}>{detail.teaching ? "No lessons assigned yet. Assign one below." : "No lessons assigned yet."}</p>
+          <p className={styles.empty}>
+            {detail.teaching ? "No lessons assigned yet. Assign one below." : "No lessons assigned yet."}
+          </p>
         ) : (
           <ul className={styles.assignments}>
             {detail.assignments.map((a) => (
               <li key={a.id}>
                 <span>
                   <Link href={`/lessons/${a.lessonSlug}`}>{a.lessonTitle}</Link>
-                  {detail.teaching && <span className="muted"> · {a.showAnswersAfterSubmit ? "answers shown after submitting" : "answers hidden after submitting"}</span>}
+                  {detail.teaching && (
+                    <span className="muted">
+                      {" "}
+                      ·{" "}
+                      {a.showAnswersAfterSubmit ? "answers shown after submitting" : "answers hidden after submitting"}
+                    </span>
+                  )}
                 </span>
                 <span>
                   <DueDate dueAt={a.dueAt} />{" "}
                   {detail.teaching && (
-                    <ActionButton action={unassignLessonAction} fields={{ classId: detail.id, assignmentId: a.id }} label="Unassign" confirm={`Unassign ${a.lessonTitle}?`} />
+                    <ActionButton
+                      action={unassignLessonAction}
+                      fields={{ classId: detail.id, assignmentId: a.id }}
+                      label="Unassign"
+                      confirm={`Unassign ${a.lessonTitle}?`}
+                    />
                   )}
                 </span>
               </li>
@@ -75,12 +90,25 @@ export default async function ClassPage({ params, searchParams }: Props) {
       {detail.teaching && <DiscussionReports reports={await listOpenReports(actor, detail.id)} classId={detail.id} />}
 
       {detail.teaching ? (
-        <TeachingPanel classId={detail.id} className={detail.name} joinCode={formatJoinCode(detail.teaching.joinCode)} joinCodeExpiresAt={detail.teaching.joinCodeExpiresAt} roster={detail.teaching.roster} lessons={await listAssignableLessons(actor)} />
+        <TeachingPanel
+          classId={detail.id}
+          className={detail.name}
+          joinCode={formatJoinCode(detail.teaching.joinCode)}
+          joinCodeExpiresAt={detail.teaching.joinCodeExpiresAt}
+          roster={detail.teaching.roster}
+          lessons={await listAssignableLessons(actor)}
+        />
       ) : (
         <section aria-labelledby="leave-heading">
           <h2 id="leave-heading">Leave this class</h2>
           <p>Your answers stay yours; your instructor will no longer see new work from you in this class.</p>
-          <ActionButton action={leaveClassAction} fields={{ classId: detail.id }} label="Leave class" variant="danger" confirm={`Leave ${detail.name}?`} />
+          <ActionButton
+            action={leaveClassAction}
+            fields={{ classId: detail.id }}
+            label="Leave class"
+            variant="danger"
+            confirm={`Leave ${detail.name}?`}
+          />
         </section>
       )}
     </div>
@@ -88,18 +116,31 @@ export default async function ClassPage({ params, searchParams }: Props) {
 }
 
 /** Posts students have reported in this class's discussions, until the instructor hides them or leaves them up. */
-function DiscussionReports({ reports, classId }: { reports: Awaited<ReturnType<typeof listOpenReports>>; classId: string }) {
+function DiscussionReports({
+  reports,
+  classId,
+}: {
+  reports: Awaited<ReturnType<typeof listOpenReports>>;
+  classId: string;
+}) {
   return (
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">Reported posts</h2>
       {reports.length === 0 ? (
-        <p className="muted">No reported posts. Students can report a post in a passage&apos;s discussion; it shows here until you deal with it.</p>
+        <p className="muted">
+          No reported posts. Students can report a post in a passage&apos;s discussion; it shows here until you deal
+          with it.
+        </p>
       ) : (
         <ul>
           {reports.map((r) => (
             <li key={r.postId}>
-              <Link href={`/lessons/${r.lessonSlug}/${r.passageKey}?${new URLSearchParams({ class: classId })}#discussion`}>{r.threadTitle}</Link>: {r.authorName} wrote “{r.excerpt}”. Reported
-              because: {r.reasons.map((x) => `“${x}”`).join(", ")}
+              <Link
+                href={`/lessons/${r.lessonSlug}/${r.passageKey}?${new URLSearchParams({ class: classId })}#discussion`}
+              >
+                {r.threadTitle}
+              </Link>
+              : {r.authorName} wrote “{r.excerpt}”. Reported because: {r.reasons.map((x) => `“${x}”`).join(", ")}
             </li>
           ))}
         </ul>

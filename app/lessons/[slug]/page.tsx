@@ -42,8 +42,9 @@ export default async function LessonOverviewPage({ params }: Props) {
             <LessonResume slug={lesson.slug} first={first ? { key: first.key, title: first.title } : null} />
             {lesson.standfirst && <p className="lead">{lesson.standfirst}</p>}
             <p className={styles.facts}>
-              {lesson.source.outlet} · {lesson.source.author} · about {lesson.readingMinutes} {lesson.readingMinutes === 1 ? "minute" : "minutes"} to read ·{" "}
-              {lesson.passages.length} passages · {questionCount} questions
+              {lesson.source.outlet} · {lesson.source.author} · about {lesson.readingMinutes}{" "}
+              {lesson.readingMinutes === 1 ? "minute" : "minutes"} to read · {lesson.passages.length} passages ·{" "}
+              {questionCount} questions
             </p>
             {lesson.ageNotice && <AgeNotice notice={lesson.ageNotice} />}
             <p>{lesson.summary}</p>

@@ -3,4 +3,6 @@ import { jsonRoute } from "@/lib/route-handler";
 import { activityRequestSchema } from "@/lib/validation/discussion";
 
 /** Posts per passage and what is new since the reader's last visit, for the lesson overview. */
-export const GET = jsonRoute(activityRequestSchema, (actor, { lesson }) => getDiscussionActivity(actor, lesson), { answerSignedOut: true });
+export const GET = jsonRoute(activityRequestSchema, (actor, { lesson }) => getDiscussionActivity(actor, lesson), {
+  answerSignedOut: true,
+});

@@ -3,7 +3,10 @@ import { markFeedbackRead } from "@/db/access/feedback";
 import { jsonRoute } from "@/lib/route-handler";
 
 /** The student has seen their feedback page: what was new is now read. */
-export const POST = jsonRoute(z.strictObject({ feedbackIds: z.array(z.string().max(100)).max(5000) }), async (actor, { feedbackIds }) => {
-  await markFeedbackRead(actor, feedbackIds);
-  return { ok: true };
-});
+export const POST = jsonRoute(
+  z.strictObject({ feedbackIds: z.array(z.string().max(100)).max(5000) }),
+  async (actor, { feedbackIds }) => {
+    await markFeedbackRead(actor, feedbackIds);
+    return { ok: true };
+  },
+);

@@ -24,7 +24,12 @@ export default async function GradebookPage({ params, searchParams }: Props) {
 
   return (
     <div className="page">
-      <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }, { href: `/classes/${id}`, label: className }]} />
+      <Breadcrumbs
+        trail={[
+          { href: "/classes", label: "Classes" },
+          { href: `/classes/${id}`, label: className },
+        ]}
+      />
       <h1>Gradebook</h1>
       {!book.lesson ? (
         <p className={styles.empty}>No lessons are assigned in this class yet.</p>
@@ -33,13 +38,19 @@ export default async function GradebookPage({ params, searchParams }: Props) {
           {book.lessons.length > 1 && (
             <nav aria-label="Lessons" className={styles.lessons}>
               {book.lessons.map((l) => (
-                <Link key={l.slug} href={`/classes/${id}/gradebook?lesson=${l.slug}`} aria-current={l.slug === book.lesson?.slug ? "page" : undefined}>
+                <Link
+                  key={l.slug}
+                  href={`/classes/${id}/gradebook?lesson=${l.slug}`}
+                  aria-current={l.slug === book.lesson?.slug ? "page" : undefined}
+                >
                   {l.title}
                 </Link>
               ))}
             </nav>
           )}
-          <p className="muted">{book.lesson.title}. Answers awaiting review are shown as such, never as 0; totals count only graded points.</p>
+          <p className="muted">
+            {book.lesson.title}. Answers awaiting review are shown as such, never as 0; totals count only graded points.
+          </p>
           <p className={styles.downloads}>
             <a href={`/classes/${id}/gradebook/grades.csv${query}`} download>
               Download grades (CSV)
@@ -58,12 +69,16 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                 label: q.label,
                 points: q.points,
                 title: `${q.passageTitle}: ${q.prompt}`,
-                reviewHref: q.autoGraded ? null : `/classes/${id}/review?question=${encodeURIComponent(reviewQuestionKey(book.lesson!.slug, q.key))}`,
+                reviewHref: q.autoGraded
+                  ? null
+                  : `/classes/${id}/review?question=${encodeURIComponent(reviewQuestionKey(book.lesson!.slug, q.key))}`,
               }))}
               rows={book.rows.map((r) => ({
                 id: r.student.id,
                 name: r.student.name,
-                href: r.student.submitted ? `/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}` : null,
+                href: r.student.submitted
+                  ? `/classes/${id}/review/student/${r.student.id}?lesson=${book.lesson!.slug}`
+                  : null,
                 total: shortTotals(r.totals),
                 totalDetail: describeTotals(r.totals),
                 cells: r.cells.map((c) => [c.state, c.points]),
@@ -71,8 +86,9 @@ export default async function GradebookPage({ params, searchParams }: Props) {
             />
           )}
           <p className={styles.legend}>
-            Total: graded points earned/possible · answers awaiting review (hover a total, or use a screen reader, for the full words). In the cells: … awaiting
-            review · (n) reviewed, not yet returned · – not submitted · open answers link to the review.
+            Total: graded points earned/possible · answers awaiting review (hover a total, or use a screen reader, for
+            the full words). In the cells: … awaiting review · (n) reviewed, not yet returned · – not submitted · open
+            answers link to the review.
           </p>
         </>
       )}

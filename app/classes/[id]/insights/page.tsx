@@ -25,12 +25,19 @@ export default async function InsightsPage({ params, searchParams }: Props) {
 
   return (
     <div className="page-narrow">
-      <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }, { href: `/classes/${id}`, label: className }]} />
+      <Breadcrumbs
+        trail={[
+          { href: "/classes", label: "Classes" },
+          { href: `/classes/${id}`, label: className },
+        ]}
+      />
       <h1>Insights</h1>
       {!data.lesson ? (
         <p className={styles.empty}>No lessons are assigned in this class yet.</p>
       ) : data.submissions === 0 ? (
-        <p className={styles.empty}>Nobody has submitted {data.lesson.title} yet. Statistics appear with the first submission.</p>
+        <p className={styles.empty}>
+          Nobody has submitted {data.lesson.title} yet. Statistics appear with the first submission.
+        </p>
       ) : (
         <>
           <p className="muted">
@@ -41,13 +48,26 @@ export default async function InsightsPage({ params, searchParams }: Props) {
             <h2 id="wrong-heading">Most often wrong first</h2>
             <Bars
               title="Share of answers with full points, lowest first"
-              bars={data.mostOftenWrong.slice(0, 10).map((q) => ({ label: `${q.label}: ${q.prompt.slice(0, 60)}${q.prompt.length > 60 ? "…" : ""}`, value: Math.round(q.shareCorrect! * 100), max: 100, note: `${percent(q.shareCorrect!)} correct` }))}
+              bars={data.mostOftenWrong.slice(0, 10).map((q) => ({
+                label: `${q.label}: ${q.prompt.slice(0, 60)}${q.prompt.length > 60 ? "…" : ""}`,
+                value: Math.round(q.shareCorrect! * 100),
+                max: 100,
+                note: `${percent(q.shareCorrect!)} correct`,
+              }))}
             />
           </section>
 
           <section aria-labelledby="completion-heading">
             <h2 id="completion-heading">Completion over time</h2>
-            <Bars title="Submissions so far, by day" bars={data.completion.map((d) => ({ label: d.day, value: d.cumulative, max: data.enrolled, note: `${d.cumulative} of ${data.enrolled} (+${d.count})` }))} />
+            <Bars
+              title="Submissions so far, by day"
+              bars={data.completion.map((d) => ({
+                label: d.day,
+                value: d.cumulative,
+                max: data.enrolled,
+                note: `${d.cumulative} of ${data.enrolled} (+${d.count})`,
+              }))}
+            />
           </section>
 
           <section aria-labelledby="questions-heading">
@@ -59,21 +79,44 @@ export default async function InsightsPage({ params, searchParams }: Props) {
                     {q.label} · {questionTypeLabel[q.type]}: {q.prompt}
                   </h3>
                   <p className="muted">
-                    {q.answered} answered{q.shareCorrect !== null ? ` · ${percent(q.shareCorrect)} with full points` : ""}
+                    {q.answered} answered
+                    {q.shareCorrect !== null ? ` · ${percent(q.shareCorrect)} with full points` : ""}
                   </p>
                   {q.options.length > 0 && (
-                    <Bars title={`How many picked each option of ${q.label}`} bars={q.options.map((o) => ({ label: `${o.correct ? "✓ " : ""}${o.text}`, value: o.count, max: q.answered, highlight: o.correct }))} />
+                    <Bars
+                      title={`How many picked each option of ${q.label}`}
+                      bars={q.options.map((o) => ({
+                        label: `${o.correct ? "✓ " : ""}${o.text}`,
+                        value: o.count,
+                        max: q.answered,
+                        highlight: o.correct,
+                      }))}
+                    />
                   )}
                   {q.criteria.length > 0 && (
                     <>
                       <Bars
                         title={`Average rubric level per criterion of ${q.label}`}
-                        bars={q.criteria.map((c) => ({ label: c.name, value: c.average ?? 0, max: c.max, note: c.average === null ? "not reviewed yet" : `${c.average} of ${c.max} (${c.reviewed} reviewed)` }))}
+                        bars={q.criteria.map((c) => ({
+                          label: c.name,
+                          value: c.average ?? 0,
+                          max: c.max,
+                          note:
+                            c.average === null
+                              ? "not reviewed yet"
+                              : `${c.average} of ${c.max} (${c.reviewed} reviewed)`,
+                        }))}
                       />
                       <p>
-                        <Link href={`/classes/${id}/review?question=${reviewQuestionKey(data.lesson!.slug, q.key)}`}>Review these answers</Link>
+                        <Link href={`/classes/${id}/review?question=${reviewQuestionKey(data.lesson!.slug, q.key)}`}>
+                          Review these answers
+                        </Link>
                         {" · "}
-                        <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: data.lesson!.slug, question: q.key })}`}>Share some with the class</Link>
+                        <Link
+                          href={`/classes/${id}/share?${new URLSearchParams({ lesson: data.lesson!.slug, question: q.key })}`}
+                        >
+                          Share some with the class
+                        </Link>
                       </p>
                     </>
                   )}

@@ -13,10 +13,15 @@ export const overrideGradeAction = formAction(overrideSchema, async (actor, inpu
   return { status: "success", message: "Override saved as a draft. Return it to the student when ready." };
 });
 
-export const returnOneAction = formAction(z.strictObject({ classId: z.string().min(1).max(100), answerId: z.string().min(1).max(100) }), async (actor, { classId, answerId }) => {
-  const { returned, notReturned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
-  revalidatePath(`/classes/${classId}/review`, "layout");
-  if (notReturned[0]) return { status: "error", message: unscoredMessage(notReturned[0].missing) };
-  return { status: returned > 0 ? "success" : "error", message: returned > 0 ? "Returned to the student." : "There is no feedback on this answer to return yet." };
-});
-
+export const returnOneAction = formAction(
+  z.strictObject({ classId: z.string().min(1).max(100), answerId: z.string().min(1).max(100) }),
+  async (actor, { classId, answerId }) => {
+    const { returned, notReturned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
+    revalidatePath(`/classes/${classId}/review`, "layout");
+    if (notReturned[0]) return { status: "error", message: unscoredMessage(notReturned[0].missing) };
+    return {
+      status: returned > 0 ? "success" : "error",
+      message: returned > 0 ? "Returned to the student." : "There is no feedback on this answer to return yet.",
+    };
+  },
+);

@@ -12,7 +12,12 @@ import styles from "./review.module.css";
 
 export const metadata: Metadata = { title: "Review answers" };
 
-type Search = { lesson?: string | string[]; question?: string | string[]; state?: string | string[]; anonymous?: string | string[] };
+type Search = {
+  lesson?: string | string[];
+  question?: string | string[];
+  state?: string | string[];
+  anonymous?: string | string[];
+};
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Search> };
 
 const STATES = { "needs-review": "Needs review", draft: "Reviewed, not returned", returned: "Returned" } as const;
@@ -33,13 +38,22 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const anonymous = one(search.anonymous) === "1";
   const actor = await requireActor(`/classes/${id}/review`);
   const lesson = one(search.lesson);
-  const queue = await orNotFound(getReviewQueue(actor, id, { lessonSlug: lesson, questionKey: one(search.question), state, anonymous }));
+  const queue = await orNotFound(
+    getReviewQueue(actor, id, { lessonSlug: lesson, questionKey: one(search.question), state, anonymous }),
+  );
   const lessonsInClass = await orNotFound(assignedLessonsOf(actor, id));
   const className = (await orNotFound(getClass(actor, id))).name;
   const { questions, current } = queue;
   const chosen = questions.find((q) => q.key === current?.key);
   const waiting = questions.reduce((n, q) => n + q.needsReview, 0);
-  const href = (change: Partial<{ lesson: string | undefined; question: string | undefined; state: string | undefined; anonymous: boolean }>) => {
+  const href = (
+    change: Partial<{
+      lesson: string | undefined;
+      question: string | undefined;
+      state: string | undefined;
+      anonymous: boolean;
+    }>,
+  ) => {
     const next = { lesson, question: current?.key, state, anonymous, ...change };
     const params = new URLSearchParams();
     if (next.lesson) params.set("lesson", next.lesson);
@@ -57,13 +71,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <summary>
             {chosen ? (
               <>
-                <span className={styles.summaryLabel}>Question {chosen.label}</span> · {chosen.passageTitle}, {needsText(chosen)}
+                <span className={styles.summaryLabel}>Question {chosen.label}</span> · {chosen.passageTitle},{" "}
+                {needsText(chosen)}
               </>
             ) : (
               "Choose a question"
             )}{" "}
             <span className={styles.count}>
-              ({questions.length} {questions.length === 1 ? "question" : "questions"}, {waiting === 0 ? "all reviewed" : `${waiting} ${waiting === 1 ? "answer needs" : "answers need"} review`})
+              ({questions.length} {questions.length === 1 ? "question" : "questions"},{" "}
+              {waiting === 0 ? "all reviewed" : `${waiting} ${waiting === 1 ? "answer needs" : "answers need"} review`})
             </span>
           </summary>
           <ol>
@@ -87,7 +103,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             All
           </Link>
           {lessonsInClass.map((l) => (
-            <Link key={l.slug} href={href({ lesson: l.slug, question: undefined })} aria-current={lesson === l.slug ? "page" : undefined}>
+            <Link
+              key={l.slug}
+              href={href({ lesson: l.slug, question: undefined })}
+              aria-current={lesson === l.slug ? "page" : undefined}
+            >
               {l.title}
             </Link>
           ))}
@@ -111,7 +131,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <span className={styles.promptLabel}>{chosen?.label}</span> {current.question.prompt}
           </h2>
           <p className={styles.share}>
-            <Link href={`/classes/${id}/share?${new URLSearchParams({ lesson: current.lessonSlug, question: current.questionKey })}`}>Share some answers with the class to discuss</Link>
+            <Link
+              href={`/classes/${id}/share?${new URLSearchParams({ lesson: current.lessonSlug, question: current.questionKey })}`}
+            >
+              Share some answers with the class to discuss
+            </Link>
           </p>
         </>
       )}
@@ -120,10 +144,17 @@ export default async function ReviewPage({ params, searchParams }: Props) {
 
   return (
     <div className="page">
-      <Breadcrumbs trail={[{ href: "/classes", label: "Classes" }, { href: `/classes/${id}`, label: className }]} />
+      <Breadcrumbs
+        trail={[
+          { href: "/classes", label: "Classes" },
+          { href: `/classes/${id}`, label: className },
+        ]}
+      />
       <h1>Review answers</h1>
       {questions.length === 0 ? (
-        <p className={styles.empty}>No submitted open answers yet. Answers appear here once students submit the lesson.</p>
+        <p className={styles.empty}>
+          No submitted open answers yet. Answers appear here once students submit the lesson.
+        </p>
       ) : (
         <>
           {current?.items.length === 0 ? (
@@ -132,7 +163,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <p className={styles.empty}>No answers to this question are in that state.</p>
             </>
           ) : current ? (
-            <ReviewWorkbench key={`${current.key}-${state ?? "all"}-${anonymous}`} classId={id} current={current} header={header} />
+            <ReviewWorkbench
+              key={`${current.key}-${state ?? "all"}-${anonymous}`}
+              classId={id}
+              current={current}
+              header={header}
+            />
           ) : (
             header
           )}

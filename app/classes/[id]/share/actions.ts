@@ -10,7 +10,9 @@ export const shareSnapshotAction = formAction(
   snapshotFormSchema,
   async (actor, input) => {
     const { lessonSlug, passageKey, threadId } = await shareSnapshot(actor, input);
-    redirect(`/lessons/${lessonSlug}/${passageKey}?${new URLSearchParams({ class: input.classId })}#thread-${threadId}`);
+    redirect(
+      `/lessons/${lessonSlug}/${passageKey}?${new URLSearchParams({ class: input.classId })}#thread-${threadId}`,
+    );
   },
   { lists: ["answerIds"], checkboxes: ["showNames"] },
 );

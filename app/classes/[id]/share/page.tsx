@@ -10,7 +10,10 @@ import { ShareSnapshotForm } from "@/components/discussion/ShareSnapshotForm";
 
 export const metadata: Metadata = { title: "Share answers with the class" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ lesson?: string | string[]; question?: string | string[] }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ lesson?: string | string[]; question?: string | string[] }>;
+};
 
 export default async function ShareSnapshotPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -22,7 +25,9 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
   let refusal: string | null = null;
   if (typeof lesson === "string" && typeof question === "string") {
     try {
-      shareable = await orNotFound(listShareableAnswers(actor, { classId: id, lessonSlug: lesson, questionKey: question }));
+      shareable = await orNotFound(
+        listShareableAnswers(actor, { classId: id, lessonSlug: lesson, questionKey: question }),
+      );
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       refusal = err.message;
@@ -46,7 +51,8 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
       )}
       {!shareable ? (
         <p>
-          Choose a question to share from the <Link href={`/classes/${id}/review`}>review queue</Link> or the <Link href={`/classes/${id}/insights`}>insights</Link>.
+          Choose a question to share from the <Link href={`/classes/${id}/review`}>review queue</Link> or the{" "}
+          <Link href={`/classes/${id}/insights`}>insights</Link>.
         </p>
       ) : (
         <>
@@ -57,13 +63,19 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
             <strong>Question:</strong> {shareable.question}
           </p>
           <p className="muted">
-            The chosen answers appear as a thread in the passage&apos;s discussion. Students see it only once they have submitted their own answer, so nobody can copy from
-            it. Answers are shared without names unless you choose otherwise.
+            The chosen answers appear as a thread in the passage&apos;s discussion. Students see it only once they have
+            submitted their own answer, so nobody can copy from it. Answers are shared without names unless you choose
+            otherwise.
           </p>
           {shareable.answers.length === 0 ? (
             <p className="notice">No submitted written answers to this question yet.</p>
           ) : (
-            <ShareSnapshotForm classId={id} lessonSlug={typeof lesson === "string" ? lesson : ""} questionKey={typeof question === "string" ? question : ""} shareable={shareable} />
+            <ShareSnapshotForm
+              classId={id}
+              lessonSlug={typeof lesson === "string" ? lesson : ""}
+              questionKey={typeof question === "string" ? question : ""}
+              shareable={shareable}
+            />
           )}
         </>
       )}

@@ -35,11 +35,16 @@ export default async function PassagePage({ params }: Props) {
   const { lesson, passage, voices, glossary } = page;
 
   const paragraphs = annotatePassage(passage.body, glossary, voices);
-  const terms = new Map<string, TermInfo>(glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]));
+  const terms = new Map<string, TermInfo>(
+    glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]),
+  );
   const voicesBySentence = new Map<string, SentenceVoice[]>();
   for (const v of voices) {
     for (const a of v.appearances) {
-      voicesBySentence.set(a.sentence, [...(voicesBySentence.get(a.sentence) ?? []), { name: v.name, slot: v.position % 8, mode: a.mode }]);
+      voicesBySentence.set(a.sentence, [
+        ...(voicesBySentence.get(a.sentence) ?? []),
+        { name: v.name, slot: v.position % 8, mode: a.mode },
+      ]);
     }
   }
 
@@ -57,7 +62,13 @@ export default async function PassagePage({ params }: Props) {
           <article className={styles.reading} aria-labelledby="passage-title">
             <h1 id="passage-title">{passage.title}</h1>
             <VoiceHighlighter
-              voices={voices.map((v) => ({ key: v.key, name: v.name, role: v.role, slot: v.position % 8, count: v.appearances.length }))}
+              voices={voices.map((v) => ({
+                key: v.key,
+                name: v.name,
+                role: v.role,
+                slot: v.position % 8,
+                count: v.appearances.length,
+              }))}
             >
               <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
             </VoiceHighlighter>

@@ -48,7 +48,12 @@ export default async function SummaryPage({ params }: { params: Promise<{ slug: 
 
   return (
     <div className="page-narrow">
-      <Breadcrumbs trail={[{ href: "/lessons", label: "Lessons" }, { href: `/lessons/${slug}`, label: summary.lesson.title }]} />
+      <Breadcrumbs
+        trail={[
+          { href: "/lessons", label: "Lessons" },
+          { href: `/lessons/${slug}`, label: summary.lesson.title },
+        ]}
+      />
       <h1>Your summary</h1>
       <p className={styles.context}>
         {context.mode === "class" ? (
@@ -70,8 +75,9 @@ export default async function SummaryPage({ params }: { params: Promise<{ slug: 
 
       {submittedAt && summary.score && (
         <p className={styles.score} role="status">
-          Submitted {submittedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}:{" "}
-          {describeScore(summary.score)}.
+          Submitted{" "}
+          {submittedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+          : {describeScore(summary.score)}.
         </p>
       )}
 
@@ -94,8 +100,16 @@ export default async function SummaryPage({ params }: { params: Promise<{ slug: 
           ) : (
             <p>Every question has an answer.</p>
           )}
-          <p>You submit the whole lesson at once. Your instructor then sees your answers; open answers wait for their feedback.</p>
-          <SubmitLessonForm lessonSlug={slug} contextKey={context.contextKey} owner={actor.userId} unanswered={unanswered.length} />
+          <p>
+            You submit the whole lesson at once. Your instructor then sees your answers; open answers wait for their
+            feedback.
+          </p>
+          <SubmitLessonForm
+            lessonSlug={slug}
+            contextKey={context.contextKey}
+            owner={actor.userId}
+            unanswered={unanswered.length}
+          />
         </section>
       )}
 

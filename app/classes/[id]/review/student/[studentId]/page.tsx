@@ -16,11 +16,19 @@ export const metadata: Metadata = { title: "One student's lesson" };
 
 const stateLabel = { "needs-review": "needs review", draft: "reviewed, not returned", returned: "returned" } as const;
 
-export default async function StudentReviewPage({ params, searchParams }: { params: Promise<{ id: string; studentId: string }>; searchParams: Promise<{ lesson?: string | string[] }> }) {
+export default async function StudentReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; studentId: string }>;
+  searchParams: Promise<{ lesson?: string | string[] }>;
+}) {
   const { id, studentId } = await params;
   const lesson = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/review/student/${studentId}`);
-  const review = await orNotFound(getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined));
+  const review = await orNotFound(
+    getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined),
+  );
   const className = (await orNotFound(getClass(actor, id))).name;
   return (
     <div className="page-narrow">
@@ -37,7 +45,9 @@ export default async function StudentReviewPage({ params, searchParams }: { para
       </p>
       <p className={styles.total}>
         <strong>Total:</strong> {describeTotals(review.totals)}
-        {review.totals && review.totals.awaitingCount > 0 && <span className="muted"> (answers reviewed but not returned count as awaiting, as in the gradebook)</span>}
+        {review.totals && review.totals.awaitingCount > 0 && (
+          <span className="muted"> (answers reviewed but not returned count as awaiting, as in the gradebook)</span>
+        )}
       </p>
       <ol className={styles.studentItems}>
         {review.items.map((item) => (
@@ -55,7 +65,9 @@ export default async function StudentReviewPage({ params, searchParams }: { para
             <details className={styles.passage} open={item.highlighted.length > 0}>
               <summary>
                 {item.passageTitle}
-                {item.highlighted.length > 0 ? ` (${item.highlighted.length} ${item.type === "evidence" ? "selected" : "cited"} ${item.highlighted.length === 1 ? "sentence" : "sentences"} highlighted)` : ""}
+                {item.highlighted.length > 0
+                  ? ` (${item.highlighted.length} ${item.type === "evidence" ? "selected" : "cited"} ${item.highlighted.length === 1 ? "sentence" : "sentences"} highlighted)`
+                  : ""}
               </summary>
               <p className={styles.passageText}>
                 {item.passage.map((s) =>
@@ -79,16 +91,29 @@ export default async function StudentReviewPage({ params, searchParams }: { para
                   : `${item.autoScore} of ${item.maxPoints} automatically${item.feedback?.points != null ? `; overridden to ${item.feedback.points} (${stateLabel[item.feedback.state]}): ${item.feedback.overrideReason}` : ""}`}
             </p>
             {item.answerId && review.submitted && item.type === "open_response" && (
-              <Link href={`/classes/${id}/review?question=${reviewQuestionKey(review.lesson.slug, item.questionKey)}`}>Review this answer with the rubric</Link>
+              <Link href={`/classes/${id}/review?question=${reviewQuestionKey(review.lesson.slug, item.questionKey)}`}>
+                Review this answer with the rubric
+              </Link>
             )}
             {item.answerId && review.submitted && item.type !== "open_response" && (
               <details>
                 <summary>Override the automatic grade</summary>
-                <OverrideForm classId={id} answerId={item.answerId} label={item.label} maxPoints={item.maxPoints} points={item.feedback?.points ?? null} reason={item.feedback?.overrideReason ?? null} />
+                <OverrideForm
+                  classId={id}
+                  answerId={item.answerId}
+                  label={item.label}
+                  maxPoints={item.maxPoints}
+                  points={item.feedback?.points ?? null}
+                  reason={item.feedback?.overrideReason ?? null}
+                />
               </details>
             )}
             {item.answerId && item.feedback?.state === "draft" && (
-              <ActionButton action={returnOneAction} fields={{ classId: id, answerId: item.answerId }} label={`Return ${item.label} to the student`} />
+              <ActionButton
+                action={returnOneAction}
+                fields={{ classId: id, answerId: item.answerId }}
+                label={`Return ${item.label} to the student`}
+              />
             )}
           </li>
         ))}
