@@ -6,7 +6,8 @@
  * and a generated `id`, so user data can point at a row that survives re-imports.
  */
 import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
-import type { LessonMeta, ParagraphContent, VoiceContent } from "@/content/schema";
+import type { LessonMeta, ParagraphContent, QuestionContent, VoiceContent } from "@/content/schema";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 import type { InlineComment } from "@/lib/inline-comments";
 
 export const lessons = sqliteTable("lessons", {
@@ -80,7 +81,7 @@ export const questionVersions = sqliteTable(
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
     /** The question as written in the lesson file, validated by content/schema.ts on import. */
-    content: text("content", { mode: "json" }).notNull(),
+    content: text("content", { mode: "json" }).$type<QuestionContent>().notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.version] })],
@@ -230,7 +231,7 @@ export const answers = sqliteTable(
     /** The version of the question this answer was given to. */
     questionVersion: integer("question_version").notNull(),
     /** The answer itself, shaped by the question's type (lib/answers/response.ts). */
-    response: text("response", { mode: "json" }).notNull(),
+    response: text("response", { mode: "json" }).$type<AnswerResponse>().notNull(),
     /** Sentence ids an open response cites as its evidence. */
     citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
     /** Counts the saves of this answer (each save replaces the last). */
@@ -255,7 +256,7 @@ export const selfChecks = sqliteTable(
       .notNull()
       .references(() => questions.id),
     questionVersion: integer("question_version").notNull(),
-    response: text("response", { mode: "json" }).notNull(),
+    response: text("response", { mode: "json" }).$type<AnswerResponse>().notNull(),
     citedSentences: text("cited_sentences", { mode: "json" }).$type<string[]>().notNull(),
     score: real("score"),
     maxPoints: integer("max_points").notNull(),

@@ -3,11 +3,11 @@
  * questions, average rubric levels, completion over time. Pure: data in, data out.
  */
 import type { QuestionContent } from "@/content/schema";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 
 export type InsightAnswer = {
   questionKey: string;
-  response: Response;
+  response: AnswerResponse;
   autoScore: number | null;
   rubricLevels: Record<string, number> | null;
 };

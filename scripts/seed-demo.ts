@@ -10,7 +10,7 @@ import { lessonsRoot } from "@/content/import";
 import { loadLessonFolder } from "@/content/load";
 import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 import { formatJoinCode } from "@/lib/join-code";
 
 export const DEMO_PASSWORD = "marginalia-demo";
@@ -73,7 +73,7 @@ async function submitDemoLesson(student: Actor, classId: string, skill: number, 
   for (const [qi, q] of loaded.lesson.content.questions.entries()) {
     const right = knows(skill, seed + 1, qi);
     const sentences = sentencesOf.get(q.passage) ?? [];
-    let response: Response;
+    let response: AnswerResponse;
     let cited: string[] = [];
     switch (q.type) {
       case "single_choice":

@@ -20,7 +20,7 @@ import { lessonsRoot } from "@/content/import";
 import { loadLessonFolder } from "@/content/load";
 import type { QuestionContent } from "@/content/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { checkAfterCrash, type AcknowledgedSave, type AcknowledgedSubmission } from "./lib/crash-checks";
@@ -90,7 +90,7 @@ const sentencesOf = new Map(
 const passagesWithQuestions = [...new Set(questions.map((q) => q.passage))];
 
 /** The n-th save of a question: a different valid answer each time, so a stale one is told apart. */
-function responseFor(q: QuestionContent & { passage: string }, n: number, who: string): Response {
+function responseFor(q: QuestionContent & { passage: string }, n: number, who: string): AnswerResponse {
   const pick = <T>(xs: readonly T[]) => xs[n % xs.length]!;
   switch (q.type) {
     case "single_choice":

@@ -3,7 +3,7 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import type { PublicQuestion } from "@/lib/lesson/public-question";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
-import { emptyResponse, isAnswered, type Response } from "@/lib/answers/response-shape";
+import { emptyResponse, isAnswered, type AnswerResponse } from "@/lib/answers/response-shape";
 import type { CheckResult } from "@/db/access/answers";
 import type { QuestionContent } from "@/content/schema";
 import { useAutosave, type Draft, type SaveStatus } from "./useAutosave";
@@ -227,15 +227,15 @@ type InputProps = {
 function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, onChange }: InputProps) {
   const source = groups ? "article" : "passage";
   const r = draft.response;
-  const set = (response: Response) => onChange({ ...draft, response });
+  const set = (response: AnswerResponse) => onChange({ ...draft, response });
   const name = `answer-${q.key}`;
   switch (q.type) {
     case "single_choice":
     case "multiple_select": {
       const single = q.type === "single_choice";
       const chosen = single
-        ? [(r as Extract<Response, { type: "single_choice" }>).optionId]
-        : (r as Extract<Response, { type: "multiple_select" }>).optionIds;
+        ? [(r as Extract<AnswerResponse, { type: "single_choice" }>).optionId]
+        : (r as Extract<AnswerResponse, { type: "multiple_select" }>).optionIds;
       return (
         <fieldset className={styles.fieldset} disabled={disabled}>
           <legend className={styles.prompt}>{q.prompt}</legend>
@@ -250,7 +250,7 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
                 onChange={(e) => {
                   if (single) set({ type: "single_choice", optionId: o.id });
                   else {
-                    const ids = (r as Extract<Response, { type: "multiple_select" }>).optionIds;
+                    const ids = (r as Extract<AnswerResponse, { type: "multiple_select" }>).optionIds;
                     set({
                       type: "multiple_select",
                       optionIds: e.target.checked ? [...ids, o.id] : ids.filter((x) => x !== o.id),
@@ -281,7 +281,7 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
             maxLength={q.maxLength}
             disabled={disabled}
             aria-describedby={`${name}-hint`}
-            value={(r as Extract<Response, { type: "short_answer" }>).text}
+            value={(r as Extract<AnswerResponse, { type: "short_answer" }>).text}
             onChange={(e) => set({ type: "short_answer", text: e.target.value })}
             autoComplete="off"
           />
@@ -306,7 +306,7 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
           hint={`Select the sentences of the ${source} that support the claim${q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.`}
           sentences={sentences}
           groups={groups}
-          selected={(r as Extract<Response, { type: "evidence" }>).sentenceIds}
+          selected={(r as Extract<AnswerResponse, { type: "evidence" }>).sentenceIds}
           max={q.maxSelections ?? undefined}
           disabled={disabled}
           onChange={(sentenceIds) => set({ type: "evidence", sentenceIds })}
@@ -336,7 +336,7 @@ function OpenResponse({
   loaded,
   onChange,
 }: InputProps & { question: Extract<PublicQuestion, { type: "open_response" }> }) {
-  const text = (draft.response as Extract<Response, { type: "open_response" }>).text;
+  const text = (draft.response as Extract<AnswerResponse, { type: "open_response" }>).text;
   const id = `answer-${q.key}`;
   const cited = useMemo(
     () => sentences.filter((s) => draft.citedSentences.includes(s.id)),

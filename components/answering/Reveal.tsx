@@ -1,7 +1,7 @@
 "use client";
 
 import type { QuestionContent } from "@/content/schema";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 import type { PassageSentence } from "./QuestionCard";
 import styles from "./QuestionCard.module.css";
 
@@ -26,7 +26,7 @@ export function Reveal({
   question: QuestionContent;
   score: number | null;
   maxPoints: number;
-  response: Response;
+  response: AnswerResponse;
   attemptNumber: number;
   sentences: PassageSentence[];
 }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 
-export type Draft = { response: Response; citedSentences: string[] };
+export type Draft = { response: AnswerResponse; citedSentences: string[] };
 export type SaveStatus =
   | { kind: "idle" }
   | { kind: "saving" }
@@ -42,7 +42,7 @@ export function useAutosave({
   enabled,
 }: {
   storageKey: string | null;
-  questionType: Response["type"];
+  questionType: AnswerResponse["type"];
   serverDraft: Draft | null;
   save: (draft: Draft) => Promise<SaveResult>;
   enabled: boolean;

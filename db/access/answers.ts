@@ -13,7 +13,7 @@ import type { QuestionContent } from "@/content/schema";
 import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { citedSentencesSchema, isAnswered, responseSchema, type Response } from "@/lib/answers/response";
+import { citedSentencesSchema, isAnswered, responseSchema, type AnswerResponse } from "@/lib/answers/response";
 import { gradeAnswer, summariseScores, type ScoreSummary } from "@/lib/answers/grading";
 import { countQuestionsByLesson } from "./lessons";
 import { questionContents } from "./question-content";
@@ -271,7 +271,7 @@ export async function submitLesson(
         versions.map((v) => v.hash),
       );
       for (const v of versions) {
-        const score = gradeAnswer(contents.get(v.hash)!, v.response as Response);
+        const score = gradeAnswer(contents.get(v.hash)!, v.response);
         tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId)).run();
       }
       recordActivity(tx, attempt, now);
@@ -303,7 +303,7 @@ function scoreOf(
       return {
         score: answer?.autoScore ?? null,
         maxPoints: q.content.points,
-        answered: answer ? isAnswered(answer.response as Response) : false,
+        answered: answer ? isAnswered(answer.response) : false,
         autoGraded: q.content.type !== "open_response",
       };
     }),
@@ -378,7 +378,7 @@ export async function checkAnswer(
   });
 }
 
-export type SavedAnswer = { response: Response; citedSentences: string[]; revision: number; savedAt: string };
+export type SavedAnswer = { response: AnswerResponse; citedSentences: string[]; revision: number; savedAt: string };
 
 export type Workspace = {
   /** The owner's id, so the browser keeps unsaved drafts apart on a shared computer. */
@@ -436,9 +436,9 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
   for (const r of rows) {
     const key = keyOf.get(r.questionId);
     // An answer to a version of the question of another type (after a re-import) cannot be shown in today's inputs.
-    if (key && (r.response as Response).type === typeOf.get(r.questionId)) {
+    if (key && r.response.type === typeOf.get(r.questionId)) {
       saved[key] = {
-        response: r.response as Response,
+        response: r.response,
         citedSentences: r.citedSentences,
         revision: r.revision,
         savedAt: r.updatedAt.toISOString(),
@@ -502,7 +502,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     ? returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])
     : new Map<string, ReturnedFeedback>();
   const answeredIds = new Set(
-    rows.filter((r) => current.has(r.questionId) && isAnswered(r.response as Response)).map((r) => r.questionId),
+    rows.filter((r) => current.has(r.questionId) && isAnswered(r.response)).map((r) => r.questionId),
   );
   return {
     owner: a.userId,
@@ -589,7 +589,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
 
   const items: SummaryItem[] = qs.map((q) => {
     const answer = byQuestion.get(q.id);
-    const answered = answer ? isAnswered(answer.response as Response) : false;
+    const answered = answer ? isAnswered(answer.response) : false;
     const open = q.content.type === "open_response";
     const state: SummaryItem["state"] = !answered
       ? "unanswered"
@@ -666,7 +666,7 @@ export async function listLessonProgress(
     const context = currentContext(db, a, t.lessonId);
     const attempt = userAttempts.find((x) => x.lessonId === t.lessonId && x.contextKey === context.contextKey);
     const answered = attempt
-      ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response as Response)).length
+      ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response)).length
       : 0;
     result[t.slug] = { answered, total: t.total, submitted: !!attempt?.submittedAt };
   }

@@ -25,7 +25,7 @@ import {
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { generateJoinCode, JOIN_CODE_LIFETIME_MS, normaliseJoinCode } from "@/lib/join-code";
-import { isAnswered, type Response } from "@/lib/answers/response-shape";
+import { isAnswered } from "@/lib/answers/response-shape";
 import {
   describeLessonProgress,
   lessonProgressState,
@@ -286,7 +286,7 @@ function rosterProgress(db: DbOrTx, classId: string) {
   for (const a of attemptRows) if (a.submittedAt) factsOf(a.userId, a.lessonId).submitted = true;
   for (const r of answerRows) {
     const f = factsOf(r.userId, r.lessonId);
-    const answered = isAnswered(r.response as Response);
+    const answered = isAnswered(r.response);
     if (answered && !r.retiredAt) f.answered++;
     if (r.returned) f.feedbackReturned++;
     else if (r.submittedAt && answered && r.type === "open_response") f.awaitingFeedback++;

@@ -28,7 +28,6 @@ import {
 } from "../schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
-import type { Response } from "@/lib/answers/response-shape";
 import {
   anonymousLabel,
   canChangePost,
@@ -423,7 +422,7 @@ function snapshotAnswers(scope: Scope, threadIds: string[]) {
   const sentenceText = new Map(scope.passage.sentences.map((s) => [s.id, s.text]));
   for (const r of rows) {
     const entry = result.get(r.threadId) ?? { question: r.question, answers: [] };
-    const response = r.response as Response;
+    const response = r.response;
     entry.answers.push({
       label: r.showNames ? r.studentName : anonymousLabel(entry.answers.length),
       text: response.type === "open_response" || response.type === "short_answer" ? response.text : "",
@@ -819,7 +818,7 @@ function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug
     .orderBy(asc(users.name))
     .all()
     .flatMap((r) => {
-      const response = r.response as Response;
+      const response = r.response;
       const text = response.type === "open_response" || response.type === "short_answer" ? response.text.trim() : "";
       return text ? [{ answerId: r.answerId, studentName: r.studentName, text }] : [];
     });

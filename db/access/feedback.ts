@@ -25,7 +25,7 @@ import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 import { validInlineComments, type InlineComment } from "@/lib/inline-comments";
 import { missingCriteria } from "@/lib/review/rubric-keys";
 import type { NotReturned } from "@/lib/review/return-rules";
@@ -234,7 +234,7 @@ export async function getReviewQueue(
             answerId: r.answerId,
             studentName: anonymous && itemState !== "returned" ? `Student ${i + 1}` : r.studentName,
             studentId: anonymous && itemState !== "returned" ? null : r.studentId,
-            text: (d.response as Extract<Response, { type: "open_response" }>).text,
+            text: (d.response as Extract<AnswerResponse, { type: "open_response" }>).text,
             cited: d.citedSentences.map((id) => ({ id, text: textOf.get(id) ?? "" })),
             state: itemState,
             rubricLevels: d.rubricLevels ?? {},
@@ -311,8 +311,8 @@ export async function saveFeedbackDraft(
   const { question, response } = reviewableAnswer(actor, input.classId, input.answerId);
   const inline = input.inlineComments ?? [];
   const answerText =
-    (response as Response).type === "open_response"
-      ? (response as Extract<Response, { type: "open_response" }>).text
+    response.type === "open_response"
+      ? (response as Extract<AnswerResponse, { type: "open_response" }>).text
       : "";
   if (validInlineComments(answerText, inline).length !== inline.length) {
     throw new DomainError(
@@ -808,7 +808,7 @@ export async function getStudentReview(
         {
           studentId: student.id,
           questionKey: q.key,
-          answered: isAnswered(r.response as Response),
+          answered: isAnswered(r.response),
           autoScore: r.autoScore,
           feedback: !r.fb
             ? null
@@ -839,16 +839,16 @@ export async function getStudentReview(
         prompt: content.prompt,
         type: content.type,
         passageTitle: text === q.body ? q.passageTitle : "The whole article",
-        answerText: r ? describeResponse(content, r.response as Response, textOf) : "",
+        answerText: r ? describeResponse(content, r.response, textOf) : "",
         passage: text.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text }))),
         highlighted: !r
           ? []
-          : (r.response as Response).type === "evidence"
-            ? (r.response as Extract<Response, { type: "evidence" }>).sentenceIds
+          : r.response.type === "evidence"
+            ? (r.response as Extract<AnswerResponse, { type: "evidence" }>).sentenceIds
             : r.citedSentences,
         autoScore: r?.autoScore ?? null,
         maxPoints: content.points,
-        correctAnswer: r && isAnswered(r.response as Response) ? correctAnswerFor(content, r.autoScore, textOf) : null,
+        correctAnswer: r && isAnswered(r.response) ? correctAnswerFor(content, r.autoScore, textOf) : null,
         feedback: r?.fb
           ? { points: r.fb.points, overrideReason: r.fb.overrideReason, comment: r.fb.comment, state: stateOf(r.fb) }
           : null,
@@ -860,7 +860,7 @@ export async function getStudentReview(
 /** An answer as a person reads it: the chosen options' words, the selected sentences, the text. */
 export function describeResponse(
   q: QuestionContent,
-  response: Response,
+  response: AnswerResponse,
   sentenceText: ReadonlyMap<string, string> = new Map(),
 ): string {
   switch (response.type) {

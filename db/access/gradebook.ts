@@ -21,7 +21,7 @@ import { taughtClass } from "./classes";
 import { describeResponse, latestReturned } from "./feedback";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
-import { isAnswered, type Response } from "@/lib/answers/response-shape";
+import { isAnswered } from "@/lib/answers/response-shape";
 import {
   buildGradebook,
   type GradebookAnswer,
@@ -128,7 +128,7 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
   const gbAnswers: GradebookAnswer[] = answerRows.map((r) => ({
     studentId: r.studentId,
     questionKey: r.questionKey,
-    answered: isAnswered(r.response as Response),
+    answered: isAnswered(r.response),
     autoScore: r.autoScore,
     feedback: !r.feedbackId
       ? null
@@ -203,7 +203,7 @@ export async function exportAnswers(
   );
   return rows.map((r) => {
     const q = questionContent(getDb(), r.hash);
-    const response = r.response as Response;
+    const response = r.response;
     const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
     const answerText = describeResponse(q, response, textOf);
     const returned = r.feedbackId ? latest.get(r.feedbackId)?.snapshot : undefined;

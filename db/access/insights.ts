@@ -5,7 +5,6 @@ import { getDb } from "../client";
 import { answers, attempts, enrollments, feedback, questions, questionVersions } from "../schema";
 import { loadClassLesson } from "./gradebook";
 import type { Actor } from "@/lib/actor";
-import type { Response } from "@/lib/answers/response-shape";
 import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
 import { questionContent } from "./question-content";
 
@@ -72,7 +71,7 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
     .all();
   const insights = questionInsights(
     qs,
-    rows.map((r) => ({ ...r, response: r.response as Response })),
+    rows.map((r) => ({ ...r, response: r.response })),
   );
   return {
     lessons: list,

@@ -25,7 +25,7 @@ import {
 } from "../schema";
 import { questionSchema } from "@/content/schema";
 import { gradeAnswer } from "@/lib/answers/grading";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 
 export type BenchSeed = {
   classes: number;
@@ -160,7 +160,7 @@ export function seedBenchmark(
           const right = (si * 7 + qi * 3) % 5 < 3;
           const sentences = sentencesOf.get(q.passageId) ?? [];
           const c = q.content;
-          const response: Response =
+          const response: AnswerResponse =
             c.type === "single_choice"
               ? { type: c.type, optionId: (c.options.find((o) => o.correct === right) ?? c.options[0]!).id }
               : c.type === "multiple_select"

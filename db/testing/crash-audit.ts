@@ -6,12 +6,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { answers, attempts, lessons, questions, questionVersions, users } from "../schema";
-import type { Response } from "@/lib/answers/response-shape";
+import type { AnswerResponse } from "@/lib/answers/response-shape";
 
 export type AuditedAnswer = {
   questionKey: string;
   revision: number;
-  response: Response;
+  response: AnswerResponse;
   /** Whether the version answered is graded automatically (every type but open responses). */
   autoGraded: boolean;
   autoScore: number | null;
@@ -65,7 +65,7 @@ export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt
     byAttempt.get(a.attemptId)!.answers.push({
       questionKey: a.questionKey,
       revision: a.revision,
-      response: a.response as Response,
+      response: a.response,
       autoGraded: type !== "open_response",
       autoScore: a.autoScore,
     });

@@ -3,7 +3,7 @@
  * in; points, out. Open responses are not graded here: they wait for an instructor (null).
  */
 import type { QuestionContent } from "@/content/schema";
-import type { Response } from "./response";
+import type { AnswerResponse } from "./response";
 
 /**
  * Case, spacing and punctuation ignored: "$2,700 " and "2700" are the same answer. Numbers keep
@@ -67,17 +67,17 @@ export function gradeEvidence(
 }
 
 /** Points for an automatically graded answer, or null when an instructor grades it. */
-export function gradeAnswer(q: QuestionContent, response: Response): number | null {
+export function gradeAnswer(q: QuestionContent, response: AnswerResponse): number | null {
   if (q.type !== response.type) throw new Error(`A ${response.type} response cannot answer a ${q.type} question`);
   switch (q.type) {
     case "single_choice":
-      return gradeSingleChoice(q, (response as Extract<Response, { type: "single_choice" }>).optionId);
+      return gradeSingleChoice(q, (response as Extract<AnswerResponse, { type: "single_choice" }>).optionId);
     case "multiple_select":
-      return gradeMultipleSelect(q, (response as Extract<Response, { type: "multiple_select" }>).optionIds);
+      return gradeMultipleSelect(q, (response as Extract<AnswerResponse, { type: "multiple_select" }>).optionIds);
     case "short_answer":
-      return gradeShortAnswer(q, (response as Extract<Response, { type: "short_answer" }>).text);
+      return gradeShortAnswer(q, (response as Extract<AnswerResponse, { type: "short_answer" }>).text);
     case "evidence":
-      return gradeEvidence(q, (response as Extract<Response, { type: "evidence" }>).sentenceIds);
+      return gradeEvidence(q, (response as Extract<AnswerResponse, { type: "evidence" }>).sentenceIds);
     case "open_response":
       return null;
   }

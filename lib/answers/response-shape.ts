@@ -4,7 +4,7 @@
  */
 import type { QuestionContent } from "@/content/schema";
 
-export type Response =
+export type AnswerResponse =
   | { type: "single_choice"; optionId: string | null }
   | { type: "multiple_select"; optionIds: string[] }
   | { type: "short_answer"; text: string }
@@ -12,7 +12,7 @@ export type Response =
   | { type: "open_response"; text: string };
 
 /** Whether the response says anything yet (an empty draft does not count as answered). */
-export function isAnswered(response: Response): boolean {
+export function isAnswered(response: AnswerResponse): boolean {
   switch (response.type) {
     case "single_choice":
       return response.optionId !== null;
@@ -26,7 +26,7 @@ export function isAnswered(response: Response): boolean {
   }
 }
 
-export function emptyResponse(type: QuestionContent["type"]): Response {
+export function emptyResponse(type: QuestionContent["type"]): AnswerResponse {
   switch (type) {
     case "single_choice":
       return { type, optionId: null };

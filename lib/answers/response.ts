@@ -5,10 +5,10 @@
 import { z } from "zod";
 import type { QuestionContent } from "@/content/schema";
 import { citationScopeOf, type CitationScope } from "@/lib/lesson/citation-scope";
-import type { Response } from "./response-shape";
+import type { AnswerResponse } from "./response-shape";
 import { isStorableText } from "@/lib/validation/text";
 
-export { emptyResponse, isAnswered, type Response } from "./response-shape";
+export { emptyResponse, isAnswered, type AnswerResponse } from "./response-shape";
 
 export const MAX_CITED_SENTENCES = 10;
 
@@ -27,7 +27,7 @@ const answerText = (maxLength: number, tooLong: string) =>
 export function responseSchema(
   question: QuestionContent,
   allowedSentenceIds: ReadonlySet<string>,
-): z.ZodType<Response> {
+): z.ZodType<AnswerResponse> {
   const where = citationScopeOf(question) === "lesson" ? "this article" : "this passage";
   const sentence = id.refine((s) => allowedSentenceIds.has(s), { error: `That sentence is not in ${where}.` });
   const unique = (ids: string[]) => new Set(ids).size === ids.length;
