@@ -36,10 +36,13 @@ export function checkLessonFolders(dirs: readonly string[]): CheckResult {
 
 export type ImportResult = { ok: true; reports: LessonImportReport[] } | { ok: false; errors: ContentError[] };
 
-export function importLessonFolders(db: Db, dirs: readonly string[] = listLessonFolders(lessonsRoot)): ImportResult {
+export async function importLessonFolders(
+  db: Db,
+  dirs: readonly string[] = listLessonFolders(lessonsRoot),
+): Promise<ImportResult> {
   const checked = checkLessonFolders(dirs);
   if (!checked.ok) return checked;
-  const reports = importLessons(
+  const reports = await importLessons(
     db,
     checked.lessons.map((l) => ({ content: l.content, contentHash: l.contentHash })),
   );

@@ -17,18 +17,15 @@ test("a backup taken while another connection keeps writing is one consistent sn
   // A steady stream of single-row commits from another connection, as the app would make.
   const load = (async () => {
     while (writing) {
-      writer
-        .insert(users)
-        .values({
-          id: randomUUID(),
-          email: `w${committed}@test`,
-          name: `Writer ${committed}`,
-          role: "student",
-          passwordHash: "x",
-          sessionVersion: 1,
-          createdAt: new Date(),
-        })
-        .run();
+      await writer.insert(users).values({
+        id: randomUUID(),
+        email: `w${committed}@test`,
+        name: `Writer ${committed}`,
+        role: "student",
+        passwordHash: "x",
+        sessionVersion: 1,
+        createdAt: new Date(),
+      });
       committed++;
       await new Promise((r) => setImmediate(r));
     }

@@ -10,8 +10,10 @@ import * as schema from "./schema";
 import { databaseFile } from "@/lib/env";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A connection the app reads through; writes go through inTransaction (db/transaction.ts). */
+export type ReadDb = Omit<Db, "insert" | "update" | "delete" | "run" | "transaction">;
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { readOnly?: boolean } = {}): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL lets readers (page renders, the importer's checks) run beside a writer;
@@ -20,6 +22,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // The app's reading connection refuses writes, so a write outside inTransaction fails loudly.
+  if (options.readOnly) sqlite.pragma("query_only = ON");
   reusePreparedStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
@@ -49,10 +53,25 @@ function reusePreparedStatements(sqlite: Database.Database, max = 1000) {
   }) as typeof sqlite.prepare;
 }
 
-const globalForDb = globalThis as unknown as { marginaliaDb?: Db };
+const writers = new WeakMap<ReadDb, Db>();
 
-/** The app's connection, opened on first use and kept across hot reloads in development. */
-export function getDb(): Db {
-  globalForDb.marginaliaDb ??= openDatabase(databaseFile());
+/** The connection that writes for this one: the app's writer for its reader, else itself. */
+export function writerOf(db: ReadDb | Db): Db {
+  return writers.get(db) ?? (db as Db);
+}
+
+const globalForDb = globalThis as unknown as { marginaliaDb?: ReadDb };
+
+/**
+ * The app's connections, opened on first use and kept across hot reloads in development:
+ * a reader for queries and, behind it, the one writer inTransaction uses.
+ */
+export function getDb(): ReadDb {
+  if (!globalForDb.marginaliaDb) {
+    const writer = openDatabase(databaseFile());
+    const reader = openDatabase(databaseFile(), { readOnly: true });
+    writers.set(reader, writer);
+    globalForDb.marginaliaDb = reader;
+  }
   return globalForDb.marginaliaDb;
 }

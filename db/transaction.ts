@@ -1,12 +1,53 @@
-import type { Db } from "./client";
+/**
+ * Transactions that may await. better-sqlite3 runs one statement at a time on a connection,
+ * so an awaiting transaction must not share its connection with anything else while it is
+ * open: the app reads through a read-only connection (getDb) and every write goes through
+ * inTransaction, which runs one transaction at a time on the writer connection.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db, ReadDb } from "./client";
+import { writerOf } from "./client";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
+declare const transactionBrand: unique symbol;
+/** A connection inside an open transaction: the only handle that may write. */
+export type Tx = Db & { readonly [transactionBrand]: true };
+/** Anything that may read. */
+export type DbOrTx = ReadDb | Tx;
+
+const open = new AsyncLocalStorage<{ writer: Db; tx: Tx }>();
+const queues = new WeakMap<Db, Promise<unknown>>();
 
 /**
- * Runs a multi-step write in one transaction: all of it lands or none of it does.
- * better-sqlite3 transactions are synchronous; the function may not await inside.
+ * Runs a multi-step write in one transaction: all of it lands or none of it does, whatever
+ * the work awaits. A transaction started inside another one's work joins it. The work must
+ * await only the database, never the network: the writer waits for it.
  */
-export function inTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  return db.transaction((tx) => work(tx), { behavior: "immediate" });
+export async function inTransaction<T>(db: ReadDb | Db, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  const writer = writerOf(db);
+  const current = open.getStore();
+  if (current?.writer === writer) return work(current.tx);
+  const tx = writer as Tx;
+  return oneAtATime(writer, () =>
+    open.run({ writer, tx }, async () => {
+      writer.$client.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work(tx);
+        writer.$client.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (writer.$client.inTransaction) writer.$client.exec("ROLLBACK");
+        throw error;
+      }
+    }),
+  );
+}
+
+function oneAtATime<T>(writer: Db, run: () => Promise<T>): Promise<T> {
+  const previous = queues.get(writer) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  queues.set(
+    writer,
+    next.catch(() => undefined),
+  );
+  return next;
 }

@@ -109,7 +109,7 @@ test("a failed sign-in is counted against the socket's address, not an X-Forward
     headers: { "X-Forwarded-For": forged },
     maxRedirects: 0,
   });
-  const keys = throttleKeys(process.env.DATABASE_PATH!);
+  const keys = await throttleKeys(process.env.DATABASE_PATH!);
   expect(keys).toContain("address:127.0.0.1");
   expect(keys.filter((k) => k.includes(forged))).toEqual([]);
 });

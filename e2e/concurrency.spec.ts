@@ -36,7 +36,7 @@ test("100 simultaneous submissions of one lesson by one student record one submi
   expect(messages.filter((m) => m.startsWith("Submitted."))).toHaveLength(1);
   expect(messages.filter((m) => m.startsWith("This lesson was already submitted."))).toHaveLength(99);
 
-  const recorded = attemptsOf(databaseFile, "Hundred Clicks", lessonSlug);
+  const recorded = await attemptsOf(databaseFile, "Hundred Clicks", lessonSlug);
   expect(recorded).toHaveLength(1);
   expect(recorded[0]!.submittedAt).not.toBeNull();
 
@@ -71,6 +71,6 @@ test("200 students of one class submitting at the same moment all succeed, and t
   expect(replies.filter((r) => r.state?.status !== "success").map((r) => r.state ?? r.body.slice(0, 200))).toEqual([]);
   expect(replies.filter((r) => r.state!.message?.startsWith("Submitted.")).length).toBe(200);
 
-  const counts = classSubmissions(databaseFile, "Crowd class 1");
+  const counts = await classSubmissions(databaseFile, "Crowd class 1");
   expect(counts).toEqual({ students: 200, submitted: 200 });
 });

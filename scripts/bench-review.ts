@@ -18,10 +18,10 @@ import { setUpDatabase } from "./setup-database";
 
 const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench.db");
 const fresh = !fs.existsSync(file);
-const db = setUpDatabase(file);
+const db = await setUpDatabase(file);
 if (fresh || (await countAccounts()) === 0) {
   const started = performance.now();
-  seedBenchmark(db, {
+  await seedBenchmark(db, {
     classes: 25,
     studentsPerClass: 40,
     lessonSlug: "tajikistan-islamic-state",
@@ -29,9 +29,9 @@ if (fresh || (await countAccounts()) === 0) {
   });
   console.log(`Seeded 1,000 students in 25 classes in ${Math.round(performance.now() - started)} ms`);
 }
-const instructor = benchUser(db, "bench-instructor1@bench.test");
+const instructor = await benchUser(db, "bench-instructor1@bench.test");
 const actor: Actor = { userId: instructor.id, role: "instructor", name: instructor.name, email: instructor.email };
-const classId = benchClassOf(db, instructor.id);
+const classId = await benchClassOf(db, instructor.id);
 
 async function measure(name: string, run: () => Promise<unknown>, times = 60) {
   for (let i = 0; i < 5; i++) await run(); // warm up
@@ -53,8 +53,8 @@ async function measure(name: string, run: () => Promise<unknown>, times = 60) {
 }
 
 const results = [
-  await measure("review queue (by question, 40 students)", () => getReviewQueue(actor, classId)),
-  await measure("gradebook (40 students x 42 questions)", () => getGradebook(actor, classId)),
+  await measure("review queue (by question, 40 students)", async () => await getReviewQueue(actor, classId)),
+  await measure("gradebook (40 students x 42 questions)", async () => await getGradebook(actor, classId)),
 ];
 console.table(results);
 fs.mkdirSync("bench/results", { recursive: true });

@@ -44,27 +44,27 @@ const STATIC_COPY = path.join("public", "bench", "passage.html");
 // ---- database and build ----
 if (quick) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 fs.mkdirSync(path.dirname(file), { recursive: true });
-const db = setUpDatabase(file);
+const db = await setUpDatabase(file);
 if ((await countAccounts()) === 0) {
   const started = performance.now();
-  seedBenchmark(db, { ...seed, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD) });
+  await seedBenchmark(db, { ...seed, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD) });
   console.log(
     `Seeded ${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`,
   );
 }
-ensureBuild(db, file);
+await ensureBuild(db, file);
 const prerendered = path.join(".next", "server", "app", "lessons", LESSON, `${PASSAGE}.html`);
 if (!fs.existsSync(prerendered)) throw new Error(`${prerendered} is missing: the passage page must be prerendered.`);
 fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
 fs.copyFileSync(prerendered, STATIC_COPY);
 
-const instructor = benchUser(db, "bench-instructor1@bench.test");
-const classId = benchClassOf(db, instructor.id);
-const student = benchUser(db, "bench-student1@bench.test");
+const instructor = await benchUser(db, "bench-instructor1@bench.test");
+const classId = await benchClassOf(db, instructor.id);
+const student = await benchUser(db, "bench-student1@bench.test");
 // Autosave is measured as a student still working on the lesson (the seeded ones have all submitted).
 const AUTOSAVER = "bench-autosave@bench.test";
-const autosaver = ensureWorkingStudent(db, classId, AUTOSAVER, instructor.passwordHash);
-const openQuestions = currentOpenQuestions(db);
+const autosaver = await ensureWorkingStudent(db, classId, AUTOSAVER, instructor.passwordHash);
+const openQuestions = await currentOpenQuestions(db);
 
 // ---- server ----
 const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
@@ -235,7 +235,7 @@ try {
   );
 
   console.log(`[${elapsed()}] 3. Answer autosave through PUT /api/answers, the endpoint the page uses`);
-  const revisionsBefore = revisionTotals(db, autosaver.id);
+  const revisionsBefore = await revisionTotals(db, autosaver.id);
   const saveRequests = openQuestions.map((q, i) => ({
     method: "PUT" as const,
     path: "/api/answers",
@@ -249,7 +249,7 @@ try {
   }));
   const autosave = await load("PUT /api/answers (autosave)", "/api/answers", 50, { requests: saveRequests });
   const acknowledged = autosave.requests - autosave.non2xx - autosave.errors;
-  const revisionsAfter = revisionTotals(db, autosaver.id);
+  const revisionsAfter = await revisionTotals(db, autosaver.id);
   // Every save bumps its answer's revision by one, so the sum of revisions counts the saves that landed.
   const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
   console.log(

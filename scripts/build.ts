@@ -24,25 +24,24 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-function buildStamp(db: Db): string {
+async function buildStamp(db: Db): Promise<string> {
   const hash = createHash("sha256");
   for (const file of [...sourceFiles, ...sourceRoots.flatMap((r) => [...walk(r)])]) {
     if (!fs.existsSync(file)) continue;
     hash.update(file).update(fs.readFileSync(file));
   }
-  for (const l of db
+  for (const l of await db
     .select({ slug: lessons.slug, hash: lessons.contentHash })
     .from(lessons)
-    .orderBy(lessons.slug)
-    .all()) {
+    .orderBy(lessons.slug)) {
     hash.update(`${l.slug}:${l.hash}`);
   }
   return hash.digest("hex");
 }
 
 /** Runs `next build` against `databaseFile` unless the existing build is current. Returns whether it built. */
-export function ensureBuild(db: Db, databaseFile: string): boolean {
-  const stamp = buildStamp(db);
+export async function ensureBuild(db: Db, databaseFile: string): Promise<boolean> {
+  const stamp = await buildStamp(db);
   const current =
     fs.existsSync(path.join(".next", "BUILD_ID")) &&
     fs.existsSync(stampFile) &&

@@ -13,7 +13,7 @@ const dirs =
   process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
 const db = openDatabase(databaseFile());
 runMigrations(db);
-const result = importLessonFolders(db, dirs);
+const result = await importLessonFolders(db, dirs);
 if (!result.ok) {
   console.error("Nothing was imported; fix these first:");
   for (const e of result.errors) console.error(`  ${formatContentError(e)}`);

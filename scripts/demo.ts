@@ -12,9 +12,9 @@ import { seedDemo } from "./seed-demo";
 const env = readEnv();
 const file = databaseFile(env);
 console.log(`Database: ${file}`);
-const db = setUpDatabase(file);
+const db = await setUpDatabase(file);
 await seedDemo();
-ensureBuild(db, file);
+await ensureBuild(db, file);
 db.$client.close();
 
 const baseUrl = defaultBaseUrl(env);

@@ -34,11 +34,11 @@ ensureChromium();
 const dataDir = path.resolve("e2e", ".data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 const databaseFile = path.join(dataDir, "e2e.db");
-const db = setUpDatabase(databaseFile);
+const db = await setUpDatabase(databaseFile);
 await seedDemo();
 // A class of 200 students who have not started the lesson, for e2e/concurrency.spec.ts (its own
 // class, so journeys that count the demo class's students are unaffected).
-seedBenchmark(db, {
+await seedBenchmark(db, {
   classes: 1,
   studentsPerClass: 200,
   lessonSlug: "tajikistan-islamic-state",
@@ -46,7 +46,7 @@ seedBenchmark(db, {
   submitted: false,
   prefix: "crowd",
 });
-ensureBuild(db, databaseFile);
+await ensureBuild(db, databaseFile);
 db.$client.close();
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {

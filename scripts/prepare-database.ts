@@ -9,4 +9,4 @@ import { setUpDatabase } from "./setup-database";
 
 const file = databaseFile(readEnv());
 console.log(`Database: ${file}`);
-setUpDatabase(file).$client.close();
+(await setUpDatabase(file)).$client.close();

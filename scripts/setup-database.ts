@@ -1,14 +1,14 @@
-import { getDb, type Db } from "@/db/client";
+import { getDb, writerOf, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { importLessonFolders } from "@/content/import";
 import { formatContentError } from "@/content/load";
 
 /** Creates or updates the database at `file`: migrations, then the lessons under content/lessons. */
-export function setUpDatabase(file: string): Db {
+export async function setUpDatabase(file: string): Promise<Db> {
   process.env.DATABASE_PATH = file; // the data layer's shared connection (getDb) opens this file
-  const db = getDb();
+  const db = writerOf(getDb());
   runMigrations(db);
-  const result = importLessonFolders(db);
+  const result = await importLessonFolders(db);
   if (!result.ok) {
     for (const e of result.errors) console.error(`  ${formatContentError(e)}`);
     throw new Error("The lessons under content/lessons did not pass their checks; nothing was imported.");

@@ -67,17 +67,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- database, lesson and build ----
 for (const f of [file, `${file}-wal`, `${file}-shm`, SERVER_LOG]) fs.rmSync(f, { force: true });
-const setupDb = setUpDatabase(file);
+const setupDb = await setUpDatabase(file);
 // One more student per class than the 50: the one whose browser the submit request is captured from.
-const seeded = seedBenchmark(setupDb, {
-  classes: ROUNDS,
-  studentsPerClass: STUDENTS + 1,
-  lessonSlug: LESSON,
-  passwordHash: await hashPassword(PASSWORD),
-  submitted: false,
-  prefix: "soak",
-}).classes;
-ensureBuild(setupDb, file);
+const seeded = (
+  await seedBenchmark(setupDb, {
+    classes: ROUNDS,
+    studentsPerClass: STUDENTS + 1,
+    lessonSlug: LESSON,
+    passwordHash: await hashPassword(PASSWORD),
+    submitted: false,
+    prefix: "soak",
+  })
+).classes;
+await ensureBuild(setupDb, file);
 // The server is the only process with the file open while it runs, as in production; checks open it afresh.
 setupDb.$client.close();
 
@@ -226,10 +228,10 @@ async function runRound(
   return { figures, exited };
 }
 
-function checkDatabase(round: number): { savesChecked: number; submissionsChecked: number } {
+async function checkDatabase(round: number): Promise<{ savesChecked: number; submissionsChecked: number }> {
   const db: Db = openDatabase(file);
   try {
-    const result = checkAfterCrash(saves.values(), submissions, readAttemptsForAudit(db, LESSON));
+    const result = checkAfterCrash(saves.values(), submissions, await readAttemptsForAudit(db, LESSON));
     problems.push(...result.problems.map((p) => `after round ${round}: ${p}`));
     problems.push(...integrityProblems(db).map((p) => `after round ${round}: integrity_check: ${p}`));
     return result;
@@ -287,7 +289,7 @@ try {
     server = await startNextServer({ port: PORT, env: SERVER_ENV, log: SERVER_LOG });
     const restartMs = Math.round(performance.now() - restartStarted);
     await probeAfterRestart(round, server, c, cookieOf);
-    checked = checkDatabase(round);
+    checked = await checkDatabase(round);
     rounds.push({ ...figures, restartMs });
     console.log(
       `[${seconds()} s] round ${round}: killed after ${figures.killedAfterMs} ms with ${figures.inFlightAtKill} requests in flight (${figures.submissionsInFlightAtKill} submissions; ${figures.interrupted} cut off); ` +

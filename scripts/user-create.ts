@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAccount } from "@/db/access/users";
-import { getDb } from "@/db/client";
+import { getDb, writerOf } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { DomainError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validation/accounts";
@@ -44,7 +44,7 @@ if (!input.success) {
   console.error(usage);
   process.exit(2);
 }
-runMigrations(getDb());
+runMigrations(writerOf(getDb()));
 try {
   const account = await createAccount({ ...input.data, role: role.data });
   console.log(`Created ${account.role} ${account.email}.`);

@@ -20,23 +20,23 @@ import {
 import { assignLesson, createClass, joinClass, leaveClass, getClass } from "./classes";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)]).ok);
+assert.ok((await importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)])).ok);
 
 let n = 0;
-function person(role: Actor["role"]): Actor {
+async function person(role: Actor["role"]): Promise<Actor> {
   const id = `user-${++n}`;
-  db.insert(users)
-    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() })
-    .run();
+  await db
+    .insert(users)
+    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() });
   return { userId: id, role, name: id, email: `${id}@test` };
 }
 
 /** A student in a class that has the fixture lesson assigned; returns the student and the class id. */
 async function studentInClass(showAnswersAfterSubmit = true) {
-  const teacher = person("instructor");
+  const teacher = await person("instructor");
   const { id: classId } = await createClass(teacher, { name: "Class" });
   await assignLesson(teacher, { classId, lessonSlug: "bike-lane-vote", dueAt: null, showAnswersAfterSubmit });
-  const student = person("student");
+  const student = await person("student");
   const detail = await getClass(teacher, classId);
   await joinClass(student, detail.teaching!.joinCode);
   return { student, classId, teacher };
@@ -84,7 +84,7 @@ test("a student in a class answers every type, submits, and is graded once", asy
     [false, true],
     "two submissions record one",
   );
-  assert.equal(db.select().from(attempts).where(eq(attempts.userId, student.userId)).all().length, 1);
+  assert.equal((await db.select().from(attempts).where(eq(attempts.userId, student.userId))).length, 1);
   // 1 (vote) + 1 (one of two right options chosen, none wrong: half of 2) + 1 (forty) + 2 (evidence), of 6
   assert.deepEqual(first.score, {
     autoEarned: 5,
@@ -108,7 +108,7 @@ test("a student in a class answers every type, submits, and is graded once", asy
 });
 
 test("each save replaces the last and bumps the revision", async () => {
-  const student = person("student");
+  const student = await person("student");
   assert.equal((await saveDraft(student, draft("spaces", { type: "short_answer", text: "first" }, SELF))).revision, 1);
   assert.equal((await saveDraft(student, draft("spaces", { type: "short_answer", text: "second" }, SELF))).revision, 2);
   assert.deepEqual((await getWorkspace(student, lesson)).answers.spaces?.response, {
@@ -127,7 +127,7 @@ test("a save to self-study after a class has assigned the lesson is refused, to 
 
 test("bad answers are refused with a clear message and write nothing", async () => {
   const { student, classId } = await studentInClass();
-  const before = db.select().from(answers).all().length;
+  const before = (await db.select().from(answers)).length;
   const cases: [string, Promise<unknown>, RegExp, unknown][] = [
     [
       "an option that is not the question's",
@@ -185,7 +185,7 @@ test("bad answers are refused with a clear message and write nothing", async () 
       return true;
     });
   }
-  assert.equal(db.select().from(answers).all().length, before);
+  assert.equal((await db.select().from(answers)).length, before);
 });
 
 test("after leaving the class a student can neither save there nor submit", async () => {
@@ -210,7 +210,7 @@ test("results after submission follow the assignment's setting", async () => {
 });
 
 test("self-study: a check grades, reveals the explanations, and keeps the history", async () => {
-  const learner = person("student");
+  const learner = await person("student");
   await assert.rejects(
     checkAnswer(learner, {
       lessonSlug: lesson,
@@ -279,8 +279,8 @@ test("a student whose class assigned the lesson cannot check answers (and so see
 });
 
 test("one student's work is never another's", async () => {
-  const a = person("student");
-  const b = person("student");
+  const a = await person("student");
+  const b = await person("student");
   await saveDraft(a, draft("spaces", { type: "short_answer", text: "mine" }, SELF));
   assert.deepEqual((await getWorkspace(b, lesson)).answers, {});
   assert.equal((await listLessonProgress(b))[lesson]?.answered, 0);
@@ -317,7 +317,7 @@ test("the whole lesson's workspace tallies each passage for the overview; a pass
 });
 
 test("a question on the whole article takes citations from any passage; a passage's question only from its own", async () => {
-  const learner = person("student");
+  const learner = await person("student");
   const article = "tajikistan-islamic-state";
   const save = (questionKey: string, citedSentences: string[]) =>
     saveDraft(learner, {

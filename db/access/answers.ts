@@ -7,8 +7,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { inTransaction, type DbOrTx } from "../transaction";
+import { inTransaction, type DbOrTx, type Tx } from "../transaction";
 import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
+import { changedRows } from "../dialect";
 import type { QuestionContent } from "@/content/schema";
 import { citationScopeOf } from "@/lib/lesson/citation-scope";
 import type { Actor } from "@/lib/actor";
@@ -45,14 +46,18 @@ function requireSignedIn(actor: Actor | null): Actor {
 }
 
 /** The lesson with its current questions and passages (kept per process until the next import). */
-function findLesson(db: DbOrTx, slug: string): LessonStructure {
-  return lessonStructure(db, slug);
+async function findLesson(db: DbOrTx, slug: string): Promise<LessonStructure> {
+  return await lessonStructure(db, slug);
 }
 
 /** The classes in which this student has this lesson assigned, soonest due first. */
-function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<LessonContext, { mode: "class" }>[] {
+async function classContexts(
+  db: DbOrTx,
+  actor: Actor,
+  lessonId: string,
+): Promise<Extract<LessonContext, { mode: "class" }>[]> {
   if (actor.role !== "student") return [];
-  return classesAssigningLesson(db, actor.userId, lessonId).map(({ instructorId: _, ...c }) => ({
+  return (await classesAssigningLesson(db, actor.userId, lessonId)).map(({ instructorId: _, ...c }) => ({
     mode: "class" as const,
     contextKey: c.classId,
     ...c,
@@ -60,23 +65,25 @@ function classContexts(db: DbOrTx, actor: Actor, lessonId: string): Extract<Less
 }
 
 /** Where this actor's work on the lesson goes: the class that assigned it, or self-study. */
-function currentContext(
+async function currentContext(
   db: DbOrTx,
   actor: Actor,
   lessonId: string,
-  contexts = classContexts(db, actor, lessonId),
-): LessonContext {
+  known?: Awaited<ReturnType<typeof classContexts>>,
+): Promise<LessonContext> {
+  const contexts = known ?? (await classContexts(db, actor, lessonId));
   return contexts[0] ?? { mode: "self", contextKey: SELF };
 }
 
 /** A context the client names, checked: self-study, or a class the actor is in that assigned the lesson. */
-function verifiedContext(
+async function verifiedContext(
   db: DbOrTx,
   actor: Actor,
   lessonId: string,
   contextKey: string,
-  contexts = classContexts(db, actor, lessonId),
-): LessonContext {
+  known?: Awaited<ReturnType<typeof classContexts>>,
+): Promise<LessonContext> {
+  const contexts = known ?? (await classContexts(db, actor, lessonId));
   if (contextKey === SELF) return { mode: "self", contextKey: SELF };
   const found = contexts.find((c) => c.classId === contextKey);
   if (!found)
@@ -86,24 +93,27 @@ function verifiedContext(
   return found;
 }
 
-function findAttempt(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string) {
-  return prepared(db, "answers.findAttempt", (d) =>
-    d
-      .select()
-      .from(attempts)
-      .where(
-        and(
-          eq(attempts.userId, sql.placeholder("userId")),
-          eq(attempts.lessonId, sql.placeholder("lessonId")),
-          eq(attempts.contextKey, sql.placeholder("contextKey")),
-        ),
-      )
-      .prepare(),
-  ).get({ userId: actor.userId, lessonId, contextKey });
+async function findAttempt(db: DbOrTx, actor: Actor, lessonId: string, contextKey: string) {
+  return (
+    await prepared(db, "answers.findAttempt", (d) =>
+      d
+        .select()
+        .from(attempts)
+        .where(
+          and(
+            eq(attempts.userId, sql.placeholder("userId")),
+            eq(attempts.lessonId, sql.placeholder("lessonId")),
+            eq(attempts.contextKey, sql.placeholder("contextKey")),
+          ),
+        )
+        .prepare(),
+    ).execute({ userId: actor.userId, lessonId, contextKey })
+  )[0];
 }
 
-function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: LessonContext, now: Date) {
-  db.insert(attempts)
+async function getOrStartAttempt(db: Tx, actor: Actor, lessonId: string, context: LessonContext, now: Date) {
+  await db
+    .insert(attempts)
     .values({
       id: randomUUID(),
       userId: actor.userId,
@@ -113,9 +123,8 @@ function getOrStartAttempt(db: DbOrTx, actor: Actor, lessonId: string, context: 
       startedAt: now,
       lastActiveAt: now,
     })
-    .onConflictDoNothing()
-    .run();
-  return findAttempt(db, actor, lessonId, context.contextKey)!;
+    .onConflictDoNothing();
+  return (await findAttempt(db, actor, lessonId, context.contextKey))!;
 }
 
 /** The question of this lesson, and the response and citations checked against it. */
@@ -148,13 +157,13 @@ function validateAnswer(lesson: LessonStructure, questionKey: string, rawRespons
   return { question, response: response.data, cited: cited.data };
 }
 
-function recordActivity(db: DbOrTx, attempt: { id: string; lastActiveAt: Date }, now: Date) {
+async function recordActivity(db: Tx, attempt: { id: string; lastActiveAt: Date }, now: Date) {
   const gap = now.getTime() - attempt.lastActiveAt.getTime();
   const add = gap > 0 && gap < ACTIVE_GAP_MS ? Math.round(gap / 1000) : 0;
-  db.update(attempts)
+  await db
+    .update(attempts)
     .set({ lastActiveAt: now, activeSeconds: sql`${attempts.activeSeconds} + ${add}` })
-    .where(eq(attempts.id, attempt.id))
-    .run();
+    .where(eq(attempts.id, attempt.id));
 }
 
 export type DraftInput = {
@@ -179,11 +188,11 @@ export async function saveDraft(
 ): Promise<{ revision: number; savedAt: Date }> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, (tx) => {
-    const lesson = findLesson(tx, input.lessonSlug);
-    const contexts = classContexts(tx, a, lesson.id);
-    const context = verifiedContext(tx, a, lesson.id, input.contextKey, contexts);
-    if (currentContext(tx, a, lesson.id, contexts).contextKey !== context.contextKey) {
+  return inTransaction(db, async (tx) => {
+    const lesson = await findLesson(tx, input.lessonSlug);
+    const contexts = await classContexts(tx, a, lesson.id);
+    const context = await verifiedContext(tx, a, lesson.id, input.contextKey, contexts);
+    if ((await currentContext(tx, a, lesson.id, contexts)).contextKey !== context.contextKey) {
       throw new DomainError(
         "Where this lesson's work goes has changed (a class has assigned it). Reload the page to continue there; your text is kept in this browser.",
         "response",
@@ -195,7 +204,7 @@ export async function saveDraft(
       input.response,
       input.citedSentences,
     );
-    const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
+    const attempt = await getOrStartAttempt(tx, a, lesson.id, context, now);
     if (attempt.submittedAt)
       throw new DomainError(
         "This lesson has been submitted; its answers are kept as submitted and can no longer change.",
@@ -210,19 +219,21 @@ export async function saveDraft(
       maxPoints: question.content.points,
       autoScore: null,
     };
-    tx.insert(answers)
+    await tx
+      .insert(answers)
       .values({ id: randomUUID(), attemptId: attempt.id, questionId: question.id, revision: 1, ...row })
       .onConflictDoUpdate({
         target: [answers.attemptId, answers.questionId],
         set: { ...row, revision: sql`${answers.revision} + 1` },
-      })
-      .run();
-    recordActivity(tx, attempt, now);
-    const stored = tx
-      .select({ revision: answers.revision, updatedAt: answers.updatedAt })
-      .from(answers)
-      .where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id)))
-      .get()!;
+      });
+    await recordActivity(tx, attempt, now);
+    const stored = (
+      await tx
+        .select({ revision: answers.revision, updatedAt: answers.updatedAt })
+        .from(answers)
+        .where(and(eq(answers.attemptId, attempt.id), eq(answers.questionId, question.id)))
+        .limit(1)
+    )[0]!;
     return { revision: stored.revision, savedAt: stored.updatedAt };
   });
 }
@@ -241,19 +252,18 @@ export async function submitLesson(
 ): Promise<SubmitResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, (tx) => {
-    const lesson = findLesson(tx, lessonSlug);
-    const context = verifiedContext(tx, a, lesson.id, contextKey);
+  return inTransaction(db, async (tx) => {
+    const lesson = await findLesson(tx, lessonSlug);
+    const context = await verifiedContext(tx, a, lesson.id, contextKey);
     if (context.mode === "self")
       throw new DomainError("Self-study is checked question by question; there is nothing to submit.");
-    const attempt = getOrStartAttempt(tx, a, lesson.id, context, now);
-    const claimed = tx
+    const attempt = await getOrStartAttempt(tx, a, lesson.id, context, now);
+    const claimed = await tx
       .update(attempts)
       .set({ submittedAt: now })
-      .where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt)))
-      .run();
-    if (claimed.changes === 1) {
-      const versions = tx
+      .where(and(eq(attempts.id, attempt.id), isNull(attempts.submittedAt)));
+    if (changedRows(claimed) === 1) {
+      const versions = await tx
         .select({ answerId: answers.id, response: answers.response, hash: questionVersions.contentHash })
         .from(answers)
         .innerJoin(
@@ -263,36 +273,33 @@ export async function submitLesson(
             eq(questionVersions.version, answers.questionVersion),
           ),
         )
-        .where(eq(answers.attemptId, attempt.id))
-        .all();
+        .where(eq(answers.attemptId, attempt.id));
       // Each answer is graded against the version of the question it was given to.
-      const contents = questionContents(
+      const contents = await questionContents(
         tx,
         versions.map((v) => v.hash),
       );
       for (const v of versions) {
         const score = gradeAnswer(contents.get(v.hash)!, v.response);
-        tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId)).run();
+        await tx.update(answers).set({ autoScore: score }).where(eq(answers.id, v.answerId));
       }
-      recordActivity(tx, attempt, now);
+      await recordActivity(tx, attempt, now);
     }
-    const submittedAt = tx
-      .select({ submittedAt: attempts.submittedAt })
-      .from(attempts)
-      .where(eq(attempts.id, attempt.id))
-      .get()!.submittedAt!;
-    return { alreadySubmitted: claimed.changes === 0, submittedAt, score: scoreOf(tx, lesson, attempt.id) };
+    const submittedAt = (
+      await tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)).limit(1)
+    )[0]!.submittedAt!;
+    return { alreadySubmitted: changedRows(claimed) === 0, submittedAt, score: await scoreOf(tx, lesson, attempt.id) };
   });
 }
 
-function scoreOf(
+async function scoreOf(
   db: DbOrTx,
   lesson: LessonStructure,
   attemptId: string,
   known?: { rows: (typeof answers.$inferSelect)[] },
-): ScoreSummary {
+): Promise<ScoreSummary> {
   const byQuestion = new Map(
-    (known?.rows ?? db.select().from(answers).where(eq(answers.attemptId, attemptId)).all()).map((r) => [
+    (known?.rows ?? (await db.select().from(answers).where(eq(answers.attemptId, attemptId)))).map((r) => [
       r.questionId,
       r,
     ]),
@@ -329,20 +336,24 @@ export async function checkAnswer(
 ): Promise<CheckResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, (tx) => {
-    const lesson = findLesson(tx, input.lessonSlug);
+  return inTransaction(db, async (tx) => {
+    const lesson = await findLesson(tx, input.lessonSlug);
     // A lesson assigned in a class is answered there; checking it here would reveal the key before
     // submitting, so checks are refused to anyone in such a class or with class work on it (left and rejoining).
-    const assigned = classContexts(tx, a, lesson.id)[0];
+    const assigned = (await classContexts(tx, a, lesson.id))[0];
     if (assigned)
       throw new ForbiddenError(
         `This lesson is assigned in ${assigned.className}: answers are shown after you submit, as your instructor chose.`,
       );
-    const classWork = tx
-      .select({ id: attempts.id })
-      .from(attempts)
-      .where(and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`))
-      .get();
+    const classWork = (
+      await tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(
+          and(eq(attempts.userId, a.userId), eq(attempts.lessonId, lesson.id), sql`${attempts.classId} is not null`),
+        )
+        .limit(1)
+    )[0];
     if (classWork)
       throw new ForbiddenError("You have class work on this lesson, so it is checked by your instructor, not here.");
     const { question, response, cited } = validateAnswer(
@@ -352,28 +363,28 @@ export async function checkAnswer(
       input.citedSentences,
     );
     if (!isAnswered(response)) throw new DomainError("Answer the question first, then check it.", "response");
-    const attempt = getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
+    const attempt = await getOrStartAttempt(tx, a, lesson.id, { mode: "self", contextKey: SELF }, now);
     const score = gradeAnswer(question.content, response);
-    tx.insert(selfChecks)
-      .values({
-        id: randomUUID(),
-        attemptId: attempt.id,
-        questionId: question.id,
-        questionVersion: question.version,
-        response,
-        citedSentences: cited,
-        score,
-        maxPoints: question.content.points,
-        checkedAt: now,
-      })
-      .run();
+    await tx.insert(selfChecks).values({
+      id: randomUUID(),
+      attemptId: attempt.id,
+      questionId: question.id,
+      questionVersion: question.version,
+      response,
+      citedSentences: cited,
+      score,
+      maxPoints: question.content.points,
+      checkedAt: now,
+    });
     // The check is history only: the draft itself is the autosave's, which may hold newer text by now.
-    recordActivity(tx, attempt, now);
-    const attemptNumber = tx
-      .select({ n: sql<number>`count(*)` })
-      .from(selfChecks)
-      .where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id)))
-      .get()!.n;
+    await recordActivity(tx, attempt, now);
+    const attemptNumber = (
+      await tx
+        .select({ n: sql<number>`count(*)` })
+        .from(selfChecks)
+        .where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id)))
+        .limit(1)
+    )[0]!.n;
     return { score, maxPoints: question.content.points, question: question.content, checkedAt: now, attemptNumber };
   });
 }
@@ -398,21 +409,21 @@ export type Workspace = {
 };
 
 /** The actor's work on a lesson where it currently belongs: the context, attempt, questions and answers. */
-function loadOwnWork(actor: Actor | null, lessonSlug: string) {
+async function loadOwnWork(actor: Actor | null, lessonSlug: string) {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const lesson = findLesson(db, lessonSlug);
-  const context = currentContext(db, a, lesson.id);
-  const attempt = findAttempt(db, a, lesson.id, context.contextKey);
+  const lesson = await findLesson(db, lessonSlug);
+  const context = await currentContext(db, a, lesson.id);
+  const attempt = await findAttempt(db, a, lesson.id, context.contextKey);
   const qs = lesson.questions;
   const rows = attempt
-    ? prepared(db, "answers.ofAttempt", (d) =>
+    ? await prepared(db, "answers.ofAttempt", (d) =>
         d
           .select()
           .from(answers)
           .where(eq(answers.attemptId, sql.placeholder("attemptId")))
           .prepare(),
-      ).all({ attemptId: attempt.id })
+      ).execute({ attemptId: attempt.id })
     : [];
   return { a, db, lesson, context, attempt, qs, rows };
 }
@@ -423,7 +434,7 @@ function loadOwnWork(actor: Actor | null, lessonSlug: string) {
  * counts stay the lesson's): a passage page needs no more, and the response stays small.
  */
 export async function getWorkspace(actor: Actor | null, lessonSlug: string, passageKey?: string): Promise<Workspace> {
-  const { a, db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
+  const { a, db, lesson, context, attempt, qs, rows } = await loadOwnWork(actor, lessonSlug);
   const passageId = passageKey === undefined ? undefined : lesson.passagesByKey.get(passageKey)?.id;
   if (passageKey !== undefined && !passageId) throw new NotFoundError("Passage not found.");
   const keyOf = new Map(
@@ -449,7 +460,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
   const submitted = attempt?.submittedAt ?? null;
   if (context.mode === "class" && submitted && context.showAnswersAfterSubmit && attempt) {
     // Explained with the version of each question the student answered.
-    const answered = db
+    const answered = await db
       .select({
         questionId: answers.questionId,
         score: answers.autoScore,
@@ -461,9 +472,8 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
         questionVersions,
         and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
       )
-      .where(and(eq(answers.attemptId, attempt.id), inArray(answers.questionId, [...keyOf.keys()])))
-      .all();
-    const contents = questionContents(
+      .where(and(eq(answers.attemptId, attempt.id), inArray(answers.questionId, [...keyOf.keys()])));
+    const contents = await questionContents(
       db,
       answered.map((r) => r.hash),
     );
@@ -482,7 +492,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     }
   }
   if (context.mode === "self" && attempt) {
-    const checks = db
+    const checks = await db
       .select({
         questionId: selfChecks.questionId,
         score: selfChecks.score,
@@ -490,8 +500,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       })
       .from(selfChecks)
       .where(eq(selfChecks.attemptId, attempt.id))
-      .orderBy(desc(selfChecks.checkedAt))
-      .all();
+      .orderBy(desc(selfChecks.checkedAt));
     for (const c of checks) {
       const q = qs.find((x) => x.id === c.questionId);
       if (q && keyOf.has(q.id) && !reveal[q.key])
@@ -499,7 +508,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     }
   }
   const returned = attempt
-    ? returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])
+    ? await returnedFeedbackForAttempt(attempt.id, [...keyOf.keys()])
     : new Map<string, ReturnedFeedback>();
   const answeredIds = new Set(
     rows.filter((r) => current.has(r.questionId) && isAnswered(r.response)).map((r) => r.questionId),
@@ -510,7 +519,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
     submittedAt: submitted?.toISOString() ?? null,
     answers: saved,
     reveal,
-    score: submitted && attempt ? scoreOf(db, lesson, attempt.id, { rows }) : null,
+    score: submitted && attempt ? await scoreOf(db, lesson, attempt.id, { rows }) : null,
     answeredCount: answeredIds.size,
     questionCount: qs.length,
     feedback: Object.fromEntries([...returned].flatMap(([id, f]) => (keyOf.has(id) ? [[keyOf.get(id)!, f]] : []))),
@@ -556,12 +565,11 @@ export type LessonSummary = {
 
 /** The learner's own overview of a lesson: every question's state, score where known, time spent. */
 export async function getLessonSummary(actor: Actor | null, lessonSlug: string): Promise<LessonSummary> {
-  const { db, lesson, context, attempt, qs, rows } = loadOwnWork(actor, lessonSlug);
-  const passageRows = db
+  const { db, lesson, context, attempt, qs, rows } = await loadOwnWork(actor, lessonSlug);
+  const passageRows = await db
     .select({ id: passages.id, key: passages.key, title: passages.title, body: passages.body })
     .from(passages)
-    .where(eq(passages.lessonId, lesson.id))
-    .all();
+    .where(eq(passages.lessonId, lesson.id));
   const passageOf = new Map(passageRows.map((p) => [p.id, p]));
   const sentenceText = new Map(
     passageRows.flatMap((p) => p.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const))),
@@ -570,12 +578,11 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
   // Self-study: a question counts as checked, with that check's score, while its answer is the one checked.
   const latestCheck = new Map<string, { score: number | null; response: unknown }>();
   if (attempt && context.mode === "self") {
-    for (const c of db
+    for (const c of await db
       .select()
       .from(selfChecks)
       .where(eq(selfChecks.attemptId, attempt.id))
-      .orderBy(asc(selfChecks.checkedAt))
-      .all()) {
+      .orderBy(asc(selfChecks.checkedAt))) {
       latestCheck.set(c.questionId, { score: c.score, response: c.response });
     }
   }
@@ -585,7 +592,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
   };
   const submitted = attempt?.submittedAt ?? null;
   const showScores = context.mode === "self" || (!!submitted && context.showAnswersAfterSubmit);
-  const returned = attempt ? returnedFeedbackForAttempt(attempt.id) : new Map<string, ReturnedFeedback>();
+  const returned = attempt ? await returnedFeedbackForAttempt(attempt.id) : new Map<string, ReturnedFeedback>();
 
   const items: SummaryItem[] = qs.map((q) => {
     const answer = byQuestion.get(q.id);
@@ -627,7 +634,7 @@ export async function getLessonSummary(actor: Actor | null, lessonSlug: string):
     submittedAt: submitted,
     activeSeconds: attempt?.activeSeconds ?? 0,
     items,
-    score: submitted && attempt ? scoreOf(db, lesson, attempt.id) : null,
+    score: submitted && attempt ? await scoreOf(db, lesson, attempt.id) : null,
     showScores,
   };
 }
@@ -638,16 +645,15 @@ export async function listLessonProgress(
 ): Promise<Record<string, { answered: number; total: number; submitted: boolean }>> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const questionCounts = countQuestionsByLesson();
-  const totals = db
-    .select({ slug: lessons.slug, lessonId: lessons.id })
-    .from(lessons)
-    .all()
-    .map((l) => ({ ...l, total: questionCounts.get(l.lessonId) ?? 0 }));
+  const questionCounts = await countQuestionsByLesson();
+  const totals = (await db.select({ slug: lessons.slug, lessonId: lessons.id }).from(lessons)).map((l) => ({
+    ...l,
+    total: questionCounts.get(l.lessonId) ?? 0,
+  }));
   const result: Record<string, { answered: number; total: number; submitted: boolean }> = {};
-  const userAttempts = db.select().from(attempts).where(eq(attempts.userId, a.userId)).all();
+  const userAttempts = await db.select().from(attempts).where(eq(attempts.userId, a.userId));
   const answerRows = userAttempts.length
-    ? db
+    ? await db
         .select({ attemptId: answers.attemptId, response: answers.response })
         .from(answers)
         .innerJoin(questions, eq(questions.id, answers.questionId))
@@ -660,10 +666,9 @@ export async function listLessonProgress(
             isNull(questions.retiredAt),
           ),
         )
-        .all()
     : [];
   for (const t of totals) {
-    const context = currentContext(db, a, t.lessonId);
+    const context = await currentContext(db, a, t.lessonId);
     const attempt = userAttempts.find((x) => x.lessonId === t.lessonId && x.contextKey === context.contextKey);
     const answered = attempt
       ? answerRows.filter((r) => r.attemptId === attempt.id && isAnswered(r.response)).length

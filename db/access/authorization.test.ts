@@ -31,7 +31,7 @@ import * as access from "./classes";
 import * as discussions from "./discussions";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 const person = (userId: string, role: Actor["role"]): Actor => ({
   userId,
@@ -53,7 +53,7 @@ const far = new Date("2100-01-01");
  * Two classes, each with its instructor, one student and one assignment. Class A's student has
  * submitted a written answer, and started a thread on a passage, which the instructor replied to.
  */
-function resetWorld() {
+async function resetWorld() {
   for (const t of [
     discussionReports,
     discussionSnapshotAnswers,
@@ -68,137 +68,123 @@ function resetWorld() {
     classes,
     users,
   ]) {
-    db.delete(t).run();
+    await db.delete(t);
   }
   for (const a of Object.values(actors)) {
     if (a)
-      db.insert(users)
-        .values({
-          id: a.userId,
-          email: a.email,
-          name: a.name,
-          role: a.role,
-          passwordHash: "x",
-          sessionVersion: 1,
-          createdAt: new Date(),
-        })
-        .run();
+      await db.insert(users).values({
+        id: a.userId,
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        passwordHash: "x",
+        sessionVersion: 1,
+        createdAt: new Date(),
+      });
   }
-  db.insert(classes)
-    .values([
-      {
-        id: "class-a",
-        name: "A",
-        instructorId: "teacher-a",
-        joinCode: "AAAAAAAAAA",
-        joinCodeExpiresAt: far,
-        createdAt: new Date(),
-      },
-      {
-        id: "class-b",
-        name: "B",
-        instructorId: "teacher-b",
-        joinCode: "BBBBBBBBBB",
-        joinCodeExpiresAt: far,
-        createdAt: new Date(),
-      },
-    ])
-    .run();
-  db.insert(enrollments)
-    .values([
-      { classId: "class-a", studentId: "student-a", joinedAt: new Date() },
-      { classId: "class-b", studentId: "student-b", joinedAt: new Date() },
-    ])
-    .run();
+  await db.insert(classes).values([
+    {
+      id: "class-a",
+      name: "A",
+      instructorId: "teacher-a",
+      joinCode: "AAAAAAAAAA",
+      joinCodeExpiresAt: far,
+      createdAt: new Date(),
+    },
+    {
+      id: "class-b",
+      name: "B",
+      instructorId: "teacher-b",
+      joinCode: "BBBBBBBBBB",
+      joinCodeExpiresAt: far,
+      createdAt: new Date(),
+    },
+  ]);
+  await db.insert(enrollments).values([
+    { classId: "class-a", studentId: "student-a", joinedAt: new Date() },
+    { classId: "class-b", studentId: "student-b", joinedAt: new Date() },
+  ]);
   const lessonId = db.$client.prepare("select id from lessons").pluck().get() as string;
-  db.insert(assignments)
-    .values([
-      {
-        id: "assign-a",
-        classId: "class-a",
-        lessonId,
-        dueAt: null,
-        showAnswersAfterSubmit: true,
-        createdAt: new Date(),
-      },
-      {
-        id: "assign-b",
-        classId: "class-b",
-        lessonId,
-        dueAt: null,
-        showAnswersAfterSubmit: true,
-        createdAt: new Date(),
-      },
-    ])
-    .run();
-
-  const question = db.select().from(questions).where(eq(questions.key, "fair-reporting")).get()!;
-  const earlier = new Date(Date.now() - 3600_000);
-  db.insert(attempts)
-    .values({
-      id: "attempt-a",
-      userId: "student-a",
+  await db.insert(assignments).values([
+    {
+      id: "assign-a",
+      classId: "class-a",
       lessonId,
-      classId: "class-a",
-      contextKey: "class-a",
-      startedAt: earlier,
-      lastActiveAt: earlier,
-      submittedAt: earlier,
-    })
-    .run();
-  db.insert(answers)
-    .values({
-      id: "answer-a",
-      attemptId: "attempt-a",
-      questionId: question.id,
-      questionVersion: question.version,
-      response: { type: "open_response", text: "Both sides speak." },
-      citedSentences: [],
-      revision: 1,
-      updatedAt: earlier,
-      maxPoints: question.points,
-    })
-    .run();
-  db.insert(discussionThreads)
-    .values({
-      id: "thread-a",
-      classId: "class-a",
-      passageId: question.passageId,
-      kind: "discussion",
-      title: "Seed",
+      dueAt: null,
+      showAnswersAfterSubmit: true,
+      createdAt: new Date(),
+    },
+    {
+      id: "assign-b",
+      classId: "class-b",
+      lessonId,
+      dueAt: null,
+      showAnswersAfterSubmit: true,
+      createdAt: new Date(),
+    },
+  ]);
+
+  const question = (await db.select().from(questions).where(eq(questions.key, "fair-reporting")).limit(1))[0]!;
+  const earlier = new Date(Date.now() - 3600_000);
+  await db.insert(attempts).values({
+    id: "attempt-a",
+    userId: "student-a",
+    lessonId,
+    classId: "class-a",
+    contextKey: "class-a",
+    startedAt: earlier,
+    lastActiveAt: earlier,
+    submittedAt: earlier,
+  });
+  await db.insert(answers).values({
+    id: "answer-a",
+    attemptId: "attempt-a",
+    questionId: question.id,
+    questionVersion: question.version,
+    response: { type: "open_response", text: "Both sides speak." },
+    citedSentences: [],
+    revision: 1,
+    updatedAt: earlier,
+    maxPoints: question.points,
+  });
+  await db.insert(discussionThreads).values({
+    id: "thread-a",
+    classId: "class-a",
+    passageId: question.passageId,
+    kind: "discussion",
+    title: "Seed",
+    authorId: "student-a",
+    createdAt: earlier,
+    lastActivityAt: earlier,
+  });
+  await db.insert(discussionPosts).values([
+    {
+      id: "post-a-opening",
+      threadId: "thread-a",
       authorId: "student-a",
+      isOpening: true,
+      body: "Opening",
       createdAt: earlier,
-      lastActivityAt: earlier,
-    })
-    .run();
-  db.insert(discussionPosts)
-    .values([
-      {
-        id: "post-a-opening",
-        threadId: "thread-a",
-        authorId: "student-a",
-        isOpening: true,
-        body: "Opening",
-        createdAt: earlier,
-      },
-      {
-        id: "post-a-reply",
-        threadId: "thread-a",
-        authorId: "teacher-a",
-        isOpening: false,
-        body: "Reply",
-        createdAt: earlier,
-      },
-    ])
-    .run();
+    },
+    {
+      id: "post-a-reply",
+      threadId: "thread-a",
+      authorId: "teacher-a",
+      isOpening: false,
+      body: "Reply",
+      createdAt: earlier,
+    },
+  ]);
 }
 
-const passageOfSeed = () =>
-  db
-    .select({ key: passages.key })
-    .from(passages)
-    .innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id))
-    .get()!.key;
+const passageOfSeed = async () =>
+  (
+    await db
+      .select({ key: passages.key })
+      .from(passages)
+      .innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id))
+      .limit(1)
+  )[0]!.key;
 const snapshotOf = (classId: string): discussions.SnapshotInput => ({
   classId,
   lessonSlug: "bike-lane-vote",
@@ -211,18 +197,21 @@ const snapshotOf = (classId: string): discussions.SnapshotInput => ({
 
 type Operation = (actor: Actor | null) => Promise<unknown>;
 const operations: Record<string, { run: Operation; allowed: Who[] }> = {
-  "getClass(class A)": { run: (a) => access.getClass(a, "class-a"), allowed: ["studentOfClass", "instructorOfClass"] },
+  "getClass(class A)": {
+    run: async (a) => await access.getClass(a, "class-a"),
+    allowed: ["studentOfClass", "instructorOfClass"],
+  },
   "regenerateJoinCode(class A)": {
-    run: (a) => access.regenerateJoinCode(a, "class-a"),
+    run: async (a) => await access.regenerateJoinCode(a, "class-a"),
     allowed: ["instructorOfClass"],
   },
   "removeStudent(class A, its student)": {
-    run: (a) => access.removeStudent(a, "class-a", "student-a"),
+    run: async (a) => await access.removeStudent(a, "class-a", "student-a"),
     allowed: ["instructorOfClass"],
   },
   "assignLesson(class A)": {
-    run: (a) =>
-      access.assignLesson(a, {
+    run: async (a) =>
+      await access.assignLesson(a, {
         classId: "class-a",
         lessonSlug: "bike-lane-vote",
         dueAt: null,
@@ -231,45 +220,45 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
     allowed: ["instructorOfClass"],
   },
   "unassignLesson(class A)": {
-    run: (a) => access.unassignLesson(a, "class-a", "assign-a"),
+    run: async (a) => await access.unassignLesson(a, "class-a", "assign-a"),
     allowed: ["instructorOfClass"],
   },
   "unassignLesson(class B's assignment through class A)": {
-    run: (a) => access.unassignLesson(a, "class-a", "assign-b"),
+    run: async (a) => await access.unassignLesson(a, "class-a", "assign-b"),
     allowed: [],
   },
-  "leaveClass(class A)": { run: (a) => access.leaveClass(a, "class-a"), allowed: ["studentOfClass"] },
+  "leaveClass(class A)": { run: async (a) => await access.leaveClass(a, "class-a"), allowed: ["studentOfClass"] },
   createClass: {
     run: (a) => access.createClass(a, { name: "New" }),
     allowed: ["instructorOfClass", "otherInstructor"],
   },
   "joinClass(class A's code)": {
-    run: (a) => access.joinClass(a, "aaaaa-aaaaa"),
+    run: async (a) => await access.joinClass(a, "aaaaa-aaaaa"),
     allowed: ["studentOfClass", "studentOfOther"],
   },
   listAssignableLessons: {
-    run: (a) => access.listAssignableLessons(a),
+    run: async (a) => await access.listAssignableLessons(a),
     allowed: ["instructorOfClass", "otherInstructor"],
   },
   listMyClasses: {
-    run: (a) => access.listMyClasses(a),
+    run: async (a) => await access.listMyClasses(a),
     allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
   },
 
   "getPassageDiscussion(class A)": {
-    run: (a) =>
-      discussions.getPassageDiscussion(a, {
+    run: async (a) =>
+      await discussions.getPassageDiscussion(a, {
         lessonSlug: "bike-lane-vote",
-        passageKey: passageOfSeed(),
+        passageKey: await passageOfSeed(),
         classId: "class-a",
       }),
     allowed: ["studentOfClass", "instructorOfClass"],
   },
   "startThread(class A)": {
-    run: (a) =>
+    run: async (a) =>
       discussions.startThread(a, {
         lessonSlug: "bike-lane-vote",
-        passageKey: passageOfSeed(),
+        passageKey: await passageOfSeed(),
         classId: "class-a",
         title: "New",
         body: "Hello",
@@ -304,10 +293,13 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
     run: (a) => discussions.dismissReports(a, "post-a-opening"),
     allowed: ["instructorOfClass"],
   },
-  "listOpenReports(class A)": { run: (a) => discussions.listOpenReports(a, "class-a"), allowed: ["instructorOfClass"] },
+  "listOpenReports(class A)": {
+    run: async (a) => await discussions.listOpenReports(a, "class-a"),
+    allowed: ["instructorOfClass"],
+  },
   "listShareableAnswers(class A)": {
-    run: (a) =>
-      discussions.listShareableAnswers(a, {
+    run: async (a) =>
+      await discussions.listShareableAnswers(a, {
         classId: "class-a",
         lessonSlug: "bike-lane-vote",
         questionKey: "fair-reporting",
@@ -323,7 +315,7 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
     allowed: [],
   },
   getDiscussionActivity: {
-    run: (a) => discussions.getDiscussionActivity(a, "bike-lane-vote"),
+    run: async (a) => await discussions.getDiscussionActivity(a, "bike-lane-vote"),
     allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
   },
 };
@@ -332,7 +324,7 @@ for (const [name, op] of Object.entries(operations)) {
   for (const who of Object.keys(actors) as Who[]) {
     const expected = op.allowed.includes(who) ? "allow" : "deny";
     test(`${name} by ${who}: ${expected}`, async () => {
-      resetWorld();
+      await resetWorld();
       const before = dumpDatabase(db);
       if (expected === "allow") {
         await op.run(actors[who]);
@@ -348,7 +340,7 @@ for (const [name, op] of Object.entries(operations)) {
 }
 
 test("what each actor's class list and class page show", async () => {
-  resetWorld();
+  await resetWorld();
   assert.deepEqual(
     (await access.listMyClasses(actors.studentOfClass)).map((c) => c.id),
     ["class-a"],
@@ -368,7 +360,7 @@ test("what each actor's class list and class page show", async () => {
 });
 
 test("an expired or unknown join code says so, and a removed student can no longer see the class", async () => {
-  resetWorld();
+  await resetWorld();
   await assert.rejects(access.joinClass(actors.studentOfOther, "ZZZZZZZZZZ"), /No class has that code/);
   await assert.rejects(access.joinClass(actors.studentOfOther, "AAAAAAAAAA", new Date("2200-01-01")), /expired/);
   await access.removeStudent(actors.instructorOfClass, "class-a", "student-a");
@@ -376,7 +368,7 @@ test("an expired or unknown join code says so, and a removed student can no long
 });
 
 test("a regenerated code replaces the old one", async () => {
-  resetWorld();
+  await resetWorld();
   const code = await access.regenerateJoinCode(actors.instructorOfClass, "class-a");
   assert.notEqual(code, "AAAAAAAAAA");
   await assert.rejects(access.joinClass(actors.studentOfOther, "AAAAAAAAAA"), /No class has that code/);

@@ -15,25 +15,25 @@ import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, returnFeedback, saveFeedbackDraft } from "./feedback";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 let n = 0;
-function person(role: Actor["role"], name: string): Actor {
+async function person(role: Actor["role"], name: string): Promise<Actor> {
   const id = `user-${++n}`;
-  db.insert(users)
-    .values({ id, email: `${id}@test`, name, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() })
-    .run();
+  await db
+    .insert(users)
+    .values({ id, email: `${id}@test`, name, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() });
   return { userId: id, role, name, email: `${id}@test` };
 }
 
 const lessonSlug = "bike-lane-vote";
 
 test("the roster says, per student and lesson: not started, in progress, submitted, feedback returned", async () => {
-  const teacher = person("instructor", "Teacher");
+  const teacher = await person("instructor", "Teacher");
   const { id: classId } = await createClass(teacher, { name: "Roster" });
   await assignLesson(teacher, { classId, lessonSlug, dueAt: null, showAnswersAfterSubmit: true });
   const code = (await getClass(teacher, classId)).teaching!.joinCode;
-  const [nat, ivy, sam, rae] = ["Nat", "Ivy", "Sam", "Rae"].map((name) => person("student", name));
+  const [nat, ivy, sam, rae] = await Promise.all(["Nat", "Ivy", "Sam", "Rae"].map((name) => person("student", name)));
   for (const s of [nat, ivy, sam, rae]) await joinClass(s!, code);
   const open = (s: Actor, text: string) =>
     saveDraft(s, {
@@ -85,7 +85,7 @@ test("the roster says, per student and lesson: not started, in progress, submitt
   states = await stateOf();
   assert.deepEqual(states.Rae, [[lessonSlug, "feedback-returned", "Feedback returned"]]);
   // Another class's work on the same lesson does not count here.
-  const other = person("instructor", "Other");
+  const other = await person("instructor", "Other");
   const { id: otherClass } = await createClass(other, { name: "Elsewhere" });
   await assignLesson(other, { classId: otherClass, lessonSlug, dueAt: null, showAnswersAfterSubmit: true });
   await joinClass(nat!, (await getClass(other, otherClass)).teaching!.joinCode);

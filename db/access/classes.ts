@@ -8,7 +8,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import type { DbOrTx } from "../transaction";
+import { inTransaction, type DbOrTx } from "../transaction";
+import { changedRows, isUniqueViolation } from "../dialect";
 import { prepared } from "../prepared";
 import {
   answers,
@@ -79,29 +80,33 @@ function requireInstructor(actor: Actor | null): Actor {
 }
 
 /** The class row when the actor teaches it; otherwise not found. Other data-access modules use it too. */
-export function taughtClass(actor: Actor | null, classId: string) {
+export async function taughtClass(actor: Actor | null, classId: string) {
   const a = requireInstructor(actor);
-  const row = getDb()
-    .select()
-    .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.instructorId, a.userId)))
-    .get();
+  const row = (
+    await getDb()
+      .select()
+      .from(classes)
+      .where(and(eq(classes.id, classId), eq(classes.instructorId, a.userId)))
+      .limit(1)
+  )[0];
   if (!row) throw new NotFoundError("Class not found.");
   return row;
 }
 
-function isEnrolled(studentId: string, classId: string): boolean {
-  return !!getDb()
-    .select({ one: sql`1` })
-    .from(enrollments)
-    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId)))
-    .get();
+async function isEnrolled(studentId: string, classId: string): Promise<boolean> {
+  return !!(
+    await getDb()
+      .select({ one: sql`1` })
+      .from(enrollments)
+      .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId)))
+      .limit(1)
+  )[0];
 }
 
-function assignmentsOf(classIds: string[]): Map<string, AssignmentView[]> {
+async function assignmentsOf(classIds: string[]): Promise<Map<string, AssignmentView[]>> {
   const byClass = new Map<string, AssignmentView[]>(classIds.map((id) => [id, []]));
   if (classIds.length === 0) return byClass;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: assignments.id,
       classId: assignments.classId,
@@ -113,8 +118,7 @@ function assignmentsOf(classIds: string[]): Map<string, AssignmentView[]> {
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(inArray(assignments.classId, classIds))
-    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(lessons.title))
-    .all();
+    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(lessons.title));
   for (const { classId, ...view } of rows) byClass.get(classId)!.push(view);
   return byClass;
 }
@@ -135,8 +139,12 @@ export type AssignedClass = {
  * on it goes (answers) and where they discuss it. Inside the data layer only: the caller has the
  * student as its actor. Runs on every per-user request, so it is built once.
  */
-export function classesAssigningLesson(db: DbOrTx, studentId: string, lessonId: string): AssignedClass[] {
-  return prepared(db, "classes.assigningLesson", (d) =>
+export async function classesAssigningLesson(
+  db: DbOrTx,
+  studentId: string,
+  lessonId: string,
+): Promise<AssignedClass[]> {
+  return await prepared(db, "classes.assigningLesson", (d) =>
     d
       .select({
         classId: classes.id,
@@ -154,7 +162,7 @@ export function classesAssigningLesson(db: DbOrTx, studentId: string, lessonId: 
       .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
       .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
       .prepare(),
-  ).all({ studentId, lessonId });
+  ).execute({ studentId, lessonId });
 }
 
 export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]> {
@@ -166,12 +174,11 @@ export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]
     .innerJoin(users, eq(users.id, classes.instructorId));
   const rows =
     a.role === "instructor"
-      ? base.where(eq(classes.instructorId, a.userId)).orderBy(asc(classes.name)).all()
-      : base
+      ? await base.where(eq(classes.instructorId, a.userId)).orderBy(asc(classes.name))
+      : await base
           .innerJoin(enrollments, and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, a.userId)))
-          .orderBy(asc(classes.name))
-          .all();
-  const byClass = assignmentsOf(rows.map((r) => r.id));
+          .orderBy(asc(classes.name));
+  const byClass = await assignmentsOf(rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, assignments: byClass.get(r.id)! }));
 }
 
@@ -179,22 +186,24 @@ export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]
 export async function getClass(actor: Actor | null, classId: string): Promise<ClassDetail> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const row = db
-    .select({
-      id: classes.id,
-      name: classes.name,
-      instructorId: classes.instructorId,
-      joinCode: classes.joinCode,
-      joinCodeExpiresAt: classes.joinCodeExpiresAt,
-      instructorName: users.name,
-      studentCount,
-    })
-    .from(classes)
-    .innerJoin(users, eq(users.id, classes.instructorId))
-    .where(eq(classes.id, classId))
-    .get();
+  const row = (
+    await db
+      .select({
+        id: classes.id,
+        name: classes.name,
+        instructorId: classes.instructorId,
+        joinCode: classes.joinCode,
+        joinCodeExpiresAt: classes.joinCodeExpiresAt,
+        instructorName: users.name,
+        studentCount,
+      })
+      .from(classes)
+      .innerJoin(users, eq(users.id, classes.instructorId))
+      .where(eq(classes.id, classId))
+      .limit(1)
+  )[0];
   const teaches = row?.instructorId === a.userId;
-  if (!row || (!teaches && !(a.role === "student" && isEnrolled(a.userId, classId))))
+  if (!row || (!teaches && !(a.role === "student" && (await isEnrolled(a.userId, classId)))))
     throw new NotFoundError("Class not found.");
 
   const summary: ClassSummary = {
@@ -202,17 +211,16 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
     name: row.name,
     instructorName: row.instructorName,
     studentCount: row.studentCount,
-    assignments: assignmentsOf([row.id]).get(row.id)!,
+    assignments: (await assignmentsOf([row.id])).get(row.id)!,
   };
   if (!teaches) return { ...summary, teaching: null };
-  const students = db
+  const students = await db
     .select({ id: users.id, name: users.name, email: users.email, joinedAt: enrollments.joinedAt })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
     .where(eq(enrollments.classId, classId))
-    .orderBy(asc(users.name))
-    .all();
-  const progress = rosterProgress(db, classId);
+    .orderBy(asc(users.name));
+  const progress = await rosterProgress(db, classId);
   const roster = students.map((s) => ({
     ...s,
     lessons: summary.assignments.map((a) => {
@@ -232,8 +240,8 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
  * For the class's instructor (the caller has checked): per student and assigned lesson, what was
  * answered, submitted and returned, in three queries whatever the class size.
  */
-function rosterProgress(db: DbOrTx, classId: string) {
-  const lessonRows = db
+async function rosterProgress(db: DbOrTx, classId: string) {
+  const lessonRows = await db
     .select({
       id: lessons.id,
       slug: lessons.slug,
@@ -241,14 +249,12 @@ function rosterProgress(db: DbOrTx, classId: string) {
     })
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .where(eq(assignments.classId, classId))
-    .all();
-  const attemptRows = db
+    .where(eq(assignments.classId, classId));
+  const attemptRows = await db
     .select({ userId: attempts.userId, lessonId: attempts.lessonId, submittedAt: attempts.submittedAt })
     .from(attempts)
-    .where(eq(attempts.classId, classId))
-    .all();
-  const answerRows = db
+    .where(eq(attempts.classId, classId));
+  const answerRows = await db
     .select({
       userId: attempts.userId,
       lessonId: attempts.lessonId,
@@ -262,8 +268,7 @@ function rosterProgress(db: DbOrTx, classId: string) {
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
-    .leftJoin(feedback, eq(feedback.answerId, answers.id))
-    .all();
+    .leftJoin(feedback, eq(feedback.answerId, answers.id));
 
   const key = (userId: string, lessonId: string) => `${userId}\u0000${lessonId}`;
   const facts = new Map<string, LessonProgressFacts>();
@@ -303,12 +308,12 @@ function rosterProgress(db: DbOrTx, classId: string) {
 }
 
 /** Inserts with a fresh join code, drawing again in the (vanishingly rare) case of a collision. */
-function withUniqueJoinCode<T>(write: (code: string) => T): T {
+async function withUniqueJoinCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return write(generateJoinCode());
+      return await write(generateJoinCode());
     } catch (err) {
-      const collision = err instanceof Error && /UNIQUE constraint failed: classes\.join_code/.test(err.message);
+      const collision = isUniqueViolation(err, "classes", "join_code");
       if (!collision || attempt >= 4) throw err;
     }
   }
@@ -321,42 +326,41 @@ export async function createClass(
 ): Promise<{ id: string }> {
   const a = requireInstructor(actor);
   const id = randomUUID();
-  withUniqueJoinCode((joinCode) =>
-    getDb()
-      .insert(classes)
-      .values({
+  await withUniqueJoinCode((joinCode) =>
+    inTransaction(getDb(), (tx) =>
+      tx.insert(classes).values({
         id,
         name: input.name,
         instructorId: a.userId,
         joinCode,
         joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS),
         createdAt: now,
-      })
-      .run(),
+      }),
+    ),
   );
   return { id };
 }
 
 /** A new code; the old one stops working at once. */
 export async function regenerateJoinCode(actor: Actor | null, classId: string, now = new Date()): Promise<string> {
-  taughtClass(actor, classId);
-  return withUniqueJoinCode((joinCode) => {
-    getDb()
-      .update(classes)
-      .set({ joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS) })
-      .where(eq(classes.id, classId))
-      .run();
-    return joinCode;
-  });
+  await taughtClass(actor, classId);
+  return withUniqueJoinCode((joinCode) =>
+    inTransaction(getDb(), async (tx) => {
+      await tx
+        .update(classes)
+        .set({ joinCode, joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS) })
+        .where(eq(classes.id, classId));
+      return joinCode;
+    }),
+  );
 }
 
 export async function removeStudent(actor: Actor | null, classId: string, studentId: string): Promise<void> {
-  taughtClass(actor, classId);
-  const removed = getDb()
-    .delete(enrollments)
-    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId)))
-    .run();
-  if (removed.changes === 0) throw new NotFoundError("That student is not in this class.");
+  await taughtClass(actor, classId);
+  const removed = await inTransaction(getDb(), (tx) =>
+    tx.delete(enrollments).where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, studentId))),
+  );
+  if (changedRows(removed) === 0) throw new NotFoundError("That student is not in this class.");
 }
 
 export async function assignLesson(
@@ -364,25 +368,28 @@ export async function assignLesson(
   input: { classId: string; lessonSlug: string; dueAt: Date | null; showAnswersAfterSubmit: boolean },
   now = new Date(),
 ): Promise<void> {
-  taughtClass(actor, input.classId);
+  await taughtClass(actor, input.classId);
   const db = getDb();
-  const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, input.lessonSlug)).get();
+  const lesson = (
+    await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, input.lessonSlug)).limit(1)
+  )[0];
   if (!lesson) throw new DomainError("Choose a lesson from the list.", "lessonSlug");
   const settings = { dueAt: input.dueAt, showAnswersAfterSubmit: input.showAnswersAfterSubmit };
   // Assigning a lesson again updates its due date and setting.
-  db.insert(assignments)
-    .values({ id: randomUUID(), classId: input.classId, lessonId: lesson.id, ...settings, createdAt: now })
-    .onConflictDoUpdate({ target: [assignments.classId, assignments.lessonId], set: settings })
-    .run();
+  await inTransaction(db, (tx) =>
+    tx
+      .insert(assignments)
+      .values({ id: randomUUID(), classId: input.classId, lessonId: lesson.id, ...settings, createdAt: now })
+      .onConflictDoUpdate({ target: [assignments.classId, assignments.lessonId], set: settings }),
+  );
 }
 
 export async function unassignLesson(actor: Actor | null, classId: string, assignmentId: string): Promise<void> {
-  taughtClass(actor, classId);
-  const removed = getDb()
-    .delete(assignments)
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId)))
-    .run();
-  if (removed.changes === 0) throw new NotFoundError("Assignment not found.");
+  await taughtClass(actor, classId);
+  const removed = await inTransaction(getDb(), (tx) =>
+    tx.delete(assignments).where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId))),
+  );
+  if (changedRows(removed) === 0) throw new NotFoundError("Assignment not found.");
 }
 
 /** A student joins with a code; joining a class twice is harmless. */
@@ -395,29 +402,32 @@ export async function joinClass(
   if (a.role !== "student")
     throw new DomainError("Instructors do not join classes; sign in with a student account to join one.", "code");
   const db = getDb();
-  const row = db
-    .select()
-    .from(classes)
-    .where(eq(classes.joinCode, normaliseJoinCode(code)))
-    .get();
+  const row = (
+    await db
+      .select()
+      .from(classes)
+      .where(eq(classes.joinCode, normaliseJoinCode(code)))
+      .limit(1)
+  )[0];
   if (!row) throw new DomainError("No class has that code. Check it with your instructor.", "code");
   if (row.joinCodeExpiresAt <= now)
     throw new DomainError("That code has expired. Ask your instructor for the new one.", "code");
-  db.insert(enrollments).values({ classId: row.id, studentId: a.userId, joinedAt: now }).onConflictDoNothing().run();
+  await inTransaction(db, (tx) =>
+    tx.insert(enrollments).values({ classId: row.id, studentId: a.userId, joinedAt: now }).onConflictDoNothing(),
+  );
   return { id: row.id, name: row.name };
 }
 
 export async function leaveClass(actor: Actor | null, classId: string): Promise<void> {
   const a = requireSignedIn(actor);
-  const removed = getDb()
-    .delete(enrollments)
-    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, a.userId)))
-    .run();
-  if (removed.changes === 0) throw new NotFoundError("Class not found.");
+  const removed = await inTransaction(getDb(), (tx) =>
+    tx.delete(enrollments).where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, a.userId))),
+  );
+  if (changedRows(removed) === 0) throw new NotFoundError("Class not found.");
 }
 
 /** For the assign form: the lessons an instructor can choose from. */
 export async function listAssignableLessons(actor: Actor | null): Promise<{ slug: string; title: string }[]> {
   requireInstructor(actor);
-  return getDb().select({ slug: lessons.slug, title: lessons.title }).from(lessons).orderBy(asc(lessons.title)).all();
+  return await getDb().select({ slug: lessons.slug, title: lessons.title }).from(lessons).orderBy(asc(lessons.title));
 }

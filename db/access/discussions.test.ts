@@ -32,10 +32,11 @@ import {
 } from "./discussions";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 const lessonSlug = "bike-lane-vote";
-const lessonId = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get()!.id;
+const lessonId = (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).limit(1))[0]!
+  .id;
 /** The fixture's passages, their sentences and prompts (content/fixtures/bike-lane-vote/article.yaml). */
 const twoSides = { passageKey: "two-sides", prompt: "What evidence would settle the argument?" };
 const theVote = { passageKey: "the-vote", prompt: "Who gains and who loses from the trial?" };
@@ -55,87 +56,86 @@ function clock() {
 }
 
 let n = 0;
-function person(role: Actor["role"], name?: string): Actor {
+async function person(role: Actor["role"], name?: string): Promise<Actor> {
   const id = `user-${++n}`;
   const display = name ?? `Person ${n}`;
-  db.insert(users)
-    .values({
-      id,
-      email: `${id}@test`,
-      name: display,
-      role,
-      passwordHash: "x",
-      sessionVersion: 1,
-      createdAt: new Date(),
-    })
-    .run();
+  await db.insert(users).values({
+    id,
+    email: `${id}@test`,
+    name: display,
+    role,
+    passwordHash: "x",
+    sessionVersion: 1,
+    createdAt: new Date(),
+  });
   return { userId: id, role, name: display, email: `${id}@test` };
 }
 
 /** A class of this instructor with the fixture lesson assigned, and these students enrolled. */
-function classWith(teacher: Actor, students: Actor[], name = `Class ${++n}`, dueAt: Date | null = null): string {
+async function classWith(
+  teacher: Actor,
+  students: Actor[],
+  name = `Class ${++n}`,
+  dueAt: Date | null = null,
+): Promise<string> {
   const id = `class-${++n}`;
-  db.insert(classes)
-    .values({
-      id,
-      name,
-      instructorId: teacher.userId,
-      joinCode: randomUUID().slice(0, 10).toUpperCase(),
-      joinCodeExpiresAt: new Date("2100-01-01"),
-      createdAt: new Date(),
-    })
-    .run();
-  db.insert(assignments)
-    .values({ id: `assign-${id}`, classId: id, lessonId, dueAt, showAnswersAfterSubmit: true, createdAt: new Date() })
-    .run();
-  for (const s of students) enroll(id, s);
+  await db.insert(classes).values({
+    id,
+    name,
+    instructorId: teacher.userId,
+    joinCode: randomUUID().slice(0, 10).toUpperCase(),
+    joinCodeExpiresAt: new Date("2100-01-01"),
+    createdAt: new Date(),
+  });
+  await db
+    .insert(assignments)
+    .values({ id: `assign-${id}`, classId: id, lessonId, dueAt, showAnswersAfterSubmit: true, createdAt: new Date() });
+  for (const s of students) await enroll(id, s);
   return id;
 }
 
-function enroll(classId: string, student: Actor) {
-  db.insert(enrollments).values({ classId, studentId: student.userId, joinedAt: new Date() }).run();
+async function enroll(classId: string, student: Actor) {
+  await db.insert(enrollments).values({ classId, studentId: student.userId, joinedAt: new Date() });
 }
 
 /** The student's attempt at the lesson in the class, with an answer to the open-response question; returns the answer id. */
-function answer(
+async function answer(
   student: Actor,
   classId: string,
   text: string,
   opts: { submitted?: boolean; cited?: string[] } = {},
-): string {
-  const q = db
-    .select()
-    .from(questions)
-    .where(and(eq(questions.lessonId, lessonId), eq(questions.key, "fair-reporting")))
-    .get()!;
+): Promise<string> {
+  const q = (
+    await db
+      .select()
+      .from(questions)
+      .where(and(eq(questions.lessonId, lessonId), eq(questions.key, "fair-reporting")))
+      .limit(1)
+  )[0]!;
   const attemptId = randomUUID();
   const at = new Date("2029-12-01T00:00:00Z");
-  db.insert(attempts)
-    .values({
-      id: attemptId,
-      userId: student.userId,
-      lessonId,
-      classId,
-      contextKey: classId,
-      startedAt: at,
-      lastActiveAt: at,
-      submittedAt: opts.submitted === false ? null : at,
-    })
-    .run();
+  await db.insert(attempts).values({
+    id: attemptId,
+    userId: student.userId,
+    lessonId,
+    classId,
+    contextKey: classId,
+    startedAt: at,
+    lastActiveAt: at,
+    submittedAt: opts.submitted === false ? null : at,
+  });
   const answerId = randomUUID();
-  db.insert(answers)
-    .values({
-      id: answerId,
-      attemptId,
-      questionId: q.id,
-      questionVersion: q.version,
-      response: { type: "open_response", text },
-      citedSentences: opts.cited ?? [],
-      revision: 1,
-      updatedAt: at,
-      maxPoints: q.points,
-    })
-    .run();
+  await db.insert(answers).values({
+    id: answerId,
+    attemptId,
+    questionId: q.id,
+    questionVersion: q.version,
+    response: { type: "open_response", text },
+    citedSentences: opts.cited ?? [],
+    revision: 1,
+    updatedAt: at,
+    maxPoints: q.points,
+  });
   return answerId;
 }
 
@@ -164,10 +164,10 @@ async function refusedWithoutWriting(call: () => Promise<unknown>, error: new (.
 
 test("a student starts a thread from a prompt, quoting a sentence; a classmate replies; both see it, newest activity first, pinned on top", async () => {
   const at = clock();
-  const teacher = person("instructor", "Ms Teacher");
-  const ada = person("student", "Ada");
-  const ben = person("student", "Ben");
-  const classId = classWith(teacher, [ada, ben], "Period 1");
+  const teacher = await person("instructor", "Ms Teacher");
+  const ada = await person("student", "Ada");
+  const ben = await person("student", "Ben");
+  const classId = await classWith(teacher, [ada, ben], "Period 1");
 
   const started = inClass(
     await startThread(
@@ -258,9 +258,9 @@ test("a student starts a thread from a prompt, quoting a sentence; a classmate r
 
 test("a prompt or a quoted sentence that is not the passage's is refused and writes nothing", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student");
-  const classId = classWith(teacher, [ada]);
+  const teacher = await person("instructor");
+  const ada = await person("student");
+  const classId = await classWith(teacher, [ada]);
   const fields = { lessonSlug, passageKey: twoSides.passageKey, classId, title: "T", body: "B" };
 
   await refusedWithoutWriting(() => startThread(ada, { ...fields, prompt: theVote.prompt }, at(0)), DomainError);
@@ -290,11 +290,11 @@ test("a prompt or a quoted sentence that is not the passage's is refused and wri
 
 test("a hidden post: its author and the instructor still see it marked hidden, classmates do not; a hidden opening post leaves its replies under a marker", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student");
-  const ben = person("student");
-  const cy = person("student");
-  const classId = classWith(teacher, [ada, ben, cy]);
+  const teacher = await person("instructor");
+  const ada = await person("student");
+  const ben = await person("student");
+  const cy = await person("student");
+  const classId = await classWith(teacher, [ada, ben, cy]);
 
   const threadId = idOf(
     await startThread(
@@ -376,8 +376,8 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
   for (const classmate of [ben, cy])
     assert.deepEqual(titles(await view(classmate, classId, twoSides.passageKey, at(10))), ["Hidden post"]);
   assert.equal(thread(await view(teacher, classId, twoSides.passageKey, at(10)), "Open").studentsSee, "nothing");
-  const dee = person("student");
-  enroll(classId, dee);
+  const dee = await person("student");
+  await enroll(classId, dee);
   assert.deepEqual(
     titles(await view(dee, classId, twoSides.passageKey, at(10))),
     [],
@@ -389,10 +389,10 @@ test("a hidden post: its author and the instructor still see it marked hidden, c
 
 test("a locked thread takes no replies or edits from students; the instructor can still reply", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student");
-  const ben = person("student");
-  const classId = classWith(teacher, [ada, ben]);
+  const teacher = await person("instructor");
+  const ada = await person("student");
+  const ben = await person("student");
+  const classId = await classWith(teacher, [ada, ben]);
   const threadId = idOf(
     await startThread(
       ada,
@@ -435,12 +435,12 @@ test("a locked thread takes no replies or edits from students; the instructor ca
 
 test("only the author edits or deletes a post; a deleted opening post with replies leaves a marker, without replies the thread goes", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student", "Ada");
-  const ben = person("student", "Ben");
-  const outsider = person("student");
-  const classId = classWith(teacher, [ada, ben]);
-  classWith(person("instructor"), [outsider]);
+  const teacher = await person("instructor");
+  const ada = await person("student", "Ada");
+  const ben = await person("student", "Ben");
+  const outsider = await person("student");
+  const classId = await classWith(teacher, [ada, ben]);
+  await classWith(await person("instructor"), [outsider]);
 
   const started = inClass(
     await startThread(
@@ -528,13 +528,13 @@ test("only the author edits or deletes a post; a deleted opening post with repli
 
 test("reports: classmates report a post, the instructor sees the reasons; hiding settles them, dismissing clears them", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student", "Ada");
-  const ben = person("student", "Ben");
-  const cy = person("student", "Cy");
-  const classId = classWith(teacher, [ada, ben, cy]);
-  const otherTeacher = person("instructor");
-  classWith(otherTeacher, []);
+  const teacher = await person("instructor");
+  const ada = await person("student", "Ada");
+  const ben = await person("student", "Ben");
+  const cy = await person("student", "Cy");
+  const classId = await classWith(teacher, [ada, ben, cy]);
+  const otherTeacher = await person("instructor");
+  await classWith(otherTeacher, []);
 
   const threadId = idOf(
     await startThread(
@@ -613,9 +613,9 @@ test("reports: classmates report a post, the instructor sees the reasons; hiding
 
 test("the 11th post within a minute is refused with when to retry, and writes nothing; after the window it goes", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student");
-  const classId = classWith(teacher, [ada]);
+  const teacher = await person("instructor");
+  const ada = await person("student");
+  const classId = await classWith(teacher, [ada]);
 
   const threadId = idOf(
     await startThread(
@@ -655,13 +655,13 @@ test("the 11th post within a minute is refused with when to retry, and writes no
 
 test("classes are kept apart: a student of two classes sees each class's threads; an outsider finds nothing", async () => {
   const at = clock();
-  const teacherA = person("instructor");
-  const teacherB = person("instructor");
-  const both = person("student");
-  const onlyA = person("student");
-  const onlyB = person("student");
-  const classA = classWith(teacherA, [both, onlyA], "Alpha");
-  const classB = classWith(teacherB, [both, onlyB], "Beta");
+  const teacherA = await person("instructor");
+  const teacherB = await person("instructor");
+  const both = await person("student");
+  const onlyA = await person("student");
+  const onlyB = await person("student");
+  const classA = await classWith(teacherA, [both, onlyA], "Alpha");
+  const classB = await classWith(teacherB, [both, onlyB], "Beta");
 
   const threadA = idOf(
     await startThread(
@@ -701,7 +701,8 @@ test("classes are kept apart: a student of two classes sees each class's threads
 
   for (const outsider of [onlyB, teacherB]) {
     await refusedWithoutWriting(
-      () => getPassageDiscussion(outsider, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
+      async () =>
+        await getPassageDiscussion(outsider, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
       NotFoundError,
     );
     await refusedWithoutWriting(() => replyToThread(outsider, { threadId: threadA, body: "Hi" }, at(5)), NotFoundError);
@@ -722,7 +723,8 @@ test("classes are kept apart: a student of two classes sees each class's threads
     await refusedWithoutWriting(() => setPostHidden(outsider, { postId: postA, hidden: true }, at(5)), NotFoundError);
   }
   await refusedWithoutWriting(
-    () => getPassageDiscussion(null, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
+    async () =>
+      await getPassageDiscussion(null, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(5)),
     ForbiddenError,
   );
   await refusedWithoutWriting(
@@ -730,16 +732,16 @@ test("classes are kept apart: a student of two classes sees each class's threads
     NotFoundError,
   );
   await refusedWithoutWriting(
-    () => getPassageDiscussion(onlyA, { lessonSlug, passageKey: "no-such-passage", classId: classA }, at(5)),
+    async () =>
+      await getPassageDiscussion(onlyA, { lessonSlug, passageKey: "no-such-passage", classId: classA }, at(5)),
     NotFoundError,
   );
 
   // A student who leaves the class loses its discussion.
-  db.delete(enrollments)
-    .where(and(eq(enrollments.classId, classA), eq(enrollments.studentId, onlyA.userId)))
-    .run();
+  await db.delete(enrollments).where(and(eq(enrollments.classId, classA), eq(enrollments.studentId, onlyA.userId)));
   await refusedWithoutWriting(
-    () => getPassageDiscussion(onlyA, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(6)),
+    async () =>
+      await getPassageDiscussion(onlyA, { lessonSlug, passageKey: twoSides.passageKey, classId: classA }, at(6)),
     NotFoundError,
   );
   await refusedWithoutWriting(() => replyToThread(onlyA, { threadId: threadA, body: "Back" }, at(6)), NotFoundError);
@@ -747,24 +749,22 @@ test("classes are kept apart: a student of two classes sees each class's threads
 
 test("snapshots: the instructor shares chosen submitted answers; students who submitted see them anonymously, others wait", async () => {
   const at = clock();
-  const teacher = person("instructor", "Ms Snap");
-  const ada = person("student", "Ada Lovelace");
-  const ben = person("student", "Ben Okri");
-  const cy = person("student", "Cy Twombly");
-  const gone = person("student", "Gone Student");
-  const classId = classWith(teacher, [ada, ben, cy, gone]);
-  const otherTeacher = person("instructor");
-  const elsewhere = person("student", "Elsewhere");
-  const otherClass = classWith(otherTeacher, [elsewhere]);
+  const teacher = await person("instructor", "Ms Snap");
+  const ada = await person("student", "Ada Lovelace");
+  const ben = await person("student", "Ben Okri");
+  const cy = await person("student", "Cy Twombly");
+  const gone = await person("student", "Gone Student");
+  const classId = await classWith(teacher, [ada, ben, cy, gone]);
+  const otherTeacher = await person("instructor");
+  const elsewhere = await person("student", "Elsewhere");
+  const otherClass = await classWith(otherTeacher, [elsewhere]);
 
-  const adaAnswer = answer(ada, classId, "Only one shop owner speaks.", { cited: ["p02-s3", "p01-s1"] });
-  const benAnswer = answer(ben, classId, "Both sides get a quote.");
-  answer(cy, classId, "A draft, not submitted.", { submitted: false });
-  answer(gone, classId, "Submitted, then left the class.");
-  db.delete(enrollments)
-    .where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, gone.userId)))
-    .run();
-  const elsewhereAnswer = answer(elsewhere, otherClass, "From another class.");
+  const adaAnswer = await answer(ada, classId, "Only one shop owner speaks.", { cited: ["p02-s3", "p01-s1"] });
+  const benAnswer = await answer(ben, classId, "Both sides get a quote.");
+  await answer(cy, classId, "A draft, not submitted.", { submitted: false });
+  await answer(gone, classId, "Submitted, then left the class.");
+  await db.delete(enrollments).where(and(eq(enrollments.classId, classId), eq(enrollments.studentId, gone.userId)));
+  const elsewhereAnswer = await answer(elsewhere, otherClass, "From another class.");
 
   const shareable = await listShareableAnswers(teacher, { classId, lessonSlug, questionKey: "fair-reporting" });
   assert.equal(shareable.passageKey, twoSides.passageKey);
@@ -891,16 +891,16 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
   assert.equal((await view(cy, classId, twoSides.passageKey, at(7))).snapshotsAfterSubmitting, 2);
 
   // Once Cy submits, the snapshots are there.
-  db.update(attempts)
+  await db
+    .update(attempts)
     .set({ submittedAt: at(8) })
-    .where(and(eq(attempts.userId, cy.userId), eq(attempts.contextKey, classId)))
-    .run();
+    .where(and(eq(attempts.userId, cy.userId), eq(attempts.contextKey, classId)));
   assert.deepEqual(titles(await view(cy, classId, twoSides.passageKey, at(9))), ["Named", "Compare"]);
 
   // Submitting the lesson with this question left blank does not open them: a snapshot is for comparing one's own answer.
-  const dee = person("student");
-  enroll(classId, dee);
-  answer(dee, classId, "   ");
+  const dee = await person("student");
+  await enroll(classId, dee);
+  await answer(dee, classId, "   ");
   const forDee = await view(dee, classId, twoSides.passageKey, at(10));
   assert.deepEqual(titles(forDee), []);
   assert.equal(forDee.snapshotsAfterSubmitting, 2);
@@ -908,11 +908,11 @@ test("snapshots: the instructor shares chosen submitted answers; students who su
 
 test("activity: posts per passage, and how many are new since the last visit; one's own posts are never new", async () => {
   const at = clock();
-  const teacher = person("instructor");
-  const ada = person("student");
-  const ben = person("student");
-  const classId = classWith(teacher, [ada, ben], "Activity class");
-  const loner = person("student");
+  const teacher = await person("instructor");
+  const ada = await person("student");
+  const ben = await person("student");
+  const classId = await classWith(teacher, [ada, ben], "Activity class");
+  const loner = await person("student");
 
   const threadId = idOf(
     await startThread(ada, { lessonSlug, passageKey: twoSides.passageKey, classId, title: "A", body: "a" }, at(0)),
@@ -966,11 +966,11 @@ test("activity: posts per passage, and how many are new since the last visit; on
 
 test("a learner with no class for the lesson keeps a private notebook per passage", async () => {
   const at = clock();
-  const learner = person("student");
-  const otherLearner = person("student");
-  const teacher = person("instructor");
-  const classmate = person("student");
-  classWith(teacher, [classmate]);
+  const learner = await person("student");
+  const otherLearner = await person("student");
+  const teacher = await person("instructor");
+  const classmate = await person("student");
+  await classWith(teacher, [classmate]);
 
   const empty = await getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey }, at(0));
   assert.deepEqual(empty, { mode: "notebook", prompts: [twoSides.prompt], entry: null });
@@ -1008,16 +1008,21 @@ test("a learner with no class for the lesson keeps a private notebook per passag
   );
 
   await refusedWithoutWriting(
-    () => saveNotebookEntry(null, { lessonSlug, passageKey: twoSides.passageKey, body: "x" }, at(5)),
+    async () => await saveNotebookEntry(null, { lessonSlug, passageKey: twoSides.passageKey, body: "x" }, at(5)),
     ForbiddenError,
   );
   await refusedWithoutWriting(
-    () => saveNotebookEntry(learner, { lessonSlug, passageKey: "no-such-passage", body: "x" }, at(5)),
+    async () => await saveNotebookEntry(learner, { lessonSlug, passageKey: "no-such-passage", body: "x" }, at(5)),
     NotFoundError,
   );
   // Asking for a class they are not in is not the notebook.
   await refusedWithoutWriting(
-    () => getPassageDiscussion(learner, { lessonSlug, passageKey: twoSides.passageKey, classId: "class-nope" }, at(5)),
+    async () =>
+      await getPassageDiscussion(
+        learner,
+        { lessonSlug, passageKey: twoSides.passageKey, classId: "class-nope" },
+        at(5),
+      ),
     NotFoundError,
   );
 });

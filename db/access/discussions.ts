@@ -9,6 +9,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
+import { hasText } from "../dialect";
 import {
   answers,
   assignments,
@@ -66,20 +67,19 @@ function requireSignedIn(actor: Actor | null): Actor {
 type ClassRef = { id: string; name: string; instructorId: string };
 
 /** The classes in which this person discusses the lesson: as a student enrolled, or as the instructor, where it is assigned. */
-function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): ClassRef[] {
+async function discussionClasses(db: DbOrTx, actor: Actor, lessonId: string): Promise<ClassRef[]> {
   if (actor.role === "student")
-    return classesAssigningLesson(db, actor.userId, lessonId).map((c) => ({
+    return (await classesAssigningLesson(db, actor.userId, lessonId)).map((c) => ({
       id: c.classId,
       name: c.className,
       instructorId: c.instructorId,
     }));
-  return db
+  return await db
     .select({ id: classes.id, name: classes.name, instructorId: classes.instructorId })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .where(and(eq(assignments.lessonId, lessonId), eq(classes.instructorId, actor.userId)))
-    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-    .all();
+    .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name));
 }
 
 type PassageRef = {
@@ -92,8 +92,12 @@ type PassageRef = {
 };
 
 /** A passage of the kept lesson structure, by key (current passages) or by id (a thread's, even if retired since). */
-function findPassage(db: DbOrTx, lessonSlug: string, passage: { key: string } | { id: string }): PassageRef {
-  const lesson = lessonStructure(db, lessonSlug);
+async function findPassage(
+  db: DbOrTx,
+  lessonSlug: string,
+  passage: { key: string } | { id: string },
+): Promise<PassageRef> {
+  const lesson = await lessonStructure(db, lessonSlug);
   const found = "key" in passage ? lesson.passagesByKey.get(passage.key) : lesson.passagesById.get(passage.id);
   if (!found) throw new NotFoundError("Passage not found.");
   return {
@@ -110,10 +114,10 @@ function findPassage(db: DbOrTx, lessonSlug: string, passage: { key: string } | 
  * The questions (of those given) this person has answered and submitted, in any class: a
  * snapshot of classmates' answers opens only once their own, non-empty answer is in.
  */
-function submittedAnswersTo(db: DbOrTx, userId: string, questionIds: (string | null)[]): Set<string> {
+async function submittedAnswersTo(db: DbOrTx, userId: string, questionIds: (string | null)[]): Promise<Set<string>> {
   const ids = [...new Set(questionIds.filter((id): id is string => !!id))];
   if (ids.length === 0) return new Set();
-  const rows = db
+  const rows = await db
     .select({ questionId: answers.questionId })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -122,10 +126,9 @@ function submittedAnswersTo(db: DbOrTx, userId: string, questionIds: (string | n
         eq(attempts.userId, userId),
         sql`${attempts.submittedAt} is not null`,
         inArray(answers.questionId, ids),
-        sql`trim(coalesce(json_extract(${answers.response}, '$.text'), '')) <> ''`,
+        hasText(answers.response),
       ),
-    )
-    .all();
+    );
   return new Set(rows.map((r) => r.questionId));
 }
 
@@ -143,13 +146,13 @@ function threadOpen(
 /** One person in one class's discussion of one passage, with what they may see. */
 type Scope = { db: DbOrTx; actor: Actor; cls: ClassRef; classes: ClassRef[]; passage: PassageRef; viewer: Viewer };
 
-function classScope(
+async function classScope(
   db: DbOrTx,
   actor: Actor,
   passage: PassageRef,
   classId: string | undefined,
-): Scope | { notebook: true; passage: PassageRef } {
-  const mine = discussionClasses(db, actor, passage.lessonId);
+): Promise<Scope | { notebook: true; passage: PassageRef }> {
+  const mine = await discussionClasses(db, actor, passage.lessonId);
   if (mine.length === 0 && classId === undefined) return { notebook: true, passage };
   const cls = classId === undefined ? mine[0] : mine.find((c) => c.id === classId);
   if (!cls) throw new NotFoundError("That class's discussion is not one you belong to.");
@@ -164,45 +167,54 @@ function classScope(
   };
 }
 
-function requireClassScope(db: DbOrTx, actor: Actor, passage: PassageRef, classId: string): Scope {
-  const scope = classScope(db, actor, passage, classId);
+async function requireClassScope(db: DbOrTx, actor: Actor, passage: PassageRef, classId: string): Promise<Scope> {
+  const scope = await classScope(db, actor, passage, classId);
   if ("notebook" in scope) throw new NotFoundError("That class's discussion is not one you belong to.");
   return scope;
 }
 
 /** The class when the actor is its instructor; for anyone else (students included) it does not exist. */
-function instructorsClass(db: DbOrTx, actor: Actor, classId: string) {
-  const cls = db
-    .select()
-    .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId)))
-    .get();
+async function instructorsClass(db: DbOrTx, actor: Actor, classId: string) {
+  const cls = (
+    await db
+      .select()
+      .from(classes)
+      .where(and(eq(classes.id, classId), eq(classes.instructorId, actor.userId)))
+      .limit(1)
+  )[0];
   if (!cls) throw new NotFoundError("Class not found.");
   return cls;
 }
 
 /** The thread and the actor's scope in its class; a thread the actor may not see does not exist for them. */
-function threadScope(db: DbOrTx, actor: Actor, threadId: string) {
-  const thread = db.select().from(discussionThreads).where(eq(discussionThreads.id, threadId)).get();
+async function threadScope(db: DbOrTx, actor: Actor, threadId: string) {
+  const thread = (await db.select().from(discussionThreads).where(eq(discussionThreads.id, threadId)).limit(1))[0];
   if (!thread) throw new NotFoundError("That thread does not exist.");
-  const lesson = db
-    .select({ slug: lessons.slug })
-    .from(passages)
-    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
-    .where(eq(passages.id, thread.passageId))
-    .get();
+  const lesson = (
+    await db
+      .select({ slug: lessons.slug })
+      .from(passages)
+      .innerJoin(lessons, eq(lessons.id, passages.lessonId))
+      .where(eq(passages.id, thread.passageId))
+      .limit(1)
+  )[0];
   if (!lesson) throw new NotFoundError("That thread does not exist.");
-  const scope = requireClassScope(db, actor, findPassage(db, lesson.slug, { id: thread.passageId }), thread.classId);
-  if (!threadOpen(scope.viewer, thread, submittedAnswersTo(db, actor.userId, [thread.questionId])))
+  const scope = await requireClassScope(
+    db,
+    actor,
+    await findPassage(db, lesson.slug, { id: thread.passageId }),
+    thread.classId,
+  );
+  if (!threadOpen(scope.viewer, thread, await submittedAnswersTo(db, actor.userId, [thread.questionId])))
     throw new NotFoundError("That thread does not exist.");
   return { scope, thread };
 }
 
 /** A post, its thread, and the actor's scope; a post the actor cannot see does not exist for them. */
-function postScope(db: DbOrTx, actor: Actor, postId: string) {
-  const post = db.select().from(discussionPosts).where(eq(discussionPosts.id, postId)).get();
+async function postScope(db: DbOrTx, actor: Actor, postId: string) {
+  const post = (await db.select().from(discussionPosts).where(eq(discussionPosts.id, postId)).limit(1))[0];
   if (!post) throw new NotFoundError("That post does not exist.");
-  const { scope, thread } = threadScope(db, actor, post.threadId);
+  const { scope, thread } = await threadScope(db, actor, post.threadId);
   // A reply stays readable when its opening post is hidden (the thread shows a marker), so the post's own visibility is what counts.
   if (postVisibility(scope.viewer, post) === "none") throw new NotFoundError("That post does not exist.");
   return { scope, thread, post };
@@ -220,18 +232,18 @@ function checkedQuote(passage: PassageRef, sentenceId: string | null | undefined
   return sentenceId;
 }
 
-function checkRate(db: DbOrTx, actor: Actor, now: Date) {
-  const recent = db
-    .select({ createdAt: discussionPosts.createdAt })
-    .from(discussionPosts)
-    .where(
-      and(
-        eq(discussionPosts.authorId, actor.userId),
-        gt(discussionPosts.createdAt, new Date(now.getTime() - POST_WINDOW_MS)),
-      ),
-    )
-    .all()
-    .map((r) => r.createdAt);
+async function checkRate(db: DbOrTx, actor: Actor, now: Date) {
+  const recent = (
+    await db
+      .select({ createdAt: discussionPosts.createdAt })
+      .from(discussionPosts)
+      .where(
+        and(
+          eq(discussionPosts.authorId, actor.userId),
+          gt(discussionPosts.createdAt, new Date(now.getTime() - POST_WINDOW_MS)),
+        ),
+      )
+  ).map((r) => r.createdAt);
   const decision = postRateDecision(recent, now);
   if (!decision.allowed) {
     throw new RateLimitError(
@@ -264,9 +276,9 @@ function withheldOpening(p: typeof discussionPosts.$inferSelect): PostView {
 }
 
 /** The discussion as this person sees it: threads newest activity first (pinned on top), each with its replies. */
-function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class" }> {
+async function readDiscussion(scope: Scope): Promise<Extract<PassageDiscussion, { mode: "class" }>> {
   const { db, viewer, cls, passage } = scope;
-  const threadRows = prepared(db, "discussions.threads", (d) =>
+  const threadRows = await prepared(db, "discussions.threads", (d) =>
     d
       .select()
       .from(discussionThreads)
@@ -277,10 +289,10 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
         ),
       )
       .prepare(),
-  ).all({ classId: cls.id, passageId: passage.id });
+  ).execute({ classId: cls.id, passageId: passage.id });
   const answered = viewer.moderator
     ? new Set<string>()
-    : submittedAnswersTo(
+    : await submittedAnswersTo(
         db,
         viewer.userId,
         threadRows.map((t) => t.questionId),
@@ -288,17 +300,16 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
   const readable = threadRows.filter((t) => threadOpen(viewer, t, answered));
   const threadIds = readable.map((t) => t.id);
   const postRows = threadIds.length
-    ? db
+    ? await db
         .select({ post: discussionPosts, authorName: users.name })
         .from(discussionPosts)
         .innerJoin(users, eq(users.id, discussionPosts.authorId))
         .where(inArray(discussionPosts.threadId, threadIds))
         .orderBy(asc(discussionPosts.createdAt))
-        .all()
     : [];
   const postIds = postRows.map((r) => r.post.id);
   const reportRows = postIds.length
-    ? db
+    ? await db
         .select({
           postId: discussionReports.postId,
           reporterId: discussionReports.reporterId,
@@ -313,7 +324,6 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
             ? and(inArray(discussionReports.postId, postIds), isNull(discussionReports.resolvedAt))
             : and(inArray(discussionReports.postId, postIds), eq(discussionReports.reporterId, viewer.userId)),
         )
-        .all()
     : [];
   const sentenceText = new Map(passage.sentences.map((s) => [s.id, s.text]));
   const quote = (id: string | null): QuotedSentence | null =>
@@ -344,7 +354,7 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
     };
   };
 
-  const snapshots = snapshotAnswers(
+  const snapshots = await snapshotAnswers(
     scope,
     readable.filter((t) => t.kind === "snapshot").map((t) => t.id),
   );
@@ -397,10 +407,10 @@ function readDiscussion(scope: Scope): Extract<PassageDiscussion, { mode: "class
 }
 
 /** The shared answers of snapshot threads, labelled by name or anonymously, in the order the instructor chose. */
-function snapshotAnswers(scope: Scope, threadIds: string[]) {
+async function snapshotAnswers(scope: Scope, threadIds: string[]) {
   const result = new Map<string, { question: string; answers: SnapshotAnswer[] }>();
   if (threadIds.length === 0) return result;
-  const rows = scope.db
+  const rows = await scope.db
     .select({
       threadId: discussionSnapshotAnswers.threadId,
       showNames: discussionThreads.showNames,
@@ -417,8 +427,7 @@ function snapshotAnswers(scope: Scope, threadIds: string[]) {
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
     .innerJoin(users, eq(users.id, attempts.userId))
     .where(inArray(discussionSnapshotAnswers.threadId, threadIds))
-    .orderBy(asc(discussionSnapshotAnswers.position))
-    .all();
+    .orderBy(asc(discussionSnapshotAnswers.position));
   const sentenceText = new Map(scope.passage.sentences.map((s) => [s.id, s.text]));
   for (const r of rows) {
     const entry = result.get(r.threadId) ?? { question: r.question, answers: [] };
@@ -435,7 +444,7 @@ function snapshotAnswers(scope: Scope, threadIds: string[]) {
 }
 
 /** Records that the person has seen the discussion up to now (written only when there is something newer). */
-function markSeen(scope: Scope, discussion: Extract<PassageDiscussion, { mode: "class" }>, now: Date) {
+async function markSeen(scope: Scope, discussion: Extract<PassageDiscussion, { mode: "class" }>, now: Date) {
   const latest = discussion.threads
     .flatMap((t) => [t.opening, ...t.replies])
     .reduce((max, p) => (p.createdAt > max ? p.createdAt : max), "");
@@ -445,24 +454,29 @@ function markSeen(scope: Scope, discussion: Extract<PassageDiscussion, { mode: "
     eq(discussionVisits.classId, scope.cls.id),
     eq(discussionVisits.passageId, scope.passage.id),
   );
-  const visit = scope.db.select({ seenAt: discussionVisits.seenAt }).from(discussionVisits).where(key).get();
+  const visit = (
+    await scope.db.select({ seenAt: discussionVisits.seenAt }).from(discussionVisits).where(key).limit(1)
+  )[0];
   if (visit && visit.seenAt.toISOString() >= latest) return;
-  scope.db
-    .insert(discussionVisits)
-    .values({ userId: scope.actor.userId, classId: scope.cls.id, passageId: scope.passage.id, seenAt: now })
-    .onConflictDoUpdate({
-      target: [discussionVisits.userId, discussionVisits.classId, discussionVisits.passageId],
-      set: { seenAt: now },
-    })
-    .run();
+  await inTransaction(scope.db, (tx) =>
+    tx
+      .insert(discussionVisits)
+      .values({ userId: scope.actor.userId, classId: scope.cls.id, passageId: scope.passage.id, seenAt: now })
+      .onConflictDoUpdate({
+        target: [discussionVisits.userId, discussionVisits.classId, discussionVisits.passageId],
+        set: { seenAt: now },
+      }),
+  );
 }
 
-function notebookOf(db: DbOrTx, actor: Actor, passage: PassageRef): PassageDiscussion {
-  const entry = db
-    .select({ body: notebookEntries.body, updatedAt: notebookEntries.updatedAt })
-    .from(notebookEntries)
-    .where(and(eq(notebookEntries.userId, actor.userId), eq(notebookEntries.passageId, passage.id)))
-    .get();
+async function notebookOf(db: DbOrTx, actor: Actor, passage: PassageRef): Promise<PassageDiscussion> {
+  const entry = (
+    await db
+      .select({ body: notebookEntries.body, updatedAt: notebookEntries.updatedAt })
+      .from(notebookEntries)
+      .where(and(eq(notebookEntries.userId, actor.userId), eq(notebookEntries.passageId, passage.id)))
+      .limit(1)
+  )[0];
   return {
     mode: "notebook",
     prompts: passage.prompts,
@@ -481,10 +495,15 @@ export async function getPassageDiscussion(
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const scope = classScope(db, a, findPassage(db, input.lessonSlug, { key: input.passageKey }), input.classId);
-  if ("notebook" in scope) return notebookOf(db, a, scope.passage);
-  const discussion = readDiscussion(scope);
-  markSeen(scope, discussion, now);
+  const scope = await classScope(
+    db,
+    a,
+    await findPassage(db, input.lessonSlug, { key: input.passageKey }),
+    input.classId,
+  );
+  if ("notebook" in scope) return await notebookOf(db, a, scope.passage);
+  const discussion = await readDiscussion(scope);
+  await markSeen(scope, discussion, now);
   return discussion;
 }
 
@@ -505,38 +524,39 @@ export async function startThread(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const scope = requireClassScope(tx, a, findPassage(tx, input.lessonSlug, { key: input.passageKey }), input.classId);
+  return inTransaction(getDb(), async (tx) => {
+    const scope = await requireClassScope(
+      tx,
+      a,
+      await findPassage(tx, input.lessonSlug, { key: input.passageKey }),
+      input.classId,
+    );
     if (input.prompt && !scope.passage.prompts.includes(input.prompt))
       throw new DomainError("That prompt is not one of this passage's.", "prompt");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
-    checkRate(tx, a, now);
+    await checkRate(tx, a, now);
     const threadId = randomUUID();
-    tx.insert(discussionThreads)
-      .values({
-        id: threadId,
-        classId: scope.cls.id,
-        passageId: scope.passage.id,
-        kind: "discussion",
-        title: input.title,
-        prompt: input.prompt ?? null,
-        authorId: a.userId,
-        createdAt: now,
-        lastActivityAt: now,
-      })
-      .run();
-    tx.insert(discussionPosts)
-      .values({
-        id: randomUUID(),
-        threadId,
-        authorId: a.userId,
-        isOpening: true,
-        body: input.body,
-        quotedSentenceId: quoted,
-        createdAt: now,
-      })
-      .run();
-    return readDiscussion(scope);
+    await tx.insert(discussionThreads).values({
+      id: threadId,
+      classId: scope.cls.id,
+      passageId: scope.passage.id,
+      kind: "discussion",
+      title: input.title,
+      prompt: input.prompt ?? null,
+      authorId: a.userId,
+      createdAt: now,
+      lastActivityAt: now,
+    });
+    await tx.insert(discussionPosts).values({
+      id: randomUUID(),
+      threadId,
+      authorId: a.userId,
+      isOpening: true,
+      body: input.body,
+      quotedSentenceId: quoted,
+      createdAt: now,
+    });
+    return await readDiscussion(scope);
   });
 }
 
@@ -547,48 +567,48 @@ export async function replyToThread(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, thread } = threadScope(tx, a, input.threadId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, thread } = await threadScope(tx, a, input.threadId);
     if (!canReply(scope.viewer, thread))
       throw new ForbiddenError("This thread is locked: the instructor has closed it to new replies.");
-    const opening = tx
-      .select()
-      .from(discussionPosts)
-      .where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true)))
-      .get();
-    const replies = tx
-      .select({
-        authorId: discussionPosts.authorId,
-        hiddenAt: discussionPosts.hiddenAt,
-        deletedAt: discussionPosts.deletedAt,
-      })
-      .from(discussionPosts)
-      .where(
-        and(
-          eq(discussionPosts.threadId, thread.id),
-          eq(discussionPosts.isOpening, false),
-          isNull(discussionPosts.deletedAt),
-        ),
-      )
-      .all()
-      .filter((r) => postVisibility(scope.viewer, r) !== "none").length;
+    const opening = (
+      await tx
+        .select()
+        .from(discussionPosts)
+        .where(and(eq(discussionPosts.threadId, thread.id), eq(discussionPosts.isOpening, true)))
+        .limit(1)
+    )[0];
+    const replies = (
+      await tx
+        .select({
+          authorId: discussionPosts.authorId,
+          hiddenAt: discussionPosts.hiddenAt,
+          deletedAt: discussionPosts.deletedAt,
+        })
+        .from(discussionPosts)
+        .where(
+          and(
+            eq(discussionPosts.threadId, thread.id),
+            eq(discussionPosts.isOpening, false),
+            isNull(discussionPosts.deletedAt),
+          ),
+        )
+    ).filter((r) => postVisibility(scope.viewer, r) !== "none").length;
     if (!opening || !threadVisible(scope.viewer, opening, replies))
       throw new NotFoundError("That thread does not exist.");
     const quoted = checkedQuote(scope.passage, input.quotedSentenceId);
-    checkRate(tx, a, now);
-    tx.insert(discussionPosts)
-      .values({
-        id: randomUUID(),
-        threadId: thread.id,
-        authorId: a.userId,
-        isOpening: false,
-        body: input.body,
-        quotedSentenceId: quoted,
-        createdAt: now,
-      })
-      .run();
-    tx.update(discussionThreads).set({ lastActivityAt: now }).where(eq(discussionThreads.id, thread.id)).run();
-    return readDiscussion(scope);
+    await checkRate(tx, a, now);
+    await tx.insert(discussionPosts).values({
+      id: randomUUID(),
+      threadId: thread.id,
+      authorId: a.userId,
+      isOpening: false,
+      body: input.body,
+      quotedSentenceId: quoted,
+      createdAt: now,
+    });
+    await tx.update(discussionThreads).set({ lastActivityAt: now }).where(eq(discussionThreads.id, thread.id));
+    return await readDiscussion(scope);
   });
 }
 
@@ -599,8 +619,8 @@ export async function editPost(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, thread, post } = postScope(tx, a, input.postId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, thread, post } = await postScope(tx, a, input.postId);
     if (!canChangePost(scope.viewer, thread, post))
       throw new ForbiddenError(
         thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can edit a post.",
@@ -610,34 +630,34 @@ export async function editPost(
       input.quotedSentenceId === undefined
         ? post.quotedSentenceId
         : checkedQuote(scope.passage, input.quotedSentenceId);
-    tx.update(discussionPosts)
+    await tx
+      .update(discussionPosts)
       .set({ body: input.body, quotedSentenceId: quoted, editedAt: now })
-      .where(eq(discussionPosts.id, post.id))
-      .run();
+      .where(eq(discussionPosts.id, post.id));
     if (post.isOpening && input.title !== undefined)
-      tx.update(discussionThreads).set({ title: input.title }).where(eq(discussionThreads.id, thread.id)).run();
-    return readDiscussion(scope);
+      await tx.update(discussionThreads).set({ title: input.title }).where(eq(discussionThreads.id, thread.id));
+    return await readDiscussion(scope);
   });
 }
 
 /** The author deletes their post; its text is gone, and an opening post with replies leaves a marker. */
 export async function deletePost(actor: Actor | null, postId: string, now = new Date()): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, thread, post } = postScope(tx, a, postId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, thread, post } = await postScope(tx, a, postId);
     if (!canChangePost(scope.viewer, thread, post))
       throw new ForbiddenError(
         thread.lockedAt && post.authorId === a.userId ? "This thread is locked." : "Only its author can delete a post.",
       );
-    tx.update(discussionPosts)
+    await tx
+      .update(discussionPosts)
       .set({ body: "", quotedSentenceId: null, deletedAt: now })
-      .where(eq(discussionPosts.id, post.id))
-      .run();
-    tx.update(discussionReports)
+      .where(eq(discussionPosts.id, post.id));
+    await tx
+      .update(discussionReports)
       .set({ resolvedAt: now })
-      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
-      .run();
-    return readDiscussion(scope);
+      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)));
+    return await readDiscussion(scope);
   });
 }
 
@@ -648,14 +668,14 @@ export async function moderateThread(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, thread } = threadScope(tx, a, input.threadId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, thread } = await threadScope(tx, a, input.threadId);
     requireModerator(scope);
     const set: Partial<typeof discussionThreads.$inferInsert> = {};
     if (input.pinned !== undefined) set.pinnedAt = input.pinned ? now : null;
     if (input.locked !== undefined) set.lockedAt = input.locked ? now : null;
-    if (Object.keys(set).length) tx.update(discussionThreads).set(set).where(eq(discussionThreads.id, thread.id)).run();
-    return readDiscussion(scope);
+    if (Object.keys(set).length) await tx.update(discussionThreads).set(set).where(eq(discussionThreads.id, thread.id));
+    return await readDiscussion(scope);
   });
 }
 
@@ -666,19 +686,19 @@ export async function setPostHidden(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, post } = postScope(tx, a, input.postId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, post } = await postScope(tx, a, input.postId);
     requireModerator(scope);
-    tx.update(discussionPosts)
+    await tx
+      .update(discussionPosts)
       .set({ hiddenAt: input.hidden ? now : null })
-      .where(eq(discussionPosts.id, post.id))
-      .run();
+      .where(eq(discussionPosts.id, post.id));
     if (input.hidden)
-      tx.update(discussionReports)
+      await tx
+        .update(discussionReports)
         .set({ resolvedAt: now })
-        .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
-        .run();
-    return readDiscussion(scope);
+        .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)));
+    return await readDiscussion(scope);
   });
 }
 
@@ -689,17 +709,17 @@ export async function reportPost(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, post } = postScope(tx, a, input.postId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, post } = await postScope(tx, a, input.postId);
     if (!canReport(scope.viewer, post)) throw new ForbiddenError("You cannot report this post.");
-    tx.insert(discussionReports)
+    await tx
+      .insert(discussionReports)
       .values({ id: randomUUID(), postId: post.id, reporterId: a.userId, reason: input.reason, createdAt: now })
       .onConflictDoUpdate({
         target: [discussionReports.postId, discussionReports.reporterId],
         set: { reason: input.reason, createdAt: now, resolvedAt: null },
-      })
-      .run();
-    return readDiscussion(scope);
+      });
+    return await readDiscussion(scope);
   });
 }
 
@@ -710,14 +730,14 @@ export async function dismissReports(
   now = new Date(),
 ): Promise<PassageDiscussion> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { scope, post } = postScope(tx, a, postId);
+  return inTransaction(getDb(), async (tx) => {
+    const { scope, post } = await postScope(tx, a, postId);
     requireModerator(scope);
-    tx.update(discussionReports)
+    await tx
+      .update(discussionReports)
       .set({ resolvedAt: now })
-      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)))
-      .run();
-    return readDiscussion(scope);
+      .where(and(eq(discussionReports.postId, post.id), isNull(discussionReports.resolvedAt)));
+    return await readDiscussion(scope);
   });
 }
 
@@ -733,8 +753,8 @@ export type OpenReport = {
 
 /** For the class page: posts students have reported that the instructor has not dealt with yet. */
 export async function listOpenReports(actor: Actor | null, classId: string): Promise<OpenReport[]> {
-  const cls = instructorsClass(getDb(), requireSignedIn(actor), classId);
-  const rows = getDb()
+  const cls = await instructorsClass(getDb(), requireSignedIn(actor), classId);
+  const rows = await getDb()
     .select({
       postId: discussionPosts.id,
       body: discussionPosts.body,
@@ -751,8 +771,7 @@ export async function listOpenReports(actor: Actor | null, classId: string): Pro
     .innerJoin(passages, eq(passages.id, discussionThreads.passageId))
     .innerJoin(lessons, eq(lessons.id, passages.lessonId))
     .where(and(eq(discussionThreads.classId, cls.id), isNull(discussionReports.resolvedAt)))
-    .orderBy(asc(discussionReports.createdAt))
-    .all();
+    .orderBy(asc(discussionReports.createdAt));
   const byPost = new Map<string, OpenReport>();
   for (const r of rows) {
     const item = byPost.get(r.postId) ?? {
@@ -779,49 +798,51 @@ export type ShareableAnswers = {
   answers: { answerId: string; studentName: string; text: string }[];
 };
 
-function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug: string, questionKey: string) {
-  const cls = instructorsClass(db, actor, classId);
-  const q = db
-    .select({
-      id: questions.id,
-      type: questions.type,
-      prompt: questions.prompt,
-      passageId: passages.id,
-      passageKey: passages.key,
-      passageTitle: passages.title,
-      lessonId: lessons.id,
-      lessonTitle: lessons.title,
-    })
-    .from(questions)
-    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
-    .innerJoin(passages, eq(passages.id, questions.passageId))
-    .innerJoin(assignments, and(eq(assignments.lessonId, lessons.id), eq(assignments.classId, cls.id)))
-    .where(and(eq(lessons.slug, lessonSlug), eq(questions.key, questionKey)))
-    .get();
+async function shareableQuestion(db: DbOrTx, actor: Actor, classId: string, lessonSlug: string, questionKey: string) {
+  const cls = await instructorsClass(db, actor, classId);
+  const q = (
+    await db
+      .select({
+        id: questions.id,
+        type: questions.type,
+        prompt: questions.prompt,
+        passageId: passages.id,
+        passageKey: passages.key,
+        passageTitle: passages.title,
+        lessonId: lessons.id,
+        lessonTitle: lessons.title,
+      })
+      .from(questions)
+      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+      .innerJoin(passages, eq(passages.id, questions.passageId))
+      .innerJoin(assignments, and(eq(assignments.lessonId, lessons.id), eq(assignments.classId, cls.id)))
+      .where(and(eq(lessons.slug, lessonSlug), eq(questions.key, questionKey)))
+      .limit(1)
+  )[0];
   if (!q) throw new NotFoundError("That question is not in a lesson this class has.");
   if (q.type !== "open_response" && q.type !== "short_answer")
     throw new DomainError("Only written answers can be shared with the class.", "questionKey");
-  const rows = db
-    .select({ answerId: answers.id, studentName: users.name, response: answers.response })
-    .from(answers)
-    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-    .innerJoin(enrollments, and(eq(enrollments.classId, cls.id), eq(enrollments.studentId, attempts.userId)))
-    .innerJoin(users, eq(users.id, attempts.userId))
-    .where(
-      and(
-        eq(attempts.classId, cls.id),
-        eq(attempts.lessonId, q.lessonId),
-        sql`${attempts.submittedAt} is not null`,
-        eq(answers.questionId, q.id),
-      ),
-    )
-    .orderBy(asc(users.name))
-    .all()
-    .flatMap((r) => {
-      const response = r.response;
-      const text = response.type === "open_response" || response.type === "short_answer" ? response.text.trim() : "";
-      return text ? [{ answerId: r.answerId, studentName: r.studentName, text }] : [];
-    });
+  const rows = (
+    await db
+      .select({ answerId: answers.id, studentName: users.name, response: answers.response })
+      .from(answers)
+      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+      .innerJoin(enrollments, and(eq(enrollments.classId, cls.id), eq(enrollments.studentId, attempts.userId)))
+      .innerJoin(users, eq(users.id, attempts.userId))
+      .where(
+        and(
+          eq(attempts.classId, cls.id),
+          eq(attempts.lessonId, q.lessonId),
+          sql`${attempts.submittedAt} is not null`,
+          eq(answers.questionId, q.id),
+        ),
+      )
+      .orderBy(asc(users.name))
+  ).flatMap((r) => {
+    const response = r.response;
+    const text = response.type === "open_response" || response.type === "short_answer" ? response.text.trim() : "";
+    return text ? [{ answerId: r.answerId, studentName: r.studentName, text }] : [];
+  });
   return { cls, q, rows };
 }
 
@@ -831,7 +852,7 @@ export async function listShareableAnswers(
   input: { classId: string; lessonSlug: string; questionKey: string },
 ): Promise<ShareableAnswers> {
   const a = requireSignedIn(actor);
-  const { cls, q, rows } = shareableQuestion(getDb(), a, input.classId, input.lessonSlug, input.questionKey);
+  const { cls, q, rows } = await shareableQuestion(getDb(), a, input.classId, input.lessonSlug, input.questionKey);
   return {
     className: cls.name,
     lessonTitle: q.lessonTitle,
@@ -859,8 +880,8 @@ export async function shareSnapshot(
   now = new Date(),
 ): Promise<{ lessonSlug: string; passageKey: string; threadId: string }> {
   const a = requireSignedIn(actor);
-  return inTransaction(getDb(), (tx) => {
-    const { cls, q, rows } = shareableQuestion(tx, a, input.classId, input.lessonSlug, input.questionKey);
+  return inTransaction(getDb(), async (tx) => {
+    const { cls, q, rows } = await shareableQuestion(tx, a, input.classId, input.lessonSlug, input.questionKey);
     const chosen = [...new Set(input.answerIds)];
     if (chosen.length === 0) throw new DomainError("Choose at least one answer to share.", "answerIds");
     if (chosen.length > SNAPSHOT_MAX_ANSWERS)
@@ -874,26 +895,24 @@ export async function shareSnapshot(
     // Anonymous labels must not follow the order of names on the instructor's list.
     if (!input.showNames) shuffle(chosen);
     const threadId = randomUUID();
-    tx.insert(discussionThreads)
-      .values({
-        id: threadId,
-        classId: cls.id,
-        passageId: q.passageId,
-        kind: "snapshot",
-        title: input.title,
-        questionId: q.id,
-        showNames: input.showNames,
-        authorId: a.userId,
-        createdAt: now,
-        lastActivityAt: now,
-      })
-      .run();
-    tx.insert(discussionPosts)
-      .values({ id: randomUUID(), threadId, authorId: a.userId, isOpening: true, body: input.note, createdAt: now })
-      .run();
-    tx.insert(discussionSnapshotAnswers)
-      .values(chosen.map((answerId, position) => ({ threadId, answerId, position })))
-      .run();
+    await tx.insert(discussionThreads).values({
+      id: threadId,
+      classId: cls.id,
+      passageId: q.passageId,
+      kind: "snapshot",
+      title: input.title,
+      questionId: q.id,
+      showNames: input.showNames,
+      authorId: a.userId,
+      createdAt: now,
+      lastActivityAt: now,
+    });
+    await tx
+      .insert(discussionPosts)
+      .values({ id: randomUUID(), threadId, authorId: a.userId, isOpening: true, body: input.note, createdAt: now });
+    await tx
+      .insert(discussionSnapshotAnswers)
+      .values(chosen.map((answerId, position) => ({ threadId, answerId, position })));
     return { lessonSlug: input.lessonSlug, passageKey: q.passageKey, threadId };
   });
 }
@@ -905,12 +924,12 @@ export async function shareSnapshot(
 export async function getDiscussionActivity(actor: Actor | null, lessonSlug: string): Promise<DiscussionActivity> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get();
+  const lesson = (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).limit(1))[0];
   if (!lesson) throw new NotFoundError("Lesson not found.");
-  const cls = discussionClasses(db, a, lesson.id)[0];
+  const cls = (await discussionClasses(db, a, lesson.id))[0];
   if (!cls) return null;
   const viewer: Viewer = { userId: a.userId, moderator: cls.instructorId === a.userId };
-  const rows = db
+  const rows = await db
     .select({
       post: discussionPosts,
       passageKey: passages.key,
@@ -929,13 +948,12 @@ export async function getDiscussionActivity(actor: Actor | null, lessonSlug: str
         eq(discussionVisits.passageId, passages.id),
       ),
     )
-    .where(and(eq(discussionThreads.classId, cls.id), eq(passages.lessonId, lesson.id)))
-    .all();
+    .where(and(eq(discussionThreads.classId, cls.id), eq(passages.lessonId, lesson.id)));
   const openings = new Map(rows.filter((r) => r.post.isOpening).map((r) => [r.post.threadId, r.post]));
   const repliesByThread = new Map<string, number>();
   const answered = viewer.moderator
     ? new Set<string>()
-    : submittedAnswersTo(
+    : await submittedAnswersTo(
         db,
         a.userId,
         rows.map((r) => r.questionId),
@@ -965,14 +983,16 @@ export async function saveNotebookEntry(
 ): Promise<{ updatedAt: string }> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const passage = findPassage(db, input.lessonSlug, { key: input.passageKey });
-  db.insert(notebookEntries)
-    .values({ userId: a.userId, passageId: passage.id, body: input.body, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [notebookEntries.userId, notebookEntries.passageId],
-      set: { body: input.body, updatedAt: now },
-    })
-    .run();
+  const passage = await findPassage(db, input.lessonSlug, { key: input.passageKey });
+  await inTransaction(db, (tx) =>
+    tx
+      .insert(notebookEntries)
+      .values({ userId: a.userId, passageId: passage.id, body: input.body, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [notebookEntries.userId, notebookEntries.passageId],
+        set: { body: input.body, updatedAt: now },
+      }),
+  );
   return { updatedAt: now.toISOString() };
 }
 

@@ -18,31 +18,29 @@ import {
 } from "./feedback";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok);
+assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 let n = 0;
-function person(role: Actor["role"]): Actor {
+async function person(role: Actor["role"]): Promise<Actor> {
   const id = `user-${++n}`;
-  db.insert(users)
-    .values({
-      id,
-      email: `${id}@test`,
-      name: `Person ${n}`,
-      role,
-      passwordHash: "x",
-      sessionVersion: 1,
-      createdAt: new Date(),
-    })
-    .run();
+  await db.insert(users).values({
+    id,
+    email: `${id}@test`,
+    name: `Person ${n}`,
+    role,
+    passwordHash: "x",
+    sessionVersion: 1,
+    createdAt: new Date(),
+  });
   return { userId: id, role, name: `Person ${n}`, email: `${id}@test` };
 }
 
 /** A class with one student who submitted an open response; returns everyone and the answer id. */
 async function world() {
-  const teacher = person("instructor");
+  const teacher = await person("instructor");
   const { id: classId } = await createClass(teacher, { name: "Class" });
   await assignLesson(teacher, { classId, lessonSlug: "bike-lane-vote", dueAt: null, showAnswersAfterSubmit: true });
-  const student = person("student");
+  const student = await person("student");
   await joinClass(student, (await getClass(teacher, classId)).teaching!.joinCode);
   await saveDraft(student, {
     lessonSlug: "bike-lane-vote",
@@ -60,7 +58,14 @@ async function world() {
   await submitLesson(student, "bike-lane-vote", classId);
   const queue = await getReviewQueue(teacher, classId);
   const answerId = queue.current!.items[0]!.answerId;
-  return { teacher, student, classId, answerId, otherTeacher: person("instructor"), otherStudent: person("student") };
+  return {
+    teacher,
+    student,
+    classId,
+    answerId,
+    otherTeacher: await person("instructor"),
+    otherStudent: await person("student"),
+  };
 }
 
 test("the instructor reviews, returns, and the student sees only returned feedback, with an unread count", async () => {
@@ -419,7 +424,7 @@ test("the queue keeps apart questions of two lessons that share a key, and answe
   const meta = parse(fs.readFileSync(nodePath.join(dir, "lesson.yaml"), "utf8"));
   meta.slug = "bike-lane-vote-twin";
   fs.writeFileSync(nodePath.join(dir, "lesson.yaml"), stringify(meta));
-  assert.ok(importLessonFolders(db, [dir]).ok);
+  assert.ok((await importLessonFolders(db, [dir])).ok);
   await assignLesson(teacher, {
     classId,
     lessonSlug: "bike-lane-vote-twin",
@@ -455,13 +460,13 @@ test("the queue keeps apart questions of two lessons that share a key, and answe
   const qs = parse(fs.readFileSync(nodePath.join(edited, "questions.yaml"), "utf8"));
   qs.questions[4].prompt = "Is the story fair to both sides?";
   fs.writeFileSync(nodePath.join(edited, "questions.yaml"), stringify(qs));
-  assert.ok(importLessonFolders(db, [edited]).ok);
+  assert.ok((await importLessonFolders(db, [edited])).ok);
   const after = await getReviewQueue(teacher, classId);
   assert.ok(
     after.questions.some((q) => q.key === "bike-lane-vote:fair-reporting@v1"),
     JSON.stringify(after.questions.map((q) => q.key)),
   );
-  assert.ok(importLessonFolders(db, [fixtureLessonDir]).ok); // restore for the other tests
+  assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok); // restore for the other tests
 });
 
 test("one student's lesson shows each answer beside its passage, with selected or cited sentences marked", async () => {

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { prepared } from "../prepared";
 import { inTransaction } from "../transaction";
@@ -32,7 +32,7 @@ import type { NotReturned } from "@/lib/review/return-rules";
 import { correctAnswerFor } from "@/lib/review/correct-answer";
 import { buildGradebook, type GradebookTotals } from "@/lib/gradebook";
 import { isAnswered } from "@/lib/answers/response-shape";
-import { questionContent } from "./question-content";
+import { questionContent, questionContents } from "./question-content";
 
 export type ReviewState = "needs-review" | "draft" | "returned";
 
@@ -111,9 +111,9 @@ export async function getReviewQueue(
   options: ReviewOptions = {},
 ): Promise<ReviewQueue> {
   const { lessonSlug, questionKey, state, anonymous = false } = options;
-  taughtClass(actor, classId);
+  await taughtClass(actor, classId);
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       answerId: answers.id,
       questionKey: questions.key,
@@ -140,10 +140,9 @@ export async function getReviewQueue(
     .innerJoin(passages, eq(passages.id, questions.passageId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
     .where(and(eq(attempts.classId, classId), isNotNull(attempts.submittedAt), eq(questions.type, "open_response")))
-    .orderBy(asc(lessons.title), asc(questions.position), asc(users.name))
-    .all();
+    .orderBy(asc(lessons.title), asc(questions.position), asc(users.name));
 
-  const labelOf = questionLabels(rows.map((r) => r.lessonSlug));
+  const labelOf = await questionLabels(rows.map((r) => r.lessonSlug));
   const groupOf = (r: (typeof rows)[number]) =>
     reviewQuestionKey(r.lessonSlug, r.questionKey, r.questionVersion === r.currentVersion ? null : r.questionVersion);
   const byQuestion = new Map<string, ReviewQuestion>();
@@ -177,42 +176,49 @@ export async function getReviewQueue(
 
   const all = rows.filter((r) => groupOf(r) === chosenKey);
   const first = all[0]!;
-  const version = db
-    .select({ hash: questionVersions.contentHash })
-    .from(questionVersions)
-    .where(and(eq(questionVersions.questionId, first.questionId), eq(questionVersions.version, first.questionVersion)))
-    .get()!;
-  const question = questionContent(getDb(), version.hash);
+  const version = (
+    await db
+      .select({ hash: questionVersions.contentHash })
+      .from(questionVersions)
+      .where(
+        and(eq(questionVersions.questionId, first.questionId), eq(questionVersions.version, first.questionVersion)),
+      )
+      .limit(1)
+  )[0]!;
+  const question = await questionContent(getDb(), version.hash);
   if (question.type !== "open_response") throw new Error("review queue holds open responses only");
   // The list above needs only counts; the answers, feedback and passage are read for the chosen question alone.
   const details = new Map(
-    db
-      .select({
-        answerId: answers.id,
-        response: answers.response,
-        citedSentences: answers.citedSentences,
-        rubricLevels: feedback.rubricLevels,
-        comment: feedback.comment,
-        inlineComments: feedback.inlineComments,
-        points: feedback.points,
-      })
-      .from(answers)
-      .leftJoin(feedback, eq(feedback.answerId, answers.id))
-      .where(
-        inArray(
-          answers.id,
-          all.map((r) => r.answerId),
-        ),
-      )
-      .all()
-      .map((d) => [d.answerId, d]),
+    (
+      await db
+        .select({
+          answerId: answers.id,
+          response: answers.response,
+          citedSentences: answers.citedSentences,
+          rubricLevels: feedback.rubricLevels,
+          comment: feedback.comment,
+          inlineComments: feedback.inlineComments,
+          points: feedback.points,
+        })
+        .from(answers)
+        .leftJoin(feedback, eq(feedback.answerId, answers.id))
+        .where(
+          inArray(
+            answers.id,
+            all.map((r) => r.answerId),
+          ),
+        )
+    ).map((d) => [d.answerId, d]),
   );
   // A question on the whole article cites any passage: the reviewer sees the whole article.
   const wholeArticle = citationScopeOf(question) === "lesson";
   const sentences = (
     wholeArticle
-      ? articleBodies(first.lessonSlug)
-      : [db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).get()!.body]
+      ? await articleBodies(first.lessonSlug)
+      : [
+          (await db.select({ body: passages.body }).from(passages).where(eq(passages.id, first.passageId)).limit(1))[0]!
+            .body,
+        ]
   ).flatMap((body) => body.flatMap((g) => g.sentences));
   const textOf = new Map(sentences.map((s) => [s.id, s.text]));
   return {
@@ -253,16 +259,15 @@ export async function getReviewQueue(
  * "Q<n>" for every current question of the given lessons, by question id: its place among the
  * lesson's questions that are not retired, as the student's whole lesson numbers them.
  */
-function questionLabels(lessonSlugs: readonly string[]): Map<string, string> {
+async function questionLabels(lessonSlugs: readonly string[]): Promise<Map<string, string>> {
   const slugs = [...new Set(lessonSlugs)];
   if (slugs.length === 0) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: questions.id, lesson: lessons.slug })
     .from(questions)
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .where(and(inArray(lessons.slug, slugs), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all();
+    .orderBy(asc(questions.position));
   const count = new Map<string, number>();
   return new Map(
     rows.map((r) => {
@@ -274,26 +279,28 @@ function questionLabels(lessonSlugs: readonly string[]): Map<string, string> {
 }
 
 /** The answer, when it belongs to a submitted lesson of a class the actor teaches, with its question as answered. */
-function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
-  taughtClass(actor, classId);
-  const row = getDb()
-    .select({
-      id: answers.id,
-      response: answers.response,
-      hash: questionVersions.contentHash,
-      submittedAt: attempts.submittedAt,
-    })
-    .from(answers)
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
-    .innerJoin(
-      questionVersions,
-      and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
-    )
-    .where(eq(answers.id, answerId))
-    .get();
+async function reviewableAnswer(actor: Actor | null, classId: string, answerId: string) {
+  await taughtClass(actor, classId);
+  const row = (
+    await getDb()
+      .select({
+        id: answers.id,
+        response: answers.response,
+        hash: questionVersions.contentHash,
+        submittedAt: attempts.submittedAt,
+      })
+      .from(answers)
+      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
+      .innerJoin(
+        questionVersions,
+        and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
+      )
+      .where(eq(answers.id, answerId))
+      .limit(1)
+  )[0];
   if (!row) throw new NotFoundError("That answer is not in this class.");
   if (!row.submittedAt) throw new DomainError("That lesson has not been submitted yet.");
-  return { ...row, question: questionContent(getDb(), row.hash) };
+  return { ...row, question: await questionContent(getDb(), row.hash) };
 }
 
 /** Saves feedback as a draft (the student sees nothing until it is returned). */
@@ -308,12 +315,10 @@ export async function saveFeedbackDraft(
   },
   now = new Date(),
 ): Promise<{ points: number | null; state: ReviewState }> {
-  const { question, response } = reviewableAnswer(actor, input.classId, input.answerId);
+  const { question, response } = await reviewableAnswer(actor, input.classId, input.answerId);
   const inline = input.inlineComments ?? [];
   const answerText =
-    response.type === "open_response"
-      ? (response as Extract<AnswerResponse, { type: "open_response" }>).text
-      : "";
+    response.type === "open_response" ? (response as Extract<AnswerResponse, { type: "open_response" }>).text : "";
   if (validInlineComments(answerText, inline).length !== inline.length) {
     throw new DomainError(
       "A comment on words must sit on words of the answer, without overlapping another.",
@@ -332,25 +337,28 @@ export async function saveFeedbackDraft(
   const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
   const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
   // Strictly after the last return, so an edit made in the same millisecond still counts as unreturned.
-  const last = getDb()
-    .select({ returnedAt: feedback.returnedAt })
-    .from(feedback)
-    .where(eq(feedback.answerId, input.answerId))
-    .get();
-  const updatedAt = new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1));
-  const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt };
-  getDb()
-    .insert(feedback)
-    .values({
-      id: randomUUID(),
-      answerId: input.answerId,
-      instructorId: actor!.userId,
-      overrideReason: null,
-      returnedAt: null,
-      ...row,
-    })
-    .onConflictDoUpdate({ target: feedback.answerId, set: row })
-    .run();
+  await inTransaction(getDb(), async (tx) => {
+    const last = (
+      await tx
+        .select({ returnedAt: feedback.returnedAt })
+        .from(feedback)
+        .where(eq(feedback.answerId, input.answerId))
+        .limit(1)
+    )[0];
+    const updatedAt = new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1));
+    const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt };
+    await tx
+      .insert(feedback)
+      .values({
+        id: randomUUID(),
+        answerId: input.answerId,
+        instructorId: actor!.userId,
+        overrideReason: null,
+        returnedAt: null,
+        ...row,
+      })
+      .onConflictDoUpdate({ target: feedback.answerId, set: row });
+  });
   return { points, state: "draft" };
 }
 
@@ -364,69 +372,72 @@ export async function returnFeedback(
   input: { classId: string; answerIds: string[] },
   now = new Date(),
 ): Promise<{ returned: number; notReturned: NotReturned[] }> {
-  taughtClass(actor, input.classId);
+  await taughtClass(actor, input.classId);
   return returnInClass(input, now);
 }
 
 /** The return itself, for a class whose instructor is acting. */
-function returnInClass(
+async function returnInClass(
   input: { classId: string; answerIds: readonly string[] },
   now: Date,
-): { returned: number; notReturned: NotReturned[] } {
+): Promise<{ returned: number; notReturned: NotReturned[] }> {
   const db = getDb();
-  return inTransaction(db, (tx) => {
-    const rows = tx
-      .select({
-        id: feedback.id,
-        answerId: feedback.answerId,
-        rubricLevels: feedback.rubricLevels,
-        points: feedback.points,
-        overrideReason: feedback.overrideReason,
-        comment: feedback.comment,
-        inlineComments: feedback.inlineComments,
-        returnedAt: feedback.returnedAt,
-        updatedAt: feedback.updatedAt,
-        unreadByStudent: feedback.unreadByStudent,
-        hash: questionVersions.contentHash,
-      })
-      .from(feedback)
-      .innerJoin(answers, eq(answers.id, feedback.answerId))
-      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
-      .innerJoin(
-        questionVersions,
-        and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
-      )
-      .where(inArray(feedback.answerId, [...input.answerIds]))
-      .all()
+  return inTransaction(db, async (tx) => {
+    const rows = (
+      await tx
+        .select({
+          id: feedback.id,
+          answerId: feedback.answerId,
+          rubricLevels: feedback.rubricLevels,
+          points: feedback.points,
+          overrideReason: feedback.overrideReason,
+          comment: feedback.comment,
+          inlineComments: feedback.inlineComments,
+          returnedAt: feedback.returnedAt,
+          updatedAt: feedback.updatedAt,
+          unreadByStudent: feedback.unreadByStudent,
+          hash: questionVersions.contentHash,
+        })
+        .from(feedback)
+        .innerJoin(answers, eq(answers.id, feedback.answerId))
+        .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
+        .innerJoin(
+          questionVersions,
+          and(
+            eq(questionVersions.questionId, answers.questionId),
+            eq(questionVersions.version, answers.questionVersion),
+          ),
+        )
+        .where(inArray(feedback.answerId, [...input.answerIds]))
+    )
       // Only what changed since it was last returned: returning again unchanged would say "new" for nothing.
       .filter((f) => stateOf(f) === "draft");
     const notReturned: NotReturned[] = [];
+    const contents = await questionContents(tx, rows.map((f) => f.hash));
     const ready = rows.filter((f) => {
-      const question = questionContent(db, f.hash);
+      const question = contents.get(f.hash)!;
       const missing = question.type === "open_response" ? missingCriteria(question.rubric, f.rubricLevels) : [];
       if (missing.length > 0) notReturned.push({ answerId: f.answerId, missing: missing.map((c) => c.name) });
       return missing.length === 0;
     });
     for (const f of ready) {
-      tx.insert(feedbackHistory)
-        .values({
-          id: randomUUID(),
-          feedbackId: f.id,
-          snapshot: {
-            rubricLevels: f.rubricLevels,
-            points: f.points,
-            overrideReason: f.overrideReason,
-            comment: f.comment,
-            inlineComments: f.inlineComments,
-            studentHadUnread: f.unreadByStudent,
-          },
-          returnedAt: now,
-        })
-        .run();
-      tx.update(feedback)
+      await tx.insert(feedbackHistory).values({
+        id: randomUUID(),
+        feedbackId: f.id,
+        snapshot: {
+          rubricLevels: f.rubricLevels,
+          points: f.points,
+          overrideReason: f.overrideReason,
+          comment: f.comment,
+          inlineComments: f.inlineComments,
+          studentHadUnread: f.unreadByStudent,
+        },
+        returnedAt: now,
+      });
+      await tx
+        .update(feedback)
         .set({ returnedAt: now, updatedAt: now, unreadByStudent: true })
-        .where(eq(feedback.id, f.id))
-        .run();
+        .where(eq(feedback.id, f.id));
     }
     return { returned: ready.length, notReturned };
   });
@@ -442,21 +453,23 @@ export async function undoReturn(
   input: { classId: string; answerId: string },
   now = new Date(),
 ): Promise<{ state: ReviewState }> {
-  taughtClass(actor, input.classId);
+  await taughtClass(actor, input.classId);
   const db = getDb();
-  return inTransaction(db, (tx) => {
-    const f = tx
-      .select({
-        id: feedback.id,
-        returnedAt: feedback.returnedAt,
-        updatedAt: feedback.updatedAt,
-        unreadByStudent: feedback.unreadByStudent,
-      })
-      .from(feedback)
-      .innerJoin(answers, eq(answers.id, feedback.answerId))
-      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
-      .where(eq(feedback.answerId, input.answerId))
-      .get();
+  return inTransaction(db, async (tx) => {
+    const f = (
+      await tx
+        .select({
+          id: feedback.id,
+          returnedAt: feedback.returnedAt,
+          updatedAt: feedback.updatedAt,
+          unreadByStudent: feedback.unreadByStudent,
+        })
+        .from(feedback)
+        .innerJoin(answers, eq(answers.id, feedback.answerId))
+        .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, input.classId)))
+        .where(eq(feedback.answerId, input.answerId))
+        .limit(1)
+    )[0];
     if (!f) throw new NotFoundError("That answer has no feedback in this class.");
     if (stateOf(f) !== "returned")
       throw new DomainError("This feedback is not returned: there is nothing to take back.");
@@ -465,16 +478,16 @@ export async function undoReturn(
       throw new DomainError(
         "The student has already opened this feedback, so it cannot be taken back. Change it and return it again instead.",
       );
-    const [latest, previous] = tx
+    const [latest, previous] = await tx
       .select()
       .from(feedbackHistory)
       .where(eq(feedbackHistory.feedbackId, f.id))
       .orderBy(desc(feedbackHistory.returnedAt))
-      .limit(2)
-      .all();
-    if (latest) tx.delete(feedbackHistory).where(eq(feedbackHistory.id, latest.id)).run();
+      .limit(2);
+    if (latest) await tx.delete(feedbackHistory).where(eq(feedbackHistory.id, latest.id));
     const returnedAt = previous?.returnedAt ?? null;
-    tx.update(feedback)
+    await tx
+      .update(feedback)
       .set({
         returnedAt,
         // Strictly after the earlier return, so the answer reads as reviewed, not returned.
@@ -482,8 +495,7 @@ export async function undoReturn(
         // The earlier version is new to the student only if it was before this return.
         unreadByStudent: previous ? (latest?.snapshot.studentHadUnread ?? false) : false,
       })
-      .where(eq(feedback.id, f.id))
-      .run();
+      .where(eq(feedback.id, f.id));
     return { state: "draft" as const };
   });
 }
@@ -511,7 +523,7 @@ export type StudentFeedback = {
 export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedback[]> {
   if (!actor) throw new ForbiddenError("Sign in to see your feedback.");
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       feedbackId: feedback.id,
       unread: feedback.unreadByStudent,
@@ -536,15 +548,18 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
       questionVersions,
       and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
     )
-    .where(isNotNull(feedback.returnedAt))
-    .all();
-  const latest = latestReturned(rows.map((r) => r.feedbackId));
+    .where(isNotNull(feedback.returnedAt));
+  const latest = await latestReturned(rows.map((r) => r.feedbackId));
+  const contents = await questionContents(
+    getDb(),
+    rows.map((r) => r.hash),
+  );
 
   return rows
     .flatMap((r) => {
       const h = latest.get(r.feedbackId);
       if (!h) return [];
-      const question = questionContent(getDb(), r.hash);
+      const question = contents.get(r.hash)!;
       const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       const rubric = rubricLevelsOf(question, h.snapshot.rubricLevels);
       return [
@@ -573,15 +588,17 @@ export async function listMyFeedback(actor: Actor | null): Promise<StudentFeedba
 
 export async function countUnreadFeedback(actor: Actor | null): Promise<number> {
   if (!actor) return 0;
-  return prepared(getDb(), "feedback.unreadCount", (d) =>
-    d
-      .select({ n: sql<number>`count(*)` })
-      .from(feedback)
-      .innerJoin(answers, eq(answers.id, feedback.answerId))
-      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, sql.placeholder("userId"))))
-      .where(and(eq(feedback.unreadByStudent, true), isNotNull(feedback.returnedAt)))
-      .prepare(),
-  ).get({ userId: actor.userId })!.n;
+  return (
+    await prepared(getDb(), "feedback.unreadCount", (d) =>
+      d
+        .select({ n: count() })
+        .from(feedback)
+        .innerJoin(answers, eq(answers.id, feedback.answerId))
+        .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, sql.placeholder("userId"))))
+        .where(and(eq(feedback.unreadByStudent, true), isNotNull(feedback.returnedAt)))
+        .prepare(),
+    ).execute({ userId: actor.userId })
+  )[0]!.n;
 }
 
 /** The student has opened their feedback: nothing returned so far is new any more. */
@@ -589,18 +606,20 @@ export async function markFeedbackRead(actor: Actor | null, feedbackIds?: readon
   if (!actor) throw new ForbiddenError("Sign in to see your feedback.");
   const db = getDb();
   // Only the student's own, and (when given) only those they were shown: feedback returned since stays new.
-  const mine = db
+  const mine = await db
     .select({ id: feedback.id, unread: feedback.unreadByStudent })
     .from(feedback)
     .innerJoin(answers, eq(answers.id, feedback.answerId))
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.userId, actor.userId)))
-    .where(and(isNotNull(feedback.returnedAt), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined))
-    .all();
+    .where(and(isNotNull(feedback.returnedAt), feedbackIds ? inArray(feedback.id, [...feedbackIds]) : undefined));
   // Ids that are not the student's returned feedback mean a forged request: refuse it whole.
   if (feedbackIds && mine.length < new Set(feedbackIds).size)
     throw new NotFoundError("Some of that feedback is not yours.");
   const unread = mine.filter((r) => r.unread).map((r) => r.id);
-  if (unread.length > 0) db.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, unread)).run();
+  if (unread.length > 0)
+    await inTransaction(db, (tx) =>
+      tx.update(feedback).set({ unreadByStudent: false }).where(inArray(feedback.id, unread)),
+    );
 }
 
 type ReturnedVersion = typeof feedbackHistory.$inferSelect;
@@ -609,15 +628,14 @@ type ReturnedVersion = typeof feedbackHistory.$inferSelect;
  * The latest returned version of each feedback, by feedback id, in one query. What a student was
  * given is this version, whatever drafts have been saved since. Callers pass ids they may read.
  */
-export function latestReturned(feedbackIds: readonly string[]): Map<string, ReturnedVersion> {
+export async function latestReturned(feedbackIds: readonly string[]): Promise<Map<string, ReturnedVersion>> {
   const latest = new Map<string, ReturnedVersion>();
   if (feedbackIds.length === 0) return latest;
-  const rows = getDb()
+  const rows = await getDb()
     .select()
     .from(feedbackHistory)
     .where(inArray(feedbackHistory.feedbackId, [...feedbackIds]))
-    .orderBy(desc(feedbackHistory.returnedAt))
-    .all();
+    .orderBy(desc(feedbackHistory.returnedAt));
   for (const h of rows) if (!latest.has(h.feedbackId)) latest.set(h.feedbackId, h);
   return latest;
 }
@@ -649,12 +667,12 @@ export type ReturnedFeedback = {
  * The feedback returned on an attempt's answers, by question id, as last returned. Internal to
  * the data layer: callers have already established that the attempt is the actor's own.
  */
-export function returnedFeedbackForAttempt(
+export async function returnedFeedbackForAttempt(
   attemptId: string,
   onlyQuestionIds?: string[],
-): Map<string, ReturnedFeedback> {
+): Promise<Map<string, ReturnedFeedback>> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       feedbackId: feedback.id,
       questionId: answers.questionId,
@@ -669,14 +687,13 @@ export function returnedFeedbackForAttempt(
     )
     .where(
       and(isNotNull(feedback.returnedAt), onlyQuestionIds ? inArray(answers.questionId, onlyQuestionIds) : undefined),
-    )
-    .all();
+    );
   const result = new Map<string, ReturnedFeedback>();
-  const latest = latestReturned(rows.map((r) => r.feedbackId));
+  const latest = await latestReturned(rows.map((r) => r.feedbackId));
   for (const r of rows) {
     const h = latest.get(r.feedbackId);
     if (!h) continue;
-    const rubric = rubricLevelsOf(questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
+    const rubric = rubricLevelsOf(await questionContent(getDb(), r.hash), h.snapshot.rubricLevels);
     result.set(r.questionId, {
       points: h.snapshot.points,
       comment: h.snapshot.comment,
@@ -724,38 +741,44 @@ export async function getStudentReview(
   studentId: string,
   lessonSlug?: string,
 ): Promise<StudentReview> {
-  taughtClass(actor, classId);
+  await taughtClass(actor, classId);
   const db = getDb();
-  const student = db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .innerJoin(attempts, and(eq(attempts.userId, users.id), eq(attempts.classId, classId)))
-    .where(eq(users.id, studentId))
-    .get();
+  const student = (
+    await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .innerJoin(attempts, and(eq(attempts.userId, users.id), eq(attempts.classId, classId)))
+      .where(eq(users.id, studentId))
+      .limit(1)
+  )[0];
   if (!student) throw new NotFoundError("That student has no work in this class.");
   const wanted = lessonSlug
-    ? db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get()
+    ? (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).limit(1))[0]
     : undefined;
   if (lessonSlug && !wanted) throw new NotFoundError("Lesson not found.");
-  const attempt = db
-    .select()
-    .from(attempts)
-    .where(
-      and(
-        eq(attempts.userId, studentId),
-        eq(attempts.classId, classId),
-        wanted ? eq(attempts.lessonId, wanted.id) : undefined,
-      ),
-    )
-    .orderBy(desc(attempts.lastActiveAt))
-    .get();
+  const attempt = (
+    await db
+      .select()
+      .from(attempts)
+      .where(
+        and(
+          eq(attempts.userId, studentId),
+          eq(attempts.classId, classId),
+          wanted ? eq(attempts.lessonId, wanted.id) : undefined,
+        ),
+      )
+      .orderBy(desc(attempts.lastActiveAt))
+      .limit(1)
+  )[0];
   if (!attempt) throw new NotFoundError("That student has no work on this lesson in this class.");
-  const lesson = db
-    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
-    .from(lessons)
-    .where(eq(lessons.id, attempt.lessonId))
-    .get()!;
-  const qs = db
+  const lesson = (
+    await db
+      .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
+      .from(lessons)
+      .where(eq(lessons.id, attempt.lessonId))
+      .limit(1)
+  )[0]!;
+  const qs = await db
     .select({
       id: questions.id,
       key: questions.key,
@@ -770,28 +793,31 @@ export async function getStudentReview(
       and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
     )
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all();
+    .orderBy(asc(questions.position));
   const rows = new Map(
-    db
-      .select({
-        answerId: answers.id,
-        questionId: answers.questionId,
-        response: answers.response,
-        citedSentences: answers.citedSentences,
-        autoScore: answers.autoScore,
-        maxPoints: answers.maxPoints,
-        fb: feedback,
-      })
-      .from(answers)
-      .leftJoin(feedback, eq(feedback.answerId, answers.id))
-      .where(eq(answers.attemptId, attempt.id))
-      .all()
-      .map((r) => [r.questionId, r]),
+    (
+      await db
+        .select({
+          answerId: answers.id,
+          questionId: answers.questionId,
+          response: answers.response,
+          citedSentences: answers.citedSentences,
+          autoScore: answers.autoScore,
+          maxPoints: answers.maxPoints,
+          fb: feedback,
+        })
+        .from(answers)
+        .leftJoin(feedback, eq(feedback.answerId, answers.id))
+        .where(eq(answers.attemptId, attempt.id))
+    ).map((r) => [r.questionId, r]),
   );
-  const contents = new Map(qs.map((q) => [q.id, questionContent(getDb(), q.hash)]));
+  const byHash = await questionContents(
+    getDb(),
+    qs.map((q) => q.hash),
+  );
+  const contents = new Map(qs.map((q) => [q.id, byHash.get(q.hash)!]));
   // The same arithmetic as the gradebook, on what the student was given (the last returned version).
-  const returned = latestReturned([...rows.values()].flatMap((r) => (r.fb ? [r.fb.id] : [])));
+  const returned = await latestReturned([...rows.values()].flatMap((r) => (r.fb ? [r.fb.id] : [])));
   const [row] = buildGradebook(
     qs.map((q) => ({
       key: q.key,
@@ -819,7 +845,9 @@ export async function getStudentReview(
       ];
     }),
   );
-  let article: (typeof qs)[number]["body"] | undefined;
+  const article = qs.some((q) => citationScopeOf(contents.get(q.id)!) === "lesson")
+    ? (await articleBodies(lesson.slug)).flatMap((b) => b)
+    : undefined;
   return {
     student,
     lesson: { slug: lesson.slug, title: lesson.title },
@@ -829,7 +857,6 @@ export async function getStudentReview(
       const content = contents.get(q.id)!;
       const r = rows.get(q.id);
       // A question on the whole article may cite any passage: its answer is read against the whole article.
-      if (citationScopeOf(content) === "lesson") article ??= articleBodies(lesson.slug).flatMap((b) => b);
       const text = citationScopeOf(content) === "lesson" && article ? article : q.body;
       const textOf = new Map(text.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
       return {
@@ -887,34 +914,37 @@ export async function overrideGrade(
   input: { classId: string; answerId: string; points: number; reason: string },
   now = new Date(),
 ): Promise<void> {
-  const { question } = reviewableAnswer(actor, input.classId, input.answerId);
+  const { question } = await reviewableAnswer(actor, input.classId, input.answerId);
   if (question.type === "open_response")
     throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
   if (input.points < 0 || input.points > question.points)
     throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
-  const last = getDb()
-    .select({ returnedAt: feedback.returnedAt })
-    .from(feedback)
-    .where(eq(feedback.answerId, input.answerId))
-    .get();
-  const row = {
-    points: input.points,
-    overrideReason: input.reason,
-    updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)),
-  };
-  getDb()
-    .insert(feedback)
-    .values({
-      id: randomUUID(),
-      answerId: input.answerId,
-      instructorId: actor!.userId,
-      rubricLevels: {},
-      comment: "",
-      returnedAt: null,
-      ...row,
-    })
-    .onConflictDoUpdate({ target: feedback.answerId, set: row })
-    .run();
+  await inTransaction(getDb(), async (tx) => {
+    const last = (
+      await tx
+        .select({ returnedAt: feedback.returnedAt })
+        .from(feedback)
+        .where(eq(feedback.answerId, input.answerId))
+        .limit(1)
+    )[0];
+    const row = {
+      points: input.points,
+      overrideReason: input.reason,
+      updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)),
+    };
+    await tx
+      .insert(feedback)
+      .values({
+        id: randomUUID(),
+        answerId: input.answerId,
+        instructorId: actor!.userId,
+        rubricLevels: {},
+        comment: "",
+        returnedAt: null,
+        ...row,
+      })
+      .onConflictDoUpdate({ target: feedback.answerId, set: row });
+  });
 }
 
 /**
@@ -926,13 +956,14 @@ export async function returnAllReviewed(
   classId: string,
   now = new Date(),
 ): Promise<{ returned: number; notReturned: NotReturned[] }> {
-  taughtClass(actor, classId);
-  const pending = getDb()
-    .select({ answerId: feedback.answerId, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
-    .from(feedback)
-    .innerJoin(answers, eq(answers.id, feedback.answerId))
-    .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
-    .all()
+  await taughtClass(actor, classId);
+  const pending = (
+    await getDb()
+      .select({ answerId: feedback.answerId, returnedAt: feedback.returnedAt, updatedAt: feedback.updatedAt })
+      .from(feedback)
+      .innerJoin(answers, eq(answers.id, feedback.answerId))
+      .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))
+  )
     .filter((f) => stateOf(f) === "draft")
     .map((f) => f.answerId);
   if (pending.length === 0) return { returned: 0, notReturned: [] };
@@ -940,13 +971,13 @@ export async function returnAllReviewed(
 }
 
 /** The current passages' paragraphs of a lesson, in order: the text a whole-article question is read against. */
-function articleBodies(lessonSlug: string) {
-  return getDb()
-    .select({ body: passages.body })
-    .from(passages)
-    .innerJoin(lessons, eq(lessons.id, passages.lessonId))
-    .where(and(eq(lessons.slug, lessonSlug), isNull(passages.retiredAt)))
-    .orderBy(asc(passages.position))
-    .all()
-    .map((p) => p.body);
+async function articleBodies(lessonSlug: string) {
+  return (
+    await getDb()
+      .select({ body: passages.body })
+      .from(passages)
+      .innerJoin(lessons, eq(lessons.id, passages.lessonId))
+      .where(and(eq(lessons.slug, lessonSlug), isNull(passages.retiredAt)))
+      .orderBy(asc(passages.position))
+  ).map((p) => p.body);
 }

@@ -29,7 +29,7 @@ import {
   type GradebookRow,
   type GradebookStudent,
 } from "@/lib/gradebook";
-import { questionContent } from "./question-content";
+import { questionContents } from "./question-content";
 import { answerState, type AnswerCsvRow } from "@/lib/gradebook-csv";
 
 export type Gradebook = {
@@ -40,32 +40,31 @@ export type Gradebook = {
 };
 
 /** The lessons assigned in a class, by title. */
-export function assignedLessons(classId: string) {
-  return getDb()
+export async function assignedLessons(classId: string) {
+  return await getDb()
     .select({ id: lessons.id, slug: lessons.slug, title: lessons.title })
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(eq(assignments.classId, classId))
-    .orderBy(asc(lessons.title))
-    .all();
+    .orderBy(asc(lessons.title));
 }
 
 /** The class the actor teaches and one of its lessons (the first, unless named). */
-export function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
-  taughtClass(actor, classId);
-  const all = assignedLessons(classId);
+export async function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
+  await taughtClass(actor, classId);
+  const all = await assignedLessons(classId);
   const lesson = lessonSlug ? all.find((l) => l.slug === lessonSlug) : all[0];
   if (lessonSlug && !lesson) throw new NotFoundError("That lesson is not assigned in this class.");
   return { all, lesson };
 }
 
 export async function getGradebook(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Gradebook> {
-  const { all, lesson } = loadClassLesson(actor, classId, lessonSlug);
+  const { all, lesson } = await loadClassLesson(actor, classId, lessonSlug);
   const lessonsList = all.map(({ slug, title }) => ({ slug, title }));
   if (!lesson) return { lessons: lessonsList, lesson: null, questions: [], rows: [] };
   const db = getDb();
 
-  const questionRows = db
+  const questionRows = await db
     .select({
       key: questions.key,
       type: questions.type,
@@ -77,8 +76,7 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
     .from(questions)
     .innerJoin(passages, eq(passages.id, questions.passageId))
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all();
+    .orderBy(asc(questions.position));
   const gbQuestions = questionRows.map((q, i) => ({
     key: q.key,
     label: `Q${i + 1}`,
@@ -88,25 +86,25 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
     passageTitle: q.passageTitle,
   }));
 
-  const roster = db
+  const roster = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
     .where(eq(enrollments.classId, classId))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
   const submitted = new Set(
-    db
-      .select({ userId: attempts.userId, submittedAt: attempts.submittedAt })
-      .from(attempts)
-      .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
-      .all()
+    (
+      await db
+        .select({ userId: attempts.userId, submittedAt: attempts.submittedAt })
+        .from(attempts)
+        .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)))
+    )
       .filter((a) => a.submittedAt)
       .map((a) => a.userId),
   );
   const students: GradebookStudent[] = roster.map((s) => ({ ...s, submitted: submitted.has(s.id) }));
 
-  const answerRows = db
+  const answerRows = await db
     .select({
       studentId: attempts.userId,
       questionKey: questions.key,
@@ -121,10 +119,9 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
       and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id)),
     )
     .innerJoin(questions, eq(questions.id, answers.questionId))
-    .leftJoin(feedback, eq(feedback.answerId, answers.id))
-    .all();
+    .leftJoin(feedback, eq(feedback.answerId, answers.id));
   // What counts is what the student was given: the last returned version, else the draft (shown as not returned).
-  const returned = latestReturned(answerRows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
+  const returned = await latestReturned(answerRows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   const gbAnswers: GradebookAnswer[] = answerRows.map((r) => ({
     studentId: r.studentId,
     questionKey: r.questionKey,
@@ -152,10 +149,10 @@ export async function exportAnswers(
   classId: string,
   lessonSlug: string,
 ): Promise<AnswerExportRow[]> {
-  const { lesson } = loadClassLesson(actor, classId, lessonSlug);
+  const { lesson } = await loadClassLesson(actor, classId, lessonSlug);
   if (!lesson) return [];
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       feedbackId: feedback.id,
       student: users.name,
@@ -188,21 +185,24 @@ export async function exportAnswers(
       and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
     )
     .leftJoin(feedback, eq(feedback.answerId, answers.id))
-    .orderBy(asc(users.name), asc(questions.position))
-    .all();
-  const latest = latestReturned(rows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
+    .orderBy(asc(users.name), asc(questions.position));
+  const latest = await latestReturned(rows.flatMap((r) => (r.feedbackId ? [r.feedbackId] : [])));
   // Numbered as the gradebook numbers them: the lesson's current questions in order.
   const numberOf = new Map(
-    db
-      .select({ key: questions.key })
-      .from(questions)
-      .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-      .orderBy(asc(questions.position))
-      .all()
-      .map((q, i) => [q.key, i + 1]),
+    (
+      await db
+        .select({ key: questions.key })
+        .from(questions)
+        .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+        .orderBy(asc(questions.position))
+    ).map((q, i) => [q.key, i + 1]),
+  );
+  const contents = await questionContents(
+    db,
+    rows.map((r) => r.hash),
   );
   return rows.map((r) => {
-    const q = questionContent(getDb(), r.hash);
+    const q = contents.get(r.hash)!;
     const response = r.response;
     const textOf = new Map(r.body.flatMap((g) => g.sentences.map((s) => [s.id, s.text] as const)));
     const answerText = describeResponse(q, response, textOf);
@@ -232,5 +232,5 @@ export async function assignedLessonsOf(
   actor: Actor | null,
   classId: string,
 ): Promise<{ slug: string; title: string }[]> {
-  return loadClassLesson(actor, classId).all.map(({ slug, title }) => ({ slug, title }));
+  return (await loadClassLesson(actor, classId)).all.map(({ slug, title }) => ({ slug, title }));
 }

@@ -6,7 +6,7 @@ import { answers, attempts, enrollments, feedback, questions, questionVersions }
 import { loadClassLesson } from "./gradebook";
 import type { Actor } from "@/lib/actor";
 import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
-import { questionContent } from "./question-content";
+import { questionContents } from "./question-content";
 
 export type Insights = {
   lessons: { slug: string; title: string }[];
@@ -19,18 +19,16 @@ export type Insights = {
 };
 
 export async function getInsights(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Insights> {
-  const { all: assigned, lesson } = loadClassLesson(actor, classId, lessonSlug);
+  const { all: assigned, lesson } = await loadClassLesson(actor, classId, lessonSlug);
   const db = getDb();
   const list = assigned.map(({ slug, title }) => ({ slug, title }));
-  const enrolled = db
-    .select({ n: sql<number>`count(*)` })
-    .from(enrollments)
-    .where(eq(enrollments.classId, classId))
-    .get()!.n;
+  const enrolled = (
+    await db.select({ n: sql<number>`count(*)` }).from(enrollments).where(eq(enrollments.classId, classId)).limit(1)
+  )[0]!.n;
   if (!lesson)
     return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };
 
-  const qs = db
+  const versions = await db
     .select({ key: questions.key, hash: questionVersions.contentHash })
     .from(questions)
     .innerJoin(
@@ -38,17 +36,19 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
       and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
     )
     .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all()
-    .map((q) => ({ key: q.key, content: questionContent(getDb(), q.hash) }));
+    .orderBy(asc(questions.position));
+  const contents = await questionContents(
+    db,
+    versions.map((q) => q.hash),
+  );
+  const qs = versions.map((q) => ({ key: q.key, content: contents.get(q.hash)! }));
   // Only students still in the class, so "n of enrolled submitted" adds up.
-  const submitted = db
+  const submitted = await db
     .select({ submittedAt: attempts.submittedAt })
     .from(attempts)
     .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
-    .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)))
-    .all();
-  const rows = db
+    .where(and(eq(attempts.classId, classId), eq(attempts.lessonId, lesson.id), isNotNull(attempts.submittedAt)));
+  const rows = await db
     .select({
       questionKey: questions.key,
       response: answers.response,
@@ -67,8 +67,7 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
     )
     .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
-    .leftJoin(feedback, eq(feedback.answerId, answers.id))
-    .all();
+    .leftJoin(feedback, eq(feedback.answerId, answers.id));
   const insights = questionInsights(
     qs,
     rows.map((r) => ({ ...r, response: r.response })),

@@ -6,7 +6,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { inTransaction, type DbOrTx } from "../transaction";
+import { inTransaction, type Tx } from "../transaction";
+import { changedRows } from "../dialect";
 import { glossaryTerms, lessons, passages, questions, questionVersions, voices } from "../schema";
 import type { LessonContent, QuestionContent } from "@/content/schema";
 import { countWords, readingMinutes } from "@/lib/text";
@@ -23,17 +24,25 @@ export type LessonImportReport = {
 };
 
 /** Imports every lesson in one transaction: if any write fails, the database is left as it was. */
-export function importLessons(db: Db, inputs: readonly ImportInput[], now = new Date()): LessonImportReport[] {
-  return inTransaction(db, (tx) => inputs.map((input) => importLesson(tx, input, now)));
+export async function importLessons(
+  db: Db,
+  inputs: readonly ImportInput[],
+  now = new Date(),
+): Promise<LessonImportReport[]> {
+  return inTransaction(db, async (tx) => {
+    const reports: LessonImportReport[] = [];
+    for (const input of inputs) reports.push(await importLesson(tx, input, now));
+    return reports;
+  });
 }
 
 function hashOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
 }
 
-function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Date): LessonImportReport {
+async function importLesson(tx: Tx, { content, contentHash }: ImportInput, now: Date): Promise<LessonImportReport> {
   const { meta, article } = content;
-  const existing = tx.select().from(lessons).where(eq(lessons.slug, meta.slug)).get();
+  const existing = (await tx.select().from(lessons).where(eq(lessons.slug, meta.slug)).limit(1))[0];
   const report: LessonImportReport = {
     slug: meta.slug,
     status: existing ? "updated" : "created",
@@ -62,14 +71,14 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
     contentHash,
     importedAt: now,
   };
-  tx.insert(lessons)
+  await tx
+    .insert(lessons)
     .values({ id: lessonId, ...lessonRow })
-    .onConflictDoUpdate({ target: lessons.slug, set: lessonRow })
-    .run();
+    .onConflictDoUpdate({ target: lessons.slug, set: lessonRow });
 
   // Passages: upsert by key, retire the ones the files no longer have.
   const passageIdByKey = new Map<string, string>();
-  article.passages.forEach((p, position) => {
+  for (const [position, p] of article.passages.entries()) {
     const row = {
       position,
       title: p.title,
@@ -78,71 +87,72 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
       wordCount: passageWords[position]!,
       retiredAt: null,
     };
-    const saved = tx
-      .insert(passages)
-      .values({ id: randomUUID(), lessonId, key: p.id, ...row })
-      .onConflictDoUpdate({ target: [passages.lessonId, passages.key], set: row })
-      .returning({ id: passages.id })
-      .get();
+    const saved = (
+      await tx
+        .insert(passages)
+        .values({ id: randomUUID(), lessonId, key: p.id, ...row })
+        .onConflictDoUpdate({ target: [passages.lessonId, passages.key], set: row })
+        .returning({ id: passages.id })
+    )[0]!;
     passageIdByKey.set(p.id, saved.id);
-  });
-  report.passagesRetired = tx
-    .update(passages)
-    .set({ retiredAt: now })
-    .where(
-      and(
-        eq(passages.lessonId, lessonId),
-        isNull(passages.retiredAt),
-        notInArray(
-          passages.key,
-          article.passages.map((p) => p.id),
+  }
+  report.passagesRetired = changedRows(
+    await tx
+      .update(passages)
+      .set({ retiredAt: now })
+      .where(
+        and(
+          eq(passages.lessonId, lessonId),
+          isNull(passages.retiredAt),
+          notInArray(
+            passages.key,
+            article.passages.map((p) => p.id),
+          ),
         ),
       ),
-    )
-    .run().changes;
+  );
 
   // Questions: a changed question gets a new version; the versions answered before stay as they were.
-  content.questions.forEach((q, position) => {
-    const outcome = upsertQuestion(tx, lessonId, passageIdByKey.get(q.passage)!, q, position, now);
+  for (const [position, q] of content.questions.entries()) {
+    const outcome = await upsertQuestion(tx, lessonId, passageIdByKey.get(q.passage)!, q, position, now);
     if (outcome === "added") report.questionsAdded++;
     if (outcome === "changed") report.questionsChanged++;
-  });
-  report.questionsRetired = tx
-    .update(questions)
-    .set({ retiredAt: now })
-    .where(
-      and(
-        eq(questions.lessonId, lessonId),
-        isNull(questions.retiredAt),
-        notInArray(
-          questions.key,
-          content.questions.map((q) => q.id),
+  }
+  report.questionsRetired = changedRows(
+    await tx
+      .update(questions)
+      .set({ retiredAt: now })
+      .where(
+        and(
+          eq(questions.lessonId, lessonId),
+          isNull(questions.retiredAt),
+          notInArray(
+            questions.key,
+            content.questions.map((q) => q.id),
+          ),
         ),
       ),
-    )
-    .run().changes;
+  );
 
   // Glossary and voices hold no learner data: upsert, and delete what the files dropped.
-  content.glossary.forEach((t, position) => {
+  for (const [position, t] of content.glossary.entries()) {
     const row = { position, term: t.term, aliases: t.aliases, category: t.category, definition: t.definition };
-    tx.insert(glossaryTerms)
+    await tx
+      .insert(glossaryTerms)
       .values({ id: randomUUID(), lessonId, key: t.id, ...row })
-      .onConflictDoUpdate({ target: [glossaryTerms.lessonId, glossaryTerms.key], set: row })
-      .run();
-  });
-  tx.delete(glossaryTerms)
-    .where(
-      and(
-        eq(glossaryTerms.lessonId, lessonId),
-        notInArray(
-          glossaryTerms.key,
-          content.glossary.map((t) => t.id),
-        ),
+      .onConflictDoUpdate({ target: [glossaryTerms.lessonId, glossaryTerms.key], set: row });
+  }
+  await tx.delete(glossaryTerms).where(
+    and(
+      eq(glossaryTerms.lessonId, lessonId),
+      notInArray(
+        glossaryTerms.key,
+        content.glossary.map((t) => t.id),
       ),
-    )
-    .run();
+    ),
+  );
 
-  content.voices.forEach((v, position) => {
+  for (const [position, v] of content.voices.entries()) {
     const row = {
       position,
       name: v.name,
@@ -152,65 +162,63 @@ function importLesson(tx: DbOrTx, { content, contentHash }: ImportInput, now: Da
       stake: v.stake,
       appearances: v.appearances,
     };
-    tx.insert(voices)
+    await tx
+      .insert(voices)
       .values({ id: randomUUID(), lessonId, key: v.id, ...row })
-      .onConflictDoUpdate({ target: [voices.lessonId, voices.key], set: row })
-      .run();
-  });
-  tx.delete(voices)
-    .where(
-      and(
-        eq(voices.lessonId, lessonId),
-        notInArray(
-          voices.key,
-          content.voices.map((v) => v.id),
-        ),
+      .onConflictDoUpdate({ target: [voices.lessonId, voices.key], set: row });
+  }
+  await tx.delete(voices).where(
+    and(
+      eq(voices.lessonId, lessonId),
+      notInArray(
+        voices.key,
+        content.voices.map((v) => v.id),
       ),
-    )
-    .run();
+    ),
+  );
 
   return report;
 }
 
-function upsertQuestion(
-  tx: DbOrTx,
+async function upsertQuestion(
+  tx: Tx,
   lessonId: string,
   passageId: string,
   q: QuestionContent,
   position: number,
   now: Date,
-): "added" | "changed" | "same" {
+): Promise<"added" | "changed" | "same"> {
   const contentHash = hashOf(q);
-  const existing = tx
-    .select({ id: questions.id, version: questions.version, hash: questionVersions.contentHash })
-    .from(questions)
-    .innerJoin(
-      questionVersions,
-      and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
-    )
-    .where(and(eq(questions.lessonId, lessonId), eq(questions.key, q.id)))
-    .get();
+  const existing = (
+    await tx
+      .select({ id: questions.id, version: questions.version, hash: questionVersions.contentHash })
+      .from(questions)
+      .innerJoin(
+        questionVersions,
+        and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+      )
+      .where(and(eq(questions.lessonId, lessonId), eq(questions.key, q.id)))
+      .limit(1)
+  )[0];
   const row = { passageId, position, type: q.type, kind: q.kind, prompt: q.prompt, points: q.points, retiredAt: null };
 
   if (!existing) {
     const id = randomUUID();
-    tx.insert(questions)
-      .values({ id, lessonId, key: q.id, version: 1, ...row })
-      .run();
-    tx.insert(questionVersions).values({ questionId: id, version: 1, contentHash, content: q, createdAt: now }).run();
+    await tx.insert(questions).values({ id, lessonId, key: q.id, version: 1, ...row });
+    await tx.insert(questionVersions).values({ questionId: id, version: 1, contentHash, content: q, createdAt: now });
     return "added";
   }
   if (existing.hash === contentHash) {
-    tx.update(questions).set(row).where(eq(questions.id, existing.id)).run();
+    await tx.update(questions).set(row).where(eq(questions.id, existing.id));
     return "same";
   }
   const version = existing.version + 1;
-  tx.insert(questionVersions)
-    .values({ questionId: existing.id, version, contentHash, content: q, createdAt: now })
-    .run();
-  tx.update(questions)
+  await tx
+    .insert(questionVersions)
+    .values({ questionId: existing.id, version, contentHash, content: q, createdAt: now });
+  await tx
+    .update(questions)
     .set({ ...row, version })
-    .where(eq(questions.id, existing.id))
-    .run();
+    .where(eq(questions.id, existing.id));
   return "changed";
 }

@@ -41,27 +41,29 @@ export type LessonStructure = {
 
 const kept = new Map<string, LessonStructure & { hash: string; importedAt: number }>();
 
-export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
-  const row = prepared(db, "lessonStructure.bySlug", (d) =>
-    d
-      .select({
-        id: lessons.id,
-        slug: lessons.slug,
-        title: lessons.title,
-        hash: lessons.contentHash,
-        importedAt: lessons.importedAt,
-      })
-      .from(lessons)
-      .where(eq(lessons.slug, sql.placeholder("slug")))
-      .prepare(),
-  ).get({ slug });
+export async function lessonStructure(db: DbOrTx, slug: string): Promise<LessonStructure> {
+  const row = (
+    await prepared(db, "lessonStructure.bySlug", (d) =>
+      d
+        .select({
+          id: lessons.id,
+          slug: lessons.slug,
+          title: lessons.title,
+          hash: lessons.contentHash,
+          importedAt: lessons.importedAt,
+        })
+        .from(lessons)
+        .where(eq(lessons.slug, sql.placeholder("slug")))
+        .prepare(),
+    ).execute({ slug })
+  )[0];
   if (!row) throw new NotFoundError("Lesson not found.");
   const found = kept.get(slug);
   // The hash alone is not enough: importing A, then B, then A again ends on A's hash with newer question versions.
   if (found && found.hash === row.hash && found.id === row.id && found.importedAt === row.importedAt.getTime())
     return found;
 
-  const questionRows = db
+  const questionRows = await db
     .select({
       id: questions.id,
       key: questions.key,
@@ -75,18 +77,16 @@ export function lessonStructure(db: DbOrTx, slug: string): LessonStructure {
       and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
     )
     .where(and(eq(questions.lessonId, row.id), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all();
-  const contents = questionContents(
+    .orderBy(asc(questions.position));
+  const contents = await questionContents(
     db,
     questionRows.map((q) => q.hash),
   );
-  const passageRows = db
+  const passageRows = await db
     .select()
     .from(passages)
     .where(eq(passages.lessonId, row.id))
-    .orderBy(asc(passages.position))
-    .all();
+    .orderBy(asc(passages.position));
   const all = passageRows.map((p) => {
     const sentences = p.body.flatMap((g) => g.sentences.map((s) => ({ id: s.id, text: s.text })));
     return {

@@ -25,31 +25,31 @@ export type LessonCard = {
 };
 
 /** Current (not retired) questions per lesson id. */
-export function countQuestionsByLesson(): Map<string, number> {
+export async function countQuestionsByLesson(): Promise<Map<string, number>> {
   return new Map(
-    getDb()
-      .select({ lessonId: questions.lessonId, n: sql<number>`count(*)` })
-      .from(questions)
-      .where(isNull(questions.retiredAt))
-      .groupBy(questions.lessonId)
-      .all()
-      .map((r) => [r.lessonId, r.n]),
+    (
+      await getDb()
+        .select({ lessonId: questions.lessonId, n: sql<number>`count(*)` })
+        .from(questions)
+        .where(isNull(questions.retiredAt))
+        .groupBy(questions.lessonId)
+    ).map((r) => [r.lessonId, r.n]),
   );
 }
 
 export async function listLessons(): Promise<LessonCard[]> {
   const db = getDb();
   const passageCounts = new Map(
-    db
-      .select({ lessonId: passages.lessonId, n: sql<number>`count(*)` })
-      .from(passages)
-      .where(isNull(passages.retiredAt))
-      .groupBy(passages.lessonId)
-      .all()
-      .map((r) => [r.lessonId, r.n]),
+    (
+      await db
+        .select({ lessonId: passages.lessonId, n: sql<number>`count(*)` })
+        .from(passages)
+        .where(isNull(passages.retiredAt))
+        .groupBy(passages.lessonId)
+    ).map((r) => [r.lessonId, r.n]),
   );
-  const questionCounts = countQuestionsByLesson();
-  const rows = db.select().from(lessons).orderBy(asc(lessons.title)).all();
+  const questionCounts = await countQuestionsByLesson();
+  const rows = await db.select().from(lessons).orderBy(asc(lessons.title));
   return rows.map((l) => ({
     slug: l.slug,
     title: l.title,
@@ -87,34 +87,33 @@ export type LessonOverview = {
   voices: VoiceView[];
 };
 
-function findLesson(slug: string) {
-  return getDb().select().from(lessons).where(eq(lessons.slug, slug)).get();
+async function findLesson(slug: string) {
+  return (await getDb().select().from(lessons).where(eq(lessons.slug, slug)).limit(1))[0];
 }
 
-function currentPassages(lessonId: string) {
-  return getDb()
+async function currentPassages(lessonId: string) {
+  return await getDb()
     .select()
     .from(passages)
     .where(and(eq(passages.lessonId, lessonId), isNull(passages.retiredAt)))
-    .orderBy(asc(passages.position))
-    .all();
+    .orderBy(asc(passages.position));
 }
 
 export async function getLessonOverview(slug: string): Promise<LessonOverview | null> {
-  const lesson = findLesson(slug);
+  const lesson = await findLesson(slug);
   if (!lesson) return null;
   const db = getDb();
-  const passageRows = currentPassages(lesson.id);
+  const passageRows = await currentPassages(lesson.id);
   const questionCounts = new Map(
-    db
-      .select({ passageId: questions.passageId, count: sql<number>`count(*)` })
-      .from(questions)
-      .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-      .groupBy(questions.passageId)
-      .all()
-      .map((r) => [r.passageId, r.count]),
+    (
+      await db
+        .select({ passageId: questions.passageId, count: sql<number>`count(*)` })
+        .from(questions)
+        .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+        .groupBy(questions.passageId)
+    ).map((r) => [r.passageId, r.count]),
   );
-  const voiceRows = db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position)).all();
+  const voiceRows = await db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position));
 
   return {
     slug: lesson.slug,
@@ -175,15 +174,15 @@ export type PassagePage = {
 };
 
 export async function getPassagePage(slug: string, passageKey: string): Promise<PassagePage | null> {
-  const lesson = findLesson(slug);
+  const lesson = await findLesson(slug);
   if (!lesson) return null;
   const db = getDb();
-  const all = currentPassages(lesson.id);
+  const all = await currentPassages(lesson.id);
   const index = all.findIndex((p) => p.key === passageKey);
   const passage = all[index];
   if (!passage) return null;
 
-  const questionRows = db
+  const questionRows = await db
     .select({ content: questionVersions.content })
     .from(questions)
     .innerJoin(
@@ -191,19 +190,17 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
       and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
     )
     .where(and(eq(questions.passageId, passage.id), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position))
-    .all();
+    .orderBy(asc(questions.position));
 
   // Stored versions were validated on import; parsing again keeps the page honest if a row was edited by hand.
   const publicQuestions = questionRows.map((r) => toPublicQuestion(questionSchema.parse(r.content)));
   const sentenceIds = new Set(passage.body.flatMap((g) => g.sentences.map((s) => s.id)));
-  const voiceRows = db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position)).all();
-  const glossaryRows = db
+  const voiceRows = await db.select().from(voices).where(eq(voices.lessonId, lesson.id)).orderBy(asc(voices.position));
+  const glossaryRows = await db
     .select()
     .from(glossaryTerms)
     .where(eq(glossaryTerms.lessonId, lesson.id))
-    .orderBy(asc(glossaryTerms.position))
-    .all();
+    .orderBy(asc(glossaryTerms.position));
   const neighbour = (p: (typeof all)[number] | undefined) => (p ? { key: p.key, title: p.title } : null);
 
   return {
@@ -248,11 +245,10 @@ export async function getPassagePage(slug: string, passageKey: string): Promise<
 
 /** Every lesson and passage, for prerendering at build time. */
 export async function listPassageRoutes(): Promise<{ slug: string; passage: string }[]> {
-  return getDb()
+  return await getDb()
     .select({ slug: lessons.slug, passage: passages.key })
     .from(passages)
     .innerJoin(lessons, eq(lessons.id, passages.lessonId))
     .where(isNull(passages.retiredAt))
-    .orderBy(asc(lessons.slug), asc(passages.position))
-    .all();
+    .orderBy(asc(lessons.slug), asc(passages.position));
 }

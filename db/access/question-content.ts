@@ -21,15 +21,14 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The validated content of each question version named by its content hash (frozen: shared between requests). */
-export function questionContents(db: DbOrTx, hashes: Iterable<string>): Map<string, QuestionContent> {
+export async function questionContents(db: DbOrTx, hashes: Iterable<string>): Promise<Map<string, QuestionContent>> {
   const wanted = [...new Set(hashes)];
   const missing = wanted.filter((h) => !parsed.has(h));
   for (let i = 0; i < missing.length; i += 500) {
-    const rows = db
+    const rows = await db
       .select({ hash: questionVersions.contentHash, content: questionVersions.content })
       .from(questionVersions)
-      .where(inArray(questionVersions.contentHash, missing.slice(i, i + 500)))
-      .all();
+      .where(inArray(questionVersions.contentHash, missing.slice(i, i + 500)));
     for (const r of rows) if (!parsed.has(r.hash)) parsed.set(r.hash, deepFreeze(questionSchema.parse(r.content)));
   }
   const out = new Map<string, QuestionContent>();
@@ -41,6 +40,6 @@ export function questionContents(db: DbOrTx, hashes: Iterable<string>): Map<stri
   return out;
 }
 
-export function questionContent(db: DbOrTx, hash: string): QuestionContent {
-  return questionContents(db, [hash]).get(hash)!;
+export async function questionContent(db: DbOrTx, hash: string): Promise<QuestionContent> {
+  return (await questionContents(db, [hash])).get(hash)!;
 }

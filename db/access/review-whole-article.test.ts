@@ -10,18 +10,18 @@ import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, getStudentReview } from "./feedback";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);
+assert.ok((await importLessonFolders(db, listLessonFolders(lessonsRoot))).ok);
 
-function person(id: string, role: Actor["role"]): Actor {
-  db.insert(users)
-    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() })
-    .run();
+async function person(id: string, role: Actor["role"]): Promise<Actor> {
+  await db
+    .insert(users)
+    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() });
   return { userId: id, role, name: id, email: `${id}@test` };
 }
 
 test("an answer to a whole-article question is reviewed against the whole article, its citations from any passage shown", async () => {
-  const teacher = person("teacher", "instructor");
-  const student = person("student", "student");
+  const teacher = await person("teacher", "instructor");
+  const student = await person("student", "student");
   const lessonSlug = "tajikistan-islamic-state";
   const { id: classId } = await createClass(teacher, { name: "Class" });
   await assignLesson(teacher, { classId, lessonSlug, dueAt: null, showAnswersAfterSubmit: true });

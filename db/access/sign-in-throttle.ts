@@ -4,7 +4,8 @@
  * so parallel guesses cannot all slip in under the limit.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { ReadDb } from "../client";
+import { greatest } from "../dialect";
 import { inTransaction } from "../transaction";
 import { signInThrottle } from "../schema";
 import { ADDRESS_THROTTLE, afterFailure, decide, THROTTLE, type ThrottleDecision } from "@/lib/auth/throttle";
@@ -18,13 +19,14 @@ function policyOf(key: string) {
  * Decides whether an attempt may go ahead (the strictest decision over its keys) and, if so,
  * counts it as a failure until `attemptSucceeded` says otherwise.
  */
-export function reserveAttempt(db: Db, keys: string[], now: Date): ThrottleDecision {
-  return inTransaction(db, (tx) => {
+export async function reserveAttempt(db: ReadDb, keys: string[], now: Date): Promise<ThrottleDecision> {
+  return inTransaction(db, async (tx) => {
     let delayMs = 0;
-    const states = keys.map((key) => ({
-      key,
-      state: tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get() ?? null,
-    }));
+    const states = [];
+    for (const key of keys) {
+      const state = (await tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).limit(1))[0] ?? null;
+      states.push({ key, state });
+    }
     for (const { key, state } of states) {
       const decision = decide(state, now, policyOf(key));
       if (!decision.allowed) return decision;
@@ -32,33 +34,33 @@ export function reserveAttempt(db: Db, keys: string[], now: Date): ThrottleDecis
     }
     for (const { key, state } of states) {
       const next = afterFailure(state, now, policyOf(key));
-      tx.insert(signInThrottle)
+      await tx
+        .insert(signInThrottle)
         .values({ key, ...next })
-        .onConflictDoUpdate({ target: signInThrottle.key, set: next })
-        .run();
+        .onConflictDoUpdate({ target: signInThrottle.key, set: next });
     }
     // Forget what has expired, so the table does not grow with every address and unknown email.
-    tx.delete(signInThrottle)
+    await tx
+      .delete(signInThrottle)
       .where(
         and(
           lt(signInThrottle.windowStartedAt, new Date(now.getTime() - THROTTLE.windowMs)),
           or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, now)),
         ),
-      )
-      .run();
+      );
     return { allowed: true, delayMs };
   });
 }
 
 /** The reserved attempt was right: the account starts afresh, and the address gets its attempt back. */
-export function attemptSucceeded(db: Db, accountKey: string, addressKey?: string): void {
-  inTransaction(db, (tx) => {
-    tx.delete(signInThrottle).where(eq(signInThrottle.key, accountKey)).run();
+export async function attemptSucceeded(db: ReadDb, accountKey: string, addressKey?: string): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.delete(signInThrottle).where(eq(signInThrottle.key, accountKey));
     if (addressKey) {
-      tx.update(signInThrottle)
-        .set({ failures: sql`max(${signInThrottle.failures} - 1, 0)` }) // SQLite's two-argument max(); greatest() on Postgres
-        .where(eq(signInThrottle.key, addressKey))
-        .run();
+      await tx
+        .update(signInThrottle)
+        .set({ failures: greatest(sql`${signInThrottle.failures} - 1`, 0) })
+        .where(eq(signInThrottle.key, addressKey));
     }
   });
 }

@@ -19,11 +19,7 @@ const cheap = { hashCost: { N: 2 ** 10, r: 8, p: 1 } };
 
 test("emails are case-insensitive and unique, and the message does not confirm the email exists", async () => {
   await createAccount({ email: "Ada@Example.org", name: "Ada", password: "a long password", role: "student" }, cheap);
-  const stored = db
-    .select()
-    .from(users)
-    .all()
-    .find((u) => u.name === "Ada")!;
+  const stored = (await db.select().from(users)).find((u) => u.name === "Ada")!;
   assert.equal(stored.email, "ada@example.org");
   assert.ok(!stored.passwordHash.includes("a long password"));
   await assert.rejects(
@@ -86,9 +82,9 @@ test("repeated failures for one account are slowed down, then refused even with 
 
 test("repeated failures from one address slow it down, without locking out others behind it", async () => {
   // 60 earlier failures from this address (recorded directly: 60 scrypt checks would only slow the test down).
-  db.insert(signInThrottle)
-    .values({ key: "address:10.9.9.9", failures: 60, windowStartedAt: new Date(), lockedUntil: null })
-    .run();
+  await db
+    .insert(signInThrottle)
+    .values({ key: "address:10.9.9.9", failures: 60, windowStartedAt: new Date(), lockedUntil: null });
   const pauses: number[] = [];
   const result = await authenticate("grace@example.org", "right password", "10.9.9.9", {
     pause: async (ms) => void pauses.push(ms),
@@ -103,8 +99,9 @@ test("parallel guesses cannot slip under the account's limit", async () => {
     cheap,
   );
   const results = await Promise.all(
-    Array.from({ length: 14 }, (_, i) =>
-      authenticate("racer@example.org", `guess ${i}`, `10.4.0.${i}`, { pause: noPause }),
+    Array.from(
+      { length: 14 },
+      async (_, i) => await authenticate("racer@example.org", `guess ${i}`, `10.4.0.${i}`, { pause: noPause }),
     ),
   );
   assert.equal(results.filter((r) => !r.ok && /Too many/.test(r.message)).length, 4);

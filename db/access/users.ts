@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { inTransaction } from "../transaction";
 import { prepared } from "../prepared";
 import { endedSessions, users } from "../schema";
 import { attemptSucceeded, reserveAttempt } from "./sign-in-throttle";
@@ -38,7 +39,11 @@ export async function createAccount(
     sessionVersion: 1,
     createdAt: new Date(),
   };
-  const inserted = db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning().get();
+  const inserted = (
+    await inTransaction(db, (tx) =>
+      tx.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning(),
+    )
+  )[0];
   // Said without confirming the email is taken; with no email verification this is as little as we can say.
   if (!inserted)
     throw new DomainError(
@@ -56,7 +61,7 @@ export async function signUp(
 ): Promise<Actor> {
   const decision = decideSignUpRole(input.instructorCode, configuredInstructorCode);
   if ("error" in decision) throw new DomainError(decision.error, "instructorCode");
-  return createAccount({ ...input, role: decision.role }, options);
+  return await createAccount({ ...input, role: decision.role }, options);
 }
 
 export type SignInResult = { ok: true; actor: Actor; sessionVersion: number } | { ok: false; message: string };
@@ -77,16 +82,16 @@ export async function authenticate(
   const email = emailInput.trim().toLowerCase();
   const accountKey = `account:${email}`;
   const addressKey = `address:${address}`;
-  const decision = reserveAttempt(db, [accountKey, addressKey], now);
+  const decision = await reserveAttempt(db, [accountKey, addressKey], now);
   if (!decision.allowed) {
     return { ok: false, message: `Too many failed sign-ins. Try again in ${describeWait(decision.retryAfterMs)}.` };
   }
   if (decision.delayMs > 0) await pause(decision.delayMs);
 
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const user = (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
   const valid = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownAccounts()));
   if (!user || !valid) return { ok: false, message: INVALID };
-  attemptSucceeded(db, accountKey, addressKey);
+  await attemptSucceeded(db, accountKey, addressKey);
   return { ok: true, actor: toActor(user), sessionVersion: user.sessionVersion };
 }
 
@@ -101,22 +106,26 @@ export async function findSessionActor(
 ): Promise<Actor | null> {
   // Every signed-in request runs these, so they are built once.
   const db = getDb();
-  const user = prepared(db, "users.byId", (d) =>
-    d
-      .select()
-      .from(users)
-      .where(eq(users.id, sql.placeholder("id")))
-      .prepare(),
-  ).get({ id: userId });
+  const user = (
+    await prepared(db, "users.byId", (d) =>
+      d
+        .select()
+        .from(users)
+        .where(eq(users.id, sql.placeholder("id")))
+        .prepare(),
+    ).execute({ id: userId })
+  )[0];
   if (!user || user.sessionVersion !== sessionVersion) return null;
   if (sessionId) {
-    const ended = prepared(db, "users.endedSession", (d) =>
-      d
-        .select({ id: endedSessions.sessionId })
-        .from(endedSessions)
-        .where(eq(endedSessions.sessionId, sql.placeholder("id")))
-        .prepare(),
-    ).get({ id: sessionId });
+    const ended = (
+      await prepared(db, "users.endedSession", (d) =>
+        d
+          .select({ id: endedSessions.sessionId })
+          .from(endedSessions)
+          .where(eq(endedSessions.sessionId, sql.placeholder("id")))
+          .prepare(),
+      ).execute({ id: sessionId })
+    )[0];
     if (ended) return null;
   }
   return toActor(user);
@@ -124,13 +133,18 @@ export async function findSessionActor(
 
 /** Records a signed-out session so a copy of its token is refused until it would have expired; forgets expired ones. */
 export async function endSession(sessionId: string, userId: string, expiresAt: Date, now = new Date()): Promise<void> {
-  const db = getDb();
-  db.delete(endedSessions).where(lt(endedSessions.expiresAt, now)).run();
-  db.insert(endedSessions).values({ sessionId, userId, expiresAt }).onConflictDoNothing().run();
+  await inTransaction(getDb(), async (tx) => {
+    await tx.delete(endedSessions).where(lt(endedSessions.expiresAt, now));
+    await tx.insert(endedSessions).values({ sessionId, userId, expiresAt }).onConflictDoNothing();
+  });
 }
 
 export async function updateProfile(actor: Actor, input: { name: string }): Promise<Actor> {
-  const updated = getDb().update(users).set({ name: input.name }).where(eq(users.id, actor.userId)).returning().get();
+  const updated = (
+    await inTransaction(getDb(), (tx) =>
+      tx.update(users).set({ name: input.name }).where(eq(users.id, actor.userId)).returning(),
+    )
+  )[0];
   return toActor(updated!);
 }
 
@@ -146,36 +160,40 @@ export async function changePassword(
   const db = getDb();
   // Guesses at the current password (say, from a stolen session) count against the account.
   const accountKey = `account:${actor.email}`;
-  const decision = reserveAttempt(db, [accountKey], new Date());
+  const decision = await reserveAttempt(db, [accountKey], new Date());
   if (!decision.allowed)
     throw new DomainError(
       `Too many wrong passwords. Try again in ${describeWait(decision.retryAfterMs)}.`,
       "currentPassword",
     );
-  const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+  const user = (await db.select().from(users).where(eq(users.id, actor.userId)).limit(1))[0];
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new DomainError("That is not your current password.", "currentPassword");
   }
-  attemptSucceeded(db, accountKey);
+  await attemptSucceeded(db, accountKey);
   const passwordHash = await hashPassword(input.newPassword, hashCost);
-  const updated = db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, actor.userId))
-    .returning({ sessionVersion: users.sessionVersion })
-    .get();
+  const updated = (
+    await inTransaction(db, (tx) =>
+      tx
+        .update(users)
+        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, actor.userId))
+        .returning({ sessionVersion: users.sessionVersion }),
+    )
+  )[0];
   return updated!.sessionVersion;
 }
 
 /** Signs the account out on every device, this one included. */
 export async function endAllSessions(actor: Actor): Promise<void> {
-  getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, actor.userId))
-    .run();
+  await inTransaction(getDb(), (tx) =>
+    tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.userId)),
+  );
 }
 
 export async function countAccounts(): Promise<number> {
-  return getDb().select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+  return getDb().$count(users);
 }

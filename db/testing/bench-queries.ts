@@ -10,52 +10,57 @@ import { answers, attempts, classes, enrollments, questions, users } from "../sc
 
 type User = typeof users.$inferSelect;
 
-export function benchUser(db: Db, email: string): User {
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+export async function benchUser(db: Db, email: string): Promise<User> {
+  const user = (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
   if (!user) throw new Error(`The benchmark database has no ${email}; delete it to seed again.`);
   return user;
 }
 
 /** The first class the seeded instructor teaches. */
-export function benchClassOf(db: Db, instructorId: string): string {
-  return db.select({ id: classes.id }).from(classes).where(eq(classes.instructorId, instructorId)).get()!.id;
+export async function benchClassOf(db: Db, instructorId: string): Promise<string> {
+  return (await db.select({ id: classes.id }).from(classes).where(eq(classes.instructorId, instructorId)).limit(1))[0]!
+    .id;
 }
 
 /** A student of `classId` who has not submitted (the seeded ones all have), made once. */
-export function ensureWorkingStudent(db: Db, classId: string, email: string, passwordHash: string): User {
-  if (!db.select().from(users).where(eq(users.email, email)).get()) {
+export async function ensureWorkingStudent(
+  db: Db,
+  classId: string,
+  email: string,
+  passwordHash: string,
+): Promise<User> {
+  if (!(await db.select().from(users).where(eq(users.email, email)).limit(1))[0]) {
     const id = randomUUID();
-    db.insert(users)
-      .values({
-        id,
-        email,
-        name: "Autosave Student",
-        role: "student",
-        passwordHash,
-        sessionVersion: 1,
-        createdAt: new Date(),
-      })
-      .run();
-    db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() }).run();
+    await db.insert(users).values({
+      id,
+      email,
+      name: "Autosave Student",
+      role: "student",
+      passwordHash,
+      sessionVersion: 1,
+      createdAt: new Date(),
+    });
+    await db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() });
   }
-  return benchUser(db, email);
+  return await benchUser(db, email);
 }
 
-export function currentOpenQuestions(db: Db): { id: string; key: string }[] {
-  return db
+export async function currentOpenQuestions(db: Db): Promise<{ id: string; key: string }[]> {
+  return await db
     .select({ id: questions.id, key: questions.key })
     .from(questions)
-    .where(and(eq(questions.type, "open_response"), isNull(questions.retiredAt)))
-    .all();
+    .where(and(eq(questions.type, "open_response"), isNull(questions.retiredAt)));
 }
 
 /** The sum of a student's answers' revision counters, and how many answers they have. */
-export function revisionTotals(db: Db, userId: string): { n: number; rows: number } {
-  const row = db
-    .select({ n: sql<number>`coalesce(sum(${answers.revision}), 0)`, rows: sql<number>`count(*)` })
-    .from(answers)
-    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-    .where(eq(attempts.userId, userId))
-    .get();
+export async function revisionTotals(db: Db, userId: string): Promise<{ n: number; rows: number }> {
+  const row = (
+    await db
+      .select({ n: sql<number>`coalesce(sum(${answers.revision}), 0)`, rows: sql<number>`count(*)` })
+      .from(answers)
+      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+      .where(eq(attempts.userId, userId))
+      .limit(1)
+  )[0];
   return { n: Number(row?.n ?? 0), rows: Number(row?.rows ?? 0) };
 }

@@ -11,16 +11,16 @@ import { integrityProblems, readAttemptsForAudit } from "./crash-audit";
 import { saveDraft, submitLesson } from "@/db/access/answers";
 
 const db = freshAppDatabase();
-assert.ok(importLessonFolders(db, listLessonFolders(lessonsRoot)).ok);
+assert.ok((await importLessonFolders(db, listLessonFolders(lessonsRoot))).ok);
 const lesson = "tajikistan-islamic-state";
 
-function actorOf(email: string): Actor {
-  const u = db.select().from(users).where(eq(users.email, email)).get()!;
+async function actorOf(email: string): Promise<Actor> {
+  const u = (await db.select().from(users).where(eq(users.email, email)).limit(1))[0]!;
   return { userId: u.id, role: u.role, name: u.name, email: u.email };
 }
 
-test("unsubmitted seeding makes classes of enrolled students who have not started the lesson, named by the prefix", () => {
-  const seeded = seedBenchmark(db, {
+test("unsubmitted seeding makes classes of enrolled students who have not started the lesson, named by the prefix", async () => {
+  const seeded = await seedBenchmark(db, {
     classes: 2,
     studentsPerClass: 3,
     lessonSlug: lesson,
@@ -45,27 +45,30 @@ test("unsubmitted seeding makes classes of enrolled students who have not starte
   );
   assert.equal(seeded.classId, seeded.classes[0]!.id);
   for (const c of seeded.classes) {
-    assert.equal(db.select().from(enrollments).where(eq(enrollments.classId, c.id)).all().length, 3);
-    assert.deepEqual(db.select().from(attempts).where(eq(attempts.classId, c.id)).all(), []);
+    assert.equal((await db.select().from(enrollments).where(eq(enrollments.classId, c.id))).length, 3);
+    assert.deepEqual(await db.select().from(attempts).where(eq(attempts.classId, c.id)), []);
   }
-  assert.deepEqual(readAttemptsForAudit(db, lesson), []);
+  assert.deepEqual(await readAttemptsForAudit(db, lesson), []);
 });
 
-test("the default seeding still has every student submitted, and a second prefix does not collide with the first", () => {
-  const seeded = seedBenchmark(db, {
+test("the default seeding still has every student submitted, and a second prefix does not collide with the first", async () => {
+  const seeded = await seedBenchmark(db, {
     classes: 1,
     studentsPerClass: 2,
     lessonSlug: lesson,
     passwordHash: "x",
     prefix: "crowd",
   });
-  assert.equal(db.select().from(classes).where(eq(classes.id, seeded.classId)).get()!.joinCode, "CROWD00001");
-  const rows = db.select().from(attempts).where(eq(attempts.classId, seeded.classId)).all();
+  assert.equal(
+    (await db.select().from(classes).where(eq(classes.id, seeded.classId)).limit(1))[0]!.joinCode,
+    "CROWD00001",
+  );
+  const rows = await db.select().from(attempts).where(eq(attempts.classId, seeded.classId));
   assert.equal(rows.length, 2);
   assert.ok(rows.every((r) => r.submittedAt instanceof Date));
-  assert.throws(
-    () =>
-      seedBenchmark(db, {
+  await assert.rejects(
+    async () =>
+      await seedBenchmark(db, {
         classes: 1,
         studentsPerClass: 1,
         lessonSlug: lesson,
@@ -77,7 +80,7 @@ test("the default seeding still has every student submitted, and a second prefix
 });
 
 test("the audit reads drafts as ungraded and a submission's automatically graded answers as graded", async () => {
-  const seeded = seedBenchmark(db, {
+  const seeded = await seedBenchmark(db, {
     classes: 1,
     studentsPerClass: 2,
     lessonSlug: lesson,
@@ -85,7 +88,7 @@ test("the audit reads drafts as ungraded and a submission's automatically graded
     submitted: false,
     prefix: "audit",
   });
-  const [drafter, submitter] = seeded.classes[0]!.studentEmails.map(actorOf);
+  const [drafter, submitter] = await Promise.all(seeded.classes[0]!.studentEmails.map(actorOf));
   const save = (who: Actor, questionKey: string, response: unknown) =>
     saveDraft(who, { lessonSlug: lesson, questionKey, contextKey: seeded.classId, response });
   // A single choice and an open response of the first passage.
@@ -97,9 +100,7 @@ test("the audit reads drafts as ungraded and a submission's automatically graded
   await submitLesson(submitter!, lesson, seeded.classId);
 
   const audit = new Map(
-    readAttemptsForAudit(db, lesson)
-      .filter((a) => a.email.startsWith("audit-"))
-      .map((a) => [a.email, a]),
+    (await readAttemptsForAudit(db, lesson)).filter((a) => a.email.startsWith("audit-")).map((a) => [a.email, a]),
   );
   const draft = audit.get(drafter!.email)!;
   assert.equal(draft.submittedAt, null);

@@ -46,40 +46,38 @@ function chunks<T>(rows: T[], size = 400): T[][] {
   return out;
 }
 
-export function seedBenchmark(
+export async function seedBenchmark(
   db: Db,
   seed: BenchSeed,
   now = new Date(),
-): { instructorEmail: string; classId: string; classes: SeededClass[] } {
+): Promise<{ instructorEmail: string; classId: string; classes: SeededClass[] }> {
   const prefix = seed.prefix ?? "bench";
   if (!/^[a-z]{1,20}$/.test(prefix))
     throw new Error(`The seed prefix must be lowercase letters, not ${JSON.stringify(prefix)}`);
   const title = prefix[0]!.toUpperCase() + prefix.slice(1);
-  return inTransaction(db, (tx) => {
-    const lesson = tx.select().from(lessons).where(eq(lessons.slug, seed.lessonSlug)).get();
+  return inTransaction(db, async (tx) => {
+    const lesson = (await tx.select().from(lessons).where(eq(lessons.slug, seed.lessonSlug)).limit(1))[0];
     if (!lesson) throw new Error(`Lesson ${seed.lessonSlug} is not imported`);
-    const qs = tx
-      .select({
-        id: questions.id,
-        version: questions.version,
-        passageId: questions.passageId,
-        content: questionVersions.content,
-      })
-      .from(questions)
-      .innerJoin(
-        questionVersions,
-        and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
-      )
-      .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
-      .all()
-      .map((q) => ({ ...q, content: questionSchema.parse(q.content) }));
+    const qs = (
+      await tx
+        .select({
+          id: questions.id,
+          version: questions.version,
+          passageId: questions.passageId,
+          content: questionVersions.content,
+        })
+        .from(questions)
+        .innerJoin(
+          questionVersions,
+          and(eq(questionVersions.questionId, questions.id), eq(questionVersions.version, questions.version)),
+        )
+        .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
+    ).map((q) => ({ ...q, content: questionSchema.parse(q.content) }));
     const sentencesOf = new Map(
-      tx
-        .select()
-        .from(passages)
-        .where(eq(passages.lessonId, lesson.id))
-        .all()
-        .map((p) => [p.id, p.body.flatMap((g) => g.sentences.map((s) => s.id))]),
+      (await tx.select().from(passages).where(eq(passages.lessonId, lesson.id))).map((p) => [
+        p.id,
+        p.body.flatMap((g) => g.sentences.map((s) => s.id)),
+      ]),
     );
 
     const seeded: SeededClass[] = [];
@@ -87,40 +85,34 @@ export function seedBenchmark(
     for (let c = 1; c <= seed.classes; c++) {
       const instructorId = randomUUID();
       const instructorEmail = `${prefix}-instructor${c}@${prefix}.test`;
-      tx.insert(users)
-        .values({
-          id: instructorId,
-          email: instructorEmail,
-          name: `Instructor ${c}`,
-          role: "instructor",
-          passwordHash: seed.passwordHash,
-          sessionVersion: 1,
-          createdAt: now,
-        })
-        .run();
+      await tx.insert(users).values({
+        id: instructorId,
+        email: instructorEmail,
+        name: `Instructor ${c}`,
+        role: "instructor",
+        passwordHash: seed.passwordHash,
+        sessionVersion: 1,
+        createdAt: now,
+      });
       const classId = randomUUID();
       const name = `${title} class ${c}`;
       const joinCode = `${prefix.toUpperCase().slice(0, 5).padEnd(5, "X")}${String(c).padStart(5, "0")}`;
-      tx.insert(classes)
-        .values({
-          id: classId,
-          name,
-          instructorId,
-          joinCode,
-          joinCodeExpiresAt: new Date(now.getTime() + 864e5),
-          createdAt: now,
-        })
-        .run();
-      tx.insert(assignments)
-        .values({
-          id: randomUUID(),
-          classId,
-          lessonId: lesson.id,
-          dueAt: null,
-          showAnswersAfterSubmit: true,
-          createdAt: now,
-        })
-        .run();
+      await tx.insert(classes).values({
+        id: classId,
+        name,
+        instructorId,
+        joinCode,
+        joinCodeExpiresAt: new Date(now.getTime() + 864e5),
+        createdAt: now,
+      });
+      await tx.insert(assignments).values({
+        id: randomUUID(),
+        classId,
+        lessonId: lesson.id,
+        dueAt: null,
+        showAnswersAfterSubmit: true,
+        createdAt: now,
+      });
 
       const students = Array.from({ length: seed.studentsPerClass }, () => {
         n++;
@@ -134,9 +126,9 @@ export function seedBenchmark(
           createdAt: now,
         };
       });
-      for (const part of chunks(students)) tx.insert(users).values(part).run();
+      for (const part of chunks(students)) await tx.insert(users).values(part);
       for (const part of chunks(students.map((s) => ({ classId, studentId: s.id, joinedAt: now }))))
-        tx.insert(enrollments).values(part).run();
+        await tx.insert(enrollments).values(part);
       seeded.push({ id: classId, name, instructorEmail, studentEmails: students.map((s) => s.email) });
       if (seed.submitted === false) continue;
 
@@ -151,7 +143,7 @@ export function seedBenchmark(
         activeSeconds: 900,
         submittedAt: now,
       }));
-      for (const part of chunks(attemptRows)) tx.insert(attempts).values(part).run();
+      for (const part of chunks(attemptRows)) await tx.insert(attempts).values(part);
 
       const answerRows: (typeof answers.$inferInsert)[] = [];
       const feedbackRows: (typeof feedback.$inferInsert)[] = [];
@@ -203,8 +195,8 @@ export function seedBenchmark(
           }
         });
       });
-      for (const part of chunks(answerRows)) tx.insert(answers).values(part).run();
-      for (const part of chunks(feedbackRows)) tx.insert(feedback).values(part).run();
+      for (const part of chunks(answerRows)) await tx.insert(answers).values(part);
+      for (const part of chunks(feedbackRows)) await tx.insert(feedback).values(part);
       for (const part of chunks(
         feedbackRows.map((f) => ({
           id: randomUUID(),
@@ -218,7 +210,7 @@ export function seedBenchmark(
           returnedAt: now,
         })),
       )) {
-        tx.insert(feedbackHistory).values(part).run();
+        await tx.insert(feedbackHistory).values(part);
       }
     }
     return { instructorEmail: seeded[0]!.instructorEmail, classId: seeded[0]!.id, classes: seeded };

@@ -26,10 +26,10 @@ export type AuditedAttempt = {
 };
 
 /** Every attempt at the lesson, each with its answers. */
-export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt[] {
-  const lesson = db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).get();
+export async function readAttemptsForAudit(db: Db, lessonSlug: string): Promise<AuditedAttempt[]> {
+  const lesson = (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).limit(1))[0];
   if (!lesson) throw new Error(`Lesson ${lessonSlug} is not imported`);
-  const rows = db
+  const rows = await db
     .select({
       attemptId: attempts.id,
       email: users.email,
@@ -38,10 +38,9 @@ export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt
     })
     .from(attempts)
     .innerJoin(users, eq(users.id, attempts.userId))
-    .where(eq(attempts.lessonId, lesson.id))
-    .all();
+    .where(eq(attempts.lessonId, lesson.id));
   const byAttempt = new Map<string, AuditedAttempt>(rows.map((r) => [r.attemptId, { ...r, answers: [] }]));
-  const answerRows = db
+  const answerRows = await db
     .select({
       attemptId: answers.attemptId,
       questionKey: questions.key,
@@ -58,8 +57,7 @@ export function readAttemptsForAudit(db: Db, lessonSlug: string): AuditedAttempt
       questionVersions,
       and(eq(questionVersions.questionId, answers.questionId), eq(questionVersions.version, answers.questionVersion)),
     )
-    .where(eq(attempts.lessonId, lesson.id))
-    .all();
+    .where(eq(attempts.lessonId, lesson.id));
   for (const a of answerRows) {
     const type = (a.content as { type: string }).type;
     byAttempt.get(a.attemptId)!.answers.push({

@@ -20,20 +20,20 @@ import {
   users,
 } from "../schema";
 
-function readOnly<T>(
+async function readOnly<T>(
   file: string,
-  read: (db: ReturnType<typeof drizzle<typeof schema>>, sqlite: Database.Database) => T,
-): T {
+  read: (db: ReturnType<typeof drizzle<typeof schema>>, sqlite: Database.Database) => Promise<T> | T,
+): Promise<T> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return read(drizzle(sqlite, { schema }), sqlite);
+    return await read(drizzle(sqlite, { schema }), sqlite);
   } finally {
     sqlite.close();
   }
 }
 
 /** Every row of every table (but `except`), hashed: equal before and after means nothing was written. */
-export function databaseFingerprint(file: string, except: readonly string[] = []): string {
+export async function databaseFingerprint(file: string, except: readonly string[] = []): Promise<string> {
   return readOnly(file, (_, sqlite) => {
     const hash = createHash("sha256");
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
@@ -47,45 +47,58 @@ export function databaseFingerprint(file: string, except: readonly string[] = []
 }
 
 /** A person's attempts at a lesson, by their display name. */
-export function attemptsOf(file: string, userName: string, lessonSlug: string): { submittedAt: Date | null }[] {
-  return readOnly(file, (db) =>
-    db
-      .select({ submittedAt: attempts.submittedAt })
-      .from(attempts)
-      .innerJoin(users, eq(users.id, attempts.userId))
-      .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
-      .where(and(eq(users.name, userName), eq(lessons.slug, lessonSlug)))
-      .all(),
+export async function attemptsOf(
+  file: string,
+  userName: string,
+  lessonSlug: string,
+): Promise<{ submittedAt: Date | null }[]> {
+  return readOnly(
+    file,
+    async (db) =>
+      await db
+        .select({ submittedAt: attempts.submittedAt })
+        .from(attempts)
+        .innerJoin(users, eq(users.id, attempts.userId))
+        .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
+        .where(and(eq(users.name, userName), eq(lessons.slug, lessonSlug))),
   );
 }
 
 /** How many students a class has, and how many of them submitted in it. */
-export function classSubmissions(file: string, className: string): { students: number; submitted: number } {
-  return readOnly(file, (db) => {
-    const [cls] = db.select({ id: classes.id }).from(classes).where(eq(classes.name, className)).all();
+export async function classSubmissions(
+  file: string,
+  className: string,
+): Promise<{ students: number; submitted: number }> {
+  return readOnly(file, async (db) => {
+    const [cls] = await db.select({ id: classes.id }).from(classes).where(eq(classes.name, className));
     if (!cls) return { students: 0, submitted: 0 };
-    const students = db.select({ n: count() }).from(enrollments).where(eq(enrollments.classId, cls.id)).get()!.n;
-    const submitted = db
-      .select({ n: count() })
-      .from(attempts)
-      .innerJoin(enrollments, and(eq(enrollments.studentId, attempts.userId), eq(enrollments.classId, cls.id)))
-      .where(and(eq(attempts.classId, cls.id), isNotNull(attempts.submittedAt)))
-      .get()!.n;
+    const students = (
+      await db.select({ n: count() }).from(enrollments).where(eq(enrollments.classId, cls.id)).limit(1)
+    )[0]!.n;
+    const submitted = (
+      await db
+        .select({ n: count() })
+        .from(attempts)
+        .innerJoin(enrollments, and(eq(enrollments.studentId, attempts.userId), eq(enrollments.classId, cls.id)))
+        .where(and(eq(attempts.classId, cls.id), isNotNull(attempts.submittedAt)))
+        .limit(1)
+    )[0]!.n;
     return { students, submitted };
   });
 }
 
 /** The demo class's objects the action suites act on (from the demo seeding). */
-export function demoClassObjects(file: string): {
+export async function demoClassObjects(file: string): Promise<{
   demoClass: string;
   student5: string;
   assignment: string;
   answer: string;
   gradedAnswer: string;
-} {
-  return readOnly(file, (db) => {
-    const demoClass = db.select({ id: classes.id }).from(classes).where(eq(classes.name, "Demo class")).get()?.id ?? "";
-    const student2Answers = db
+}> {
+  return readOnly(file, async (db) => {
+    const demoClass =
+      (await db.select({ id: classes.id }).from(classes).where(eq(classes.name, "Demo class")).limit(1))[0]?.id ?? "";
+    const student2Answers = await db
       .select({ id: answers.id, questionKey: questions.key, autoScore: answers.autoScore })
       .from(answers)
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -93,13 +106,16 @@ export function demoClassObjects(file: string): {
       .innerJoin(questions, eq(questions.id, answers.questionId))
       .where(
         and(eq(attempts.classId, demoClass), isNotNull(attempts.submittedAt), eq(users.email, "student2@demo.test")),
-      )
-      .all();
+      );
     return {
       demoClass,
-      student5: db.select({ id: users.id }).from(users).where(eq(users.email, "student5@demo.test")).get()?.id ?? "",
+      student5:
+        (await db.select({ id: users.id }).from(users).where(eq(users.email, "student5@demo.test")).limit(1))[0]?.id ??
+        "",
       assignment:
-        db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, demoClass)).get()?.id ?? "",
+        (
+          await db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, demoClass)).limit(1)
+        )[0]?.id ?? "",
       // student2's submitted answer to the written question a snapshot shares…
       answer: student2Answers.find((a) => a.questionKey === "headline-claim-strength")?.id ?? "",
       // …and an automatically graded one, whose grade an instructor may override (and then return).
@@ -108,20 +124,18 @@ export function demoClassObjects(file: string): {
   });
 }
 
-export function joinCodeOf(file: string, classId: string): string {
+export async function joinCodeOf(file: string, classId: string): Promise<string> {
   return readOnly(
     file,
-    (db) => db.select({ code: classes.joinCode }).from(classes).where(eq(classes.id, classId)).get()?.code ?? "",
+    async (db) =>
+      (await db.select({ code: classes.joinCode }).from(classes).where(eq(classes.id, classId)).limit(1))[0]?.code ??
+      "",
   );
 }
 
 /** The keys the sign-in throttle counts failures under (`account:…`, `address:…`). */
-export function throttleKeys(file: string): string[] {
-  return readOnly(file, (db) =>
-    db
-      .select({ key: signInThrottle.key })
-      .from(signInThrottle)
-      .all()
-      .map((r) => r.key),
+export async function throttleKeys(file: string): Promise<string[]> {
+  return readOnly(file, async (db) =>
+    (await db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key),
   );
 }

@@ -14,34 +14,30 @@ export async function seedClass(
   now = new Date(),
 ) {
   const db = getDb();
-  return inTransaction(db, (tx) => {
+  return inTransaction(db, async (tx) => {
     const id = randomUUID();
     const joinCode = generateJoinCode();
-    tx.insert(classes)
-      .values({
-        id,
-        name: input.name,
-        instructorId: input.instructorId,
-        joinCode,
-        joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS),
-        createdAt: now,
-      })
-      .run();
+    await tx.insert(classes).values({
+      id,
+      name: input.name,
+      instructorId: input.instructorId,
+      joinCode,
+      joinCodeExpiresAt: new Date(now.getTime() + JOIN_CODE_LIFETIME_MS),
+      createdAt: now,
+    });
     for (const studentId of input.studentIds)
-      tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now }).run();
+      await tx.insert(enrollments).values({ classId: id, studentId, joinedAt: now });
     for (const slug of input.lessonSlugs) {
-      const lesson = tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).get();
+      const lesson = (await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).limit(1))[0];
       if (lesson)
-        tx.insert(assignments)
-          .values({
-            id: randomUUID(),
-            classId: id,
-            lessonId: lesson.id,
-            dueAt: null,
-            showAnswersAfterSubmit: true,
-            createdAt: now,
-          })
-          .run();
+        await tx.insert(assignments).values({
+          id: randomUUID(),
+          classId: id,
+          lessonId: lesson.id,
+          dueAt: null,
+          showAnswersAfterSubmit: true,
+          createdAt: now,
+        });
     }
     return { id, joinCode };
   });

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { getDb, openDatabase, type Db } from "../client";
+import { getDb, openDatabase, writerOf, type Db } from "../client";
 import { runMigrations } from "../migrate";
 
 export function tempDatabaseFile(): string {
@@ -26,13 +26,14 @@ export function dumpDatabase(db: Db): Record<string, unknown[]> {
 }
 
 /**
- * Points the app's shared connection (getDb) at a fresh, migrated database. Call it before
- * anything touches getDb; node's test runner gives each test file its own process.
+ * Points the app's shared connections (getDb) at a fresh, migrated database and returns its
+ * writer, for a test to arrange rows directly. Call it before anything touches getDb; node's
+ * test runner gives each test file its own process.
  */
 export function freshAppDatabase(): Db {
   process.env.DATABASE_PATH = tempDatabaseFile();
-  (globalThis as { marginaliaDb?: Db }).marginaliaDb = undefined;
-  const db = getDb();
+  (globalThis as { marginaliaDb?: unknown }).marginaliaDb = undefined;
+  const db = writerOf(getDb());
   runMigrations(db);
   return db;
 }

@@ -25,7 +25,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!raw) return null;
   const token = await readSessionToken(raw, authOptions.secret!);
   if (!token?.sub || typeof token.sv !== "number") return null;
-  return findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined);
+  return await findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined);
 });
 
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */

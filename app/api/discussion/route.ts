@@ -3,6 +3,8 @@ import { jsonRoute } from "@/lib/route-handler";
 import { discussionRequestSchema } from "@/lib/validation/discussion";
 
 /** A passage's discussion in one of the reader's classes (for switching class; the first load comes with the workspace). */
-export const GET = jsonRoute(discussionRequestSchema, (actor, input) =>
-  getPassageDiscussion(actor, { lessonSlug: input.lesson, passageKey: input.passage, classId: input.class }),
+export const GET = jsonRoute(
+  discussionRequestSchema,
+  async (actor, input) =>
+    await getPassageDiscussion(actor, { lessonSlug: input.lesson, passageKey: input.passage, classId: input.class }),
 );

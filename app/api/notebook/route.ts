@@ -3,4 +3,4 @@ import { jsonRoute } from "@/lib/route-handler";
 import { notebookSchema } from "@/lib/validation/discussion";
 
 /** Autosave of a self-learner's notebook entry for a passage. */
-export const PUT = jsonRoute(notebookSchema, (actor, input) => saveNotebookEntry(actor, input));
+export const PUT = jsonRoute(notebookSchema, async (actor, input) => await saveNotebookEntry(actor, input));

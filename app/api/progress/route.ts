@@ -3,4 +3,6 @@ import { listLessonProgress } from "@/db/access/answers";
 import { jsonRoute } from "@/lib/route-handler";
 
 /** Answered / total per lesson, for the lesson list. */
-export const GET = jsonRoute(z.strictObject({}), (actor) => listLessonProgress(actor), { answerSignedOut: true });
+export const GET = jsonRoute(z.strictObject({}), async (actor) => await listLessonProgress(actor), {
+  answerSignedOut: true,
+});

@@ -13,10 +13,11 @@ import {
 } from "@/lib/validation/feedback";
 
 /** An instructor's saved comments for one question (and their general ones). */
-export const GET = jsonRoute(savedCommentListSchema, (actor, { lesson, question }) =>
-  listSavedComments(actor, lesson, question),
+export const GET = jsonRoute(
+  savedCommentListSchema,
+  async (actor, { lesson, question }) => await listSavedComments(actor, lesson, question),
 );
-export const POST = jsonRoute(savedCommentCreateSchema, (actor, input) => createSavedComment(actor, input));
+export const POST = jsonRoute(savedCommentCreateSchema, async (actor, input) => await createSavedComment(actor, input));
 export const PATCH = jsonRoute(savedCommentUpdateSchema, async (actor, input) => {
   await updateSavedComment(actor, input);
   return { ok: true };

@@ -3,4 +3,4 @@ import { jsonRoute } from "@/lib/route-handler";
 import { undoReturnSchema } from "@/lib/validation/feedback";
 
 /** Takes a returned answer's feedback back, while its student has not opened it. */
-export const POST = jsonRoute(undoReturnSchema, (actor, input) => undoReturn(actor, input));
+export const POST = jsonRoute(undoReturnSchema, async (actor, input) => await undoReturn(actor, input));

@@ -20,7 +20,7 @@ export default async function ShareSnapshotPage({ params, searchParams }: Props)
   const { lesson, question } = await searchParams;
   const actor = await requireActor(`/classes/${id}/share`);
   // Only the class's instructor shares its answers; anyone else finds no such page.
-  const className = (await orNotFound(Promise.resolve().then(() => taughtClass(actor, id)))).name;
+  const className = (await orNotFound(taughtClass(actor, id))).name;
   let shareable = null;
   let refusal: string | null = null;
   if (typeof lesson === "string" && typeof question === "string") {

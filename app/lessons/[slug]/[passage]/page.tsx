@@ -19,7 +19,7 @@ type Props = { params: Promise<{ slug: string; passage: string }> };
 
 /** Lesson text changes only on import, so every passage is prerendered at build time. */
 export async function generateStaticParams() {
-  return listPassageRoutes();
+  return await listPassageRoutes();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

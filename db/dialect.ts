@@ -1,0 +1,29 @@
+/**
+ * What differs between the database engines, in one place: access modules ask here instead of
+ * reading an engine's error texts or result shapes.
+ */
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+
+/** How many rows an insert, update or delete without `returning` changed. */
+export function changedRows(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}
+
+/** Whether the error is a unique constraint refusing a duplicate in `table.column`. */
+export function isUniqueViolation(error: unknown, table: string, column: string): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { code?: string; constraint?: string };
+  if (e.code === "SQLITE_CONSTRAINT_UNIQUE") return e.message.includes(`${table}.${column}`);
+  return e.code === "23505" && (e.constraint?.includes(column) ?? false);
+}
+
+/** The larger of two numbers in SQL: SQLite's two-argument max(). */
+export function greatest(a: SQL, b: number): SQL {
+  return sql`max(${a}, ${b})`;
+}
+
+/** Whether a JSON answer column holds a `text` that is not blank. */
+export function hasText(response: SQL | AnyColumn): SQL {
+  return sql`trim(coalesce(json_extract(${response}, '$.text'), '')) <> ''`;
+}
