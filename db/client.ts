@@ -53,11 +53,13 @@ function reusePreparedStatements(sqlite: Database.Database, max = 1000) {
   }) as typeof sqlite.prepare;
 }
 
-const writers = new WeakMap<ReadDb, Db>();
+// Kept on the connection under a global symbol: Next.js may load this module more than once
+// (one copy per server layer), and every copy must find the same writer.
+const WRITER = Symbol.for("marginalia.writer");
 
 /** The connection that writes for this one: the app's writer for its reader, else itself. */
 export function writerOf(db: ReadDb | Db): Db {
-  return writers.get(db) ?? (db as Db);
+  return (db as { [WRITER]?: Db })[WRITER] ?? (db as Db);
 }
 
 const globalForDb = globalThis as unknown as { marginaliaDb?: ReadDb };
@@ -70,7 +72,7 @@ export function getDb(): ReadDb {
   if (!globalForDb.marginaliaDb) {
     const writer = openDatabase(databaseFile());
     const reader = openDatabase(databaseFile(), { readOnly: true });
-    writers.set(reader, writer);
+    Object.defineProperty(reader, WRITER, { value: writer });
     globalForDb.marginaliaDb = reader;
   }
   return globalForDb.marginaliaDb;

@@ -14,8 +14,13 @@ export type Tx = Db & { readonly [transactionBrand]: true };
 /** Anything that may read. */
 export type DbOrTx = ReadDb | Tx;
 
-const open = new AsyncLocalStorage<{ writer: Db; tx: Tx }>();
-const queues = new WeakMap<Db, Promise<unknown>>();
+// Shared by every copy of this module (Next.js may load one per server layer): one queue per writer.
+const shared = globalThis as unknown as {
+  [key: symbol]: { open: AsyncLocalStorage<{ writer: Db; tx: Tx }>; queues: WeakMap<Db, Promise<unknown>> } | undefined;
+};
+const STATE = Symbol.for("marginalia.transactions");
+shared[STATE] ??= { open: new AsyncLocalStorage(), queues: new WeakMap() };
+const { open, queues } = shared[STATE];
 
 /**
  * Runs a multi-step write in one transaction: all of it lands or none of it does, whatever
