@@ -6,6 +6,7 @@ import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { emptyResponse, isAnswered, type Response } from "@/lib/answers/response-shape";
 import type { CheckResult } from "@/db/access/answers";
 import type { QuestionContent } from "@/content/schema";
+import { sendJson } from "@/lib/http/send-json";
 import { useAutosave, type Draft, type SaveStatus } from "./useAutosave";
 import { useWorkspace } from "./Workspace";
 import { Reveal } from "./Reveal";
@@ -115,24 +116,24 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
     const checked = draft; // the answer as it stands when the learner asks
     setCheck({ pending: true });
     await autosave.flush();
-    try {
-      const res = await fetch("/api/answers/check", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          lessonSlug: ready?.lessonSlug,
-          questionKey: q.key,
-          response: checked.response,
-          citedSentences: checked.citedSentences,
-        }),
-      });
-      const body = (await res.json()) as CheckResult & { message?: string };
-      setCheck(res.ok ? { result: body } : { error: body.message ?? "The answer could not be checked." });
-    } catch {
-      setCheck({
-        error: "The answer could not be checked: no connection. Your answer is kept; try again in a moment.",
-      });
-    }
+    const answer = await sendJson<CheckResult>("/api/answers/check", {
+      body: {
+        lessonSlug: ready?.lessonSlug,
+        questionKey: q.key,
+        response: checked.response,
+        citedSentences: checked.citedSentences,
+      },
+    });
+    setCheck(
+      answer.ok
+        ? { result: answer.data }
+        : {
+            error:
+              answer.status === 0
+                ? "The answer could not be checked: no connection. Your answer is kept; try again in a moment."
+                : (answer.message ?? "The answer could not be checked."),
+          },
+    );
   }
 
   return (
