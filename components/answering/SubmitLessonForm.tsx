@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idleFormState } from "@/lib/form-state";
 import { sendJson } from "@/lib/http/send-json";
-import { readLocalDraft } from "./useAutosave";
+import { readLocalDraft } from "./useAnswerDraft";
 import styles from "@/components/ui/forms.module.css";
 
 type LocalSaves =
