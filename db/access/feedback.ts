@@ -311,9 +311,7 @@ export async function saveFeedbackDraft(
   const { question, response } = reviewableAnswer(actor, input.classId, input.answerId);
   const inline = input.inlineComments ?? [];
   const answerText =
-    response.type === "open_response"
-      ? (response as Extract<AnswerResponse, { type: "open_response" }>).text
-      : "";
+    response.type === "open_response" ? (response as Extract<AnswerResponse, { type: "open_response" }>).text : "";
   if (validInlineComments(answerText, inline).length !== inline.length) {
     throw new DomainError(
       "A comment on words must sit on words of the answer, without overlapping another.",
