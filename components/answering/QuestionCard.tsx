@@ -6,7 +6,8 @@ import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { emptyResponse, isAnswered, type AnswerResponse } from "@/lib/answers/response-shape";
 import type { CheckResult } from "@/db/access/answers";
 import type { QuestionContent } from "@/content/schema";
-import { useAutosave, type Draft, type SaveStatus } from "./useAutosave";
+import { sendJson, worthRetrying } from "@/lib/http/send-json";
+import { useAnswerDraft, type Draft, type SaveStatus } from "./useAnswerDraft";
 import { useWorkspace } from "./Workspace";
 import { Reveal } from "./Reveal";
 import { FeedbackNote } from "./FeedbackNote";
@@ -44,19 +45,18 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
 
   const save = useCallback(
     async (draft: Draft) => {
-      const res = await fetch("/api/answers", {
+      const answer = await sendJson<{ revision?: number }>("/api/answers", {
         method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
+        body: {
           lessonSlug: ready?.lessonSlug,
           questionKey: q.key,
           contextKey,
           response: draft.response,
           citedSentences: draft.citedSentences,
-        }),
+        },
       });
-      const body = (await res.json().catch(() => ({}))) as { revision?: number; message?: string };
-      if (res.ok && typeof body.revision === "number") {
+      const revision = answer.ok ? answer.data.revision : undefined;
+      if (typeof revision === "number") {
         // Keep the page's count of answered questions in step with what is saved.
         ready?.setWorkspace((w) => {
           const wasAnswered = w.answers[q.key] ? isAnswered(w.answers[q.key]!.response) : false;
@@ -65,25 +65,28 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
             ...w,
             answers: {
               ...w.answers,
-              [q.key]: { ...draft, revision: body.revision!, savedAt: new Date().toISOString() },
+              [q.key]: { ...draft, revision, savedAt: new Date().toISOString() },
             },
             answeredCount: w.answeredCount + (nowAnswered ? 1 : 0) - (wasAnswered ? 1 : 0),
           };
         });
         return { ok: true as const };
       }
-      const retry = res.status >= 500 || res.status === 401;
+      if (answer.status === 0)
+        return { ok: false as const, retry: true, message: "Not saved, retrying: no connection." };
+      const message = answer.ok ? undefined : answer.message;
+      const retry = !answer.ok && worthRetrying(answer);
       return {
         ok: false as const,
         retry,
         message: retry
-          ? `Not saved, retrying. ${body.message ?? ""}`.trim()
-          : (body.message ?? "This answer could not be saved."),
+          ? `Not saved, retrying. ${message ?? ""}`.trim()
+          : (message ?? "This answer could not be saved."),
       };
     },
     [ready?.lessonSlug, q.key, contextKey],
   );
-  const autosave = useAutosave({
+  const autosave = useAnswerDraft({
     storageKey,
     questionType: q.type,
     serverDraft: saved ? { response: saved.response, citedSentences: saved.citedSentences } : null,
@@ -115,24 +118,24 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
     const checked = draft; // the answer as it stands when the learner asks
     setCheck({ pending: true });
     await autosave.flush();
-    try {
-      const res = await fetch("/api/answers/check", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          lessonSlug: ready?.lessonSlug,
-          questionKey: q.key,
-          response: checked.response,
-          citedSentences: checked.citedSentences,
-        }),
-      });
-      const body = (await res.json()) as CheckResult & { message?: string };
-      setCheck(res.ok ? { result: body } : { error: body.message ?? "The answer could not be checked." });
-    } catch {
-      setCheck({
-        error: "The answer could not be checked: no connection. Your answer is kept; try again in a moment.",
-      });
-    }
+    const answer = await sendJson<CheckResult>("/api/answers/check", {
+      body: {
+        lessonSlug: ready?.lessonSlug,
+        questionKey: q.key,
+        response: checked.response,
+        citedSentences: checked.citedSentences,
+      },
+    });
+    setCheck(
+      answer.ok
+        ? { result: answer.data }
+        : {
+            error:
+              answer.status === 0
+                ? "The answer could not be checked: no connection. Your answer is kept; try again in a moment."
+                : (answer.message ?? "The answer could not be checked."),
+          },
+    );
   }
 
   return (

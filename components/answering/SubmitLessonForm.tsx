@@ -6,7 +6,8 @@ import { submitLessonAction } from "@/app/lessons/[slug]/summary/actions";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idleFormState } from "@/lib/form-state";
-import { readLocalDraft } from "./useAutosave";
+import { sendJson } from "@/lib/http/send-json";
+import { readLocalDraft } from "./useAnswerDraft";
 import styles from "@/components/ui/forms.module.css";
 
 type LocalSaves =
@@ -44,23 +45,18 @@ export function SubmitLessonForm({
       keys.map(async (key) => {
         const draft = readLocalDraft(key);
         if (!draft) return true;
-        try {
-          const res = await fetch("/api/answers", {
-            method: "PUT",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({
-              lessonSlug,
-              contextKey,
-              questionKey: key.slice(prefix.length),
-              response: draft.response,
-              citedSentences: draft.citedSentences,
-            }),
-          });
-          if (res.ok && readLocalDraft(key)?.editedAt === draft.editedAt) localStorage.removeItem(key);
-          return res.ok;
-        } catch {
-          return false;
-        }
+        const answer = await sendJson("/api/answers", {
+          method: "PUT",
+          body: {
+            lessonSlug,
+            contextKey,
+            questionKey: key.slice(prefix.length),
+            response: draft.response,
+            citedSentences: draft.citedSentences,
+          },
+        });
+        if (answer.ok && readLocalDraft(key)?.editedAt === draft.editedAt) localStorage.removeItem(key);
+        return answer.ok;
       }),
     ).then((results) => {
       const failed = results.filter((ok) => !ok).length;

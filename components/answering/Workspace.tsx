@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { Workspace as AnswersWorkspace } from "@/db/access/answers";
 import type { PassageDiscussion } from "@/lib/discussion/view";
+import { sendJson } from "@/lib/http/send-json";
 import { useViewer, type Viewer } from "@/components/auth/Viewer";
 
 /** What /api/workspace answers: the learner's work on the lesson, and on a passage page its discussion. */
@@ -41,7 +42,7 @@ export function WorkspaceProvider({
   const [state, setState] = useState<WorkspaceState>({ status: "loading" });
   const { expect, supply, refresh } = useViewer();
   useEffect(() => {
-    let cancelled = false;
+    const leaving = new AbortController();
     let settled = false; // whether the header has its viewer from this page (or was told to ask)
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ticket = expect(); // the header's viewer comes with this request
@@ -55,61 +56,49 @@ export function WorkspaceProvider({
           void refresh(); // the header asks for itself
         }
       };
-      try {
-        // A link may name the class whose discussion to show (`?class=`); the page itself is the same for everyone.
-        const classId = passageKey ? new URLSearchParams(window.location.search).get("class") : null;
-        const query = new URLSearchParams({
-          lesson: lessonSlug,
-          ...(passageKey ? { passage: passageKey } : {}),
-          ...(classId ? { class: classId } : {}),
-        });
-        const res = await fetch(`/api/workspace?${query}`, { cache: "no-store" });
-        if (cancelled) {
-          void res.body?.cancel();
-          return;
-        }
-        // (A 401 no longer comes for a visitor, who gets `{ signedIn: false }`; kept for a server that still answers so.)
-        if (res.status === 401) {
-          // Read (and drop) the body: an unread response keeps its connection busy, and the page never "network idle".
-          void res.body?.cancel();
-          settled = true;
-          supply(null, ticket);
-          return setState({ status: "anonymous" });
-        }
-        if (res.status >= 500) {
-          void res.body?.cancel();
-          return retry("Your answers could not be loaded. Reload the page in a moment.");
-        }
-        if (!res.ok) {
-          settled = true;
-          void refresh();
-          return setState({
-            status: "error",
-            message: ((await res.json()) as { message?: string }).message ?? "Your answers could not be loaded.",
-          });
-        }
-        const body = (await res.json()) as Workspace | { signedIn: false };
+      // A link may name the class whose discussion to show (`?class=`); the page itself is the same for everyone.
+      const classId = passageKey ? new URLSearchParams(window.location.search).get("class") : null;
+      const query = new URLSearchParams({
+        lesson: lessonSlug,
+        ...(passageKey ? { passage: passageKey } : {}),
+        ...(classId ? { class: classId } : {}),
+      });
+      const answer = await sendJson<Workspace | { signedIn: false }>(`/api/workspace?${query}`, {
+        signal: leaving.signal,
+      });
+      if (leaving.signal.aborted) return;
+      if (answer.status === 0)
+        return retry("Your answers could not be loaded: no connection. Reload when you are back online.");
+      // (A 401 no longer comes for a visitor, who gets `{ signedIn: false }`; kept for a server that still answers so.)
+      if (answer.status === 401) {
         settled = true;
-        if ("signedIn" in body) {
-          supply(null, ticket);
-          return setState({ status: "anonymous" });
-        }
-        const workspace = body;
-        supply(workspace.viewer, ticket);
-        setState({
-          status: "ready",
-          workspace,
-          lessonSlug,
-          setWorkspace: (update) =>
-            setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
-        });
-      } catch {
-        if (!cancelled) retry("Your answers could not be loaded: no connection. Reload when you are back online.");
+        supply(null, ticket);
+        return setState({ status: "anonymous" });
       }
+      if (answer.status >= 500) return retry("Your answers could not be loaded. Reload the page in a moment.");
+      if (!answer.ok) {
+        settled = true;
+        void refresh();
+        return setState({ status: "error", message: answer.message ?? "Your answers could not be loaded." });
+      }
+      settled = true;
+      if ("signedIn" in answer.data) {
+        supply(null, ticket);
+        return setState({ status: "anonymous" });
+      }
+      const workspace = answer.data;
+      supply(workspace.viewer, ticket);
+      setState({
+        status: "ready",
+        workspace,
+        lessonSlug,
+        setWorkspace: (update) =>
+          setState((s) => (s.status === "ready" ? { ...s, workspace: update(s.workspace) } : s)),
+      });
     };
     void load();
     return () => {
-      cancelled = true;
+      leaving.abort();
       clearTimeout(timer);
       // Left before the workspace answered: the header must not wait for it.
       if (!settled) void refresh();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { sendJson } from "@/lib/http/send-json";
 import { useViewer } from "./Viewer";
 
 /**
@@ -10,11 +11,7 @@ import { useViewer } from "./Viewer";
 export function MarkFeedbackRead({ feedbackIds }: { feedbackIds: string[] }) {
   const { refresh } = useViewer();
   useEffect(() => {
-    void fetch("/api/feedback/read", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ feedbackIds }),
-    }).then(() => refresh());
+    void sendJson("/api/feedback/read", { body: { feedbackIds } }).then(() => refresh());
     // Once, on arrival.
   }, []);
   return null;

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { sendJson } from "@/lib/http/send-json";
 
 /** Who is signed in, as the header shows them. */
 export type Viewer = { name: string; email: string; role: "student" | "instructor"; unreadFeedback: number };
@@ -49,25 +50,21 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
-    try {
-      const res = await fetch("/api/auth/session", { cache: "no-store" });
-      // Always read the body: an unread response keeps the connection busy (and the page never "network idle").
-      const body = (await res.json().catch(() => ({}))) as SessionResponse;
-      if (ticket !== latest.current) return;
-      const data = res.ok ? body : {};
-      const viewer =
-        data.user?.email && data.role
-          ? {
-              name: data.user.name ?? "",
-              email: data.user.email,
-              role: data.role,
-              unreadFeedback: data.unreadFeedback ?? 0,
-            }
-          : null;
-      setState({ status: "ready", viewer });
-    } catch {
-      if (ticket === latest.current) setState((s) => ({ ...s, status: "ready" }));
-    }
+    const answer = await sendJson<SessionResponse>("/api/auth/session");
+    if (ticket !== latest.current) return;
+    // No connection: keep showing who was signed in.
+    if (answer.status === 0) return setState((s) => ({ ...s, status: "ready" }));
+    const data = (answer.ok && answer.data) || {};
+    const viewer =
+      data.user?.email && data.role
+        ? {
+            name: data.user.name ?? "",
+            email: data.user.email,
+            role: data.role,
+            unreadFeedback: data.unreadFeedback ?? 0,
+          }
+        : null;
+    setState({ status: "ready", viewer });
   }, []);
 
   // Children's effects run first: a lesson page's workspace has said by now whether it will supply the viewer.

@@ -1,5 +1,6 @@
 "use client";
 
+import { sendJson } from "@/lib/http/send-json";
 import type { PassageDiscussion } from "@/lib/discussion/view";
 
 export type DiscussionResult =
@@ -12,26 +13,15 @@ export async function sendDiscussion(
   method: "GET" | "POST" | "PATCH" | "DELETE",
   body?: unknown,
 ): Promise<DiscussionResult> {
-  try {
-    const res = await fetch(url, {
-      method,
-      cache: "no-store",
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = (await res.json().catch(() => ({}))) as {
-      message?: string;
-      errors?: Record<string, string[] | undefined>;
-    };
-    if (res.ok) return { ok: true, discussion: data as unknown as PassageDiscussion };
-    if (res.status === 401)
-      return { ok: false, message: "Your session has ended. Sign in again; your text is still here.", fieldErrors: {} };
-    return { ok: false, message: data.message ?? "That did not work. Try again.", fieldErrors: data.errors ?? {} };
-  } catch {
+  const answer = await sendJson<PassageDiscussion>(url, { method, body });
+  if (answer.ok) return { ok: true, discussion: answer.data };
+  if (answer.status === 0)
     return {
       ok: false,
       message: "No connection: nothing was sent. Your text is still here; try again when you are back online.",
       fieldErrors: {},
     };
-  }
+  if (answer.status === 401)
+    return { ok: false, message: "Your session has ended. Sign in again; your text is still here.", fieldErrors: {} };
+  return { ok: false, message: answer.message ?? "That did not work. Try again.", fieldErrors: answer.fieldErrors };
 }

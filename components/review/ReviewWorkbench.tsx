@@ -1,17 +1,20 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
-import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
-import { AnnotatedAnswer } from "./AnnotatedAnswer";
+import { type AutosaveStatus, type SaveOutcome, useSerialAutosave } from "@/components/ui/useSerialAutosave";
+import { sendJson, worthRetrying } from "@/lib/http/send-json";
 import { validInlineComments } from "@/lib/inline-comments";
-import { describeLevelKeys, levelForKey, levelKeys, missingCriteria, quotedList } from "@/lib/review/rubric-keys";
+import { describeLevelKeys, levelKeys, missingCriteria, quotedList } from "@/lib/review/rubric-keys";
 import { describeReturn, nextToReview, unscoredMessage, type NotReturned } from "@/lib/review/return-rules";
-import { gateKey, idleGate } from "@/lib/review/shortcut-gate";
+import type { Shortcut } from "@/lib/review/shortcut-keys";
+import { AnnotatedAnswer } from "./AnnotatedAnswer";
+import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
+import { selectedWords } from "./selected-words";
+import { useReviewKeys } from "./useReviewKeys";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
-type SaveState = "idle" | "saving" | "saved" | "error";
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "next / previous answer"],
@@ -27,19 +30,12 @@ const SHORTCUTS: [string, string][] = [
   ["r", "return this feedback to the student (every criterion scored), then go to the next answer to review"],
 ];
 
-/** Text fields take keys as text; everything else in the workbench (the answer, a level, a button) takes shortcuts. */
-function takesText(el: Element | null): boolean {
-  if (!el) return false;
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  if (el instanceof HTMLInputElement) return !["radio", "checkbox", "button", "submit", "reset"].includes(el.type);
-  return (el as HTMLElement).isContentEditable;
-}
-
 /**
  * One question's answers, one at a time, scored with the rubric by click or key. Feedback saves
- * as a draft while the instructor works and reaches the student only when returned. `header`
- * (the question list, filters and prompt) sits above the answer, beside the scoring column, so
- * on a laptop the levels, comment and Return are in view from the start; keys do not act there.
+ * as a draft while the instructor works (the shared autosave, one key per answer) and reaches
+ * the student only when returned. `header` (the question list, filters and prompt) sits above
+ * the answer, beside the scoring column, so on a laptop the levels, comment and Return are in
+ * view from the start; keys (useReviewKeys) do not act there.
  */
 export function ReviewWorkbench({
   classId,
@@ -58,123 +54,76 @@ export function ReviewWorkbench({
     ),
   );
   const [criterion, setCriterion] = useState(0);
-  const [save, setSave] = useState<{ state: SaveState; message?: string }>({ state: "idle" });
   const [announcement, setAnnouncement] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
   const saved = useRef<SavedCommentsHandle>(null);
   const answerBox = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
   const [wordComment, setWordComment] = useState("");
   const wordInput = useRef<HTMLInputElement>(null);
-
-  /** The words selected inside the answer, as offsets into its text. */
-  const readSelection = useCallback(() => {
-    const sel = window.getSelection();
-    const box = answerBox.current?.querySelector("[data-answer-text]");
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !box) return null;
-    const range = sel.getRangeAt(0);
-    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return null;
-    const before = document.createRange();
-    before.selectNodeContents(box);
-    before.setEnd(range.startContainer, range.startOffset);
-    // Numbers of existing marks are not part of the answer's text.
-    const strip = (r: Range) => {
-      const div = document.createElement("div");
-      div.append(r.cloneContents());
-      for (const s of div.querySelectorAll("sup")) s.remove();
-      return div.textContent ?? "";
-    };
-    const start = strip(before).length;
-    const quote = strip(range);
-    return quote.trim() ? { start, end: start + quote.length, quote } : null;
-  }, []);
-
-  const startWordComment = useCallback(() => {
-    const found = readSelection();
-    if (!found)
-      return setSave({ state: "error", message: "Select some words of the answer first, then add a comment to them." });
-    setSelection(found);
-    setWordComment("");
-    setTimeout(() => wordInput.current?.focus(), 0);
-  }, [readSelection]);
   const item = items[index];
   const rubric = current.question.rubric;
 
-  // Edits not yet saved, per answer: moving on or returning saves them all first.
-  const pendingEdits = useRef(new Map<string, ReviewItem>());
-
-  // After a server refresh, take the new items, unless edits here are still unsaved.
-  useEffect(() => {
-    if (pendingEdits.current.size === 0) setItems(current.items);
-  }, [current.items]);
-
-  const inFlight = useRef<Promise<boolean>>(Promise.resolve(true));
-  const persistNow = useCallback(
-    async (next: ReviewItem): Promise<boolean> => {
-      setSave({ state: "saving" });
-      try {
-        const res = await fetch("/api/feedback", {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            classId,
-            answerId: next.answerId,
-            rubricLevels: next.rubricLevels,
-            comment: next.comment,
-            inlineComments: next.inlineComments,
-          }),
-        });
-        const body = (await res.json()) as { points?: number | null; message?: string };
-        if (!res.ok) {
-          setSave({ state: "error", message: body.message ?? "Not saved." });
-          return false;
-        }
-        if (pendingEdits.current.get(next.answerId) === next) pendingEdits.current.delete(next.answerId);
+  /** Saves one answer's feedback as a draft; the server answers with its points. */
+  const saveFeedback = useCallback(
+    async (_answerId: string, next: ReviewItem): Promise<SaveOutcome> => {
+      const answer = await sendJson<{ points?: number | null }>("/api/feedback", {
+        method: "PUT",
+        body: {
+          classId,
+          answerId: next.answerId,
+          rubricLevels: next.rubricLevels,
+          comment: next.comment,
+          inlineComments: next.inlineComments,
+        },
+      });
+      if (answer.ok) {
         setItems((all) =>
-          all.map((i) => (i.answerId === next.answerId ? { ...i, points: body.points ?? null, state: "draft" } : i)),
+          all.map((i) =>
+            i.answerId === next.answerId ? { ...i, points: answer.data.points ?? null, state: "draft" } : i,
+          ),
         );
-        setSave({ state: "saved" });
-        return true;
-      } catch {
-        setSave({
-          state: "error",
-          message: "Not saved: no connection. Your feedback is still here; it will save with your next change.",
-        });
-        return false;
+        return { ok: true };
       }
+      if (answer.status === 0)
+        return {
+          ok: false,
+          retry: true,
+          message: "Not saved: no connection. Your feedback is still here; it will save with your next change.",
+        };
+      return { ok: false, retry: worthRetrying(answer), message: answer.message ?? "Not saved." };
     },
     [classId],
   );
-  // One save at a time, in order.
-  const persist = useCallback(
-    (next: ReviewItem): Promise<boolean> => {
-      const run = inFlight.current.then(() => persistNow(next));
-      inFlight.current = run;
-      return run;
-    },
-    [persistNow],
-  );
+  // Edits not yet saved, per answer: moving on or returning saves them all first.
+  const autosave = useSerialAutosave({ save: saveFeedback });
+  const { edit, flush, isPending } = autosave;
+  /** Puts a message on the save line (none: clears it); the next save replaces it. */
+  const say = autosave.setStatus;
+  const refuse = useCallback((message: string) => say({ kind: "refused", message }), [say]);
 
-  /** Saves every unsaved edit (of any answer); true when all are saved. */
-  const flushAll = useCallback(async (): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const results = await Promise.all([...pendingEdits.current.values()].map((next) => persist(next)));
-    await inFlight.current;
-    return results.every(Boolean) && pendingEdits.current.size === 0;
-  }, [persist]);
+  // After a server refresh, take the new items, unless edits here are still unsaved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: isPending is read when the server's items change, not a cause of change.
+  useEffect(() => {
+    if (!isPending()) setItems(current.items);
+  }, [current.items]);
+
+  const startWordComment = useCallback(() => {
+    const found = selectedWords(answerBox.current);
+    if (!found) return refuse("Select some words of the answer first, then add a comment to them.");
+    setSelection(found);
+    setWordComment("");
+    setTimeout(() => wordInput.current?.focus(), 0);
+  }, [refuse]);
 
   const change = useCallback(
     (patch: Partial<ReviewItem>, immediately = false) => {
       if (!item) return;
       const next = { ...item, ...patch };
-      pendingEdits.current.set(next.answerId, next);
       setItems((all) => all.map((i) => (i.answerId === item.answerId ? next : i)));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flushAll(), immediately ? 0 : 600);
+      edit(next.answerId, next, { immediately });
     },
-    [item, flushAll],
+    [item, edit],
   );
 
   const nameOf = useCallback((answerId: string) => items.find((i) => i.answerId === answerId)?.studentName, [items]);
@@ -200,29 +149,13 @@ export function ReviewWorkbench({
 
   const sendReturn = useCallback(
     async (url: string, body: object, answerIds: string[] | "all-drafts", moveOn: string | null = null) => {
-      if (!(await flushAll())) {
-        setSave({
-          state: "error",
-          message: "Not returned: the feedback could not be saved first. Check the message above and try again.",
-        });
-        return;
-      }
-      let res: Response;
-      let data: { returned?: number; notReturned?: NotReturned[]; message?: string };
-      try {
-        res = await fetch(url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        });
-        data = (await res.json()) as typeof data;
-      } catch {
-        return setSave({
-          state: "error",
-          message: "Not returned: no connection. Your feedback is saved as a draft; try again.",
-        });
-      }
-      if (!res.ok) return setSave({ state: "error", message: data.message ?? "Not returned." });
+      if (!(await flush()))
+        return refuse("Not returned: the feedback could not be saved first. Check the message above and try again.");
+      const answer = await sendJson<{ returned?: number; notReturned?: NotReturned[] }>(url, { body });
+      if (answer.status === 0)
+        return refuse("Not returned: no connection. Your feedback is saved as a draft; try again.");
+      if (!answer.ok) return refuse(answer.message ?? "Not returned.");
+      const data = answer.data;
       const returned = data.returned ?? 0;
       const kept = new Set((data.notReturned ?? []).map((n) => n.answerId));
       // The items as they are now, saves included: what was a draft and was not kept went back.
@@ -237,10 +170,11 @@ export function ReviewWorkbench({
       setItems(after);
       const kept1 = moveOn ? data.notReturned?.find((n) => n.answerId === moveOn) : undefined;
       const summary = kept1 ? unscoredMessage(kept1.missing) : describeReturn(returned, data.notReturned ?? [], nameOf);
-      setSave(kept.size > 0 ? { state: "error", message: summary } : { state: "idle" });
+      if (kept.size > 0) refuse(summary);
+      else say({ kind: "idle" });
       setAnnouncement(moveOn && gone.has(moveOn) ? `${summary} ${moveOnFrom(after, moveOn)}` : summary);
     },
-    [flushAll, nameOf, moveOnFrom],
+    [flush, nameOf, moveOnFrom, refuse, say],
   );
 
   /** Returns the answer being read, once every criterion has a level; then on to the next to review. */
@@ -249,15 +183,12 @@ export function ReviewWorkbench({
     const missing = missingCriteria(rubric, item.rubricLevels);
     if (missing.length > 0) {
       setCriterion(rubric.indexOf(missing[0]!));
-      return setSave({ state: "error", message: unscoredMessage(missing.map((c) => c.name)) });
+      return refuse(unscoredMessage(missing.map((c) => c.name)));
     }
-    if (item.state === "returned" && !pendingEdits.current.has(item.answerId))
-      return setSave({
-        state: "error",
-        message: "This answer is already returned; change the feedback to return it again.",
-      });
+    if (item.state === "returned" && !isPending(item.answerId))
+      return refuse("This answer is already returned; change the feedback to return it again.");
     void sendReturn("/api/feedback/return", { classId, answerIds: [item.answerId] }, [item.answerId], item.answerId);
-  }, [item, rubric, sendReturn, classId]);
+  }, [item, rubric, sendReturn, classId, isPending, refuse]);
   const returnMany = useCallback(
     (answerIds: string[]) => sendReturn("/api/feedback/return", { classId, answerIds }, answerIds),
     [sendReturn, classId],
@@ -269,104 +200,64 @@ export function ReviewWorkbench({
 
   const undoReturn = useCallback(async () => {
     if (!item) return;
-    let res: Response;
-    let data: { message?: string };
-    try {
-      res = await fetch("/api/feedback/undo-return", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ classId, answerId: item.answerId }),
-      });
-      data = (await res.json()) as typeof data;
-    } catch {
-      return setSave({ state: "error", message: "The return was not taken back: no connection. Try again." });
-    }
-    if (!res.ok) {
+    const answer = await sendJson("/api/feedback/undo-return", { body: { classId, answerId: item.answerId } });
+    if (answer.status === 0) return refuse("The return was not taken back: no connection. Try again.");
+    if (!answer.ok) {
       setItems((all) => all.map((i) => (i.answerId === item.answerId ? { ...i, canUndoReturn: false } : i)));
-      return setSave({ state: "error", message: data.message ?? "The return could not be taken back." });
+      return refuse(answer.message ?? "The return could not be taken back.");
     }
     setItems((all) =>
       all.map((i) => (i.answerId === item.answerId ? { ...i, state: "draft", canUndoReturn: false } : i)),
     );
-    setSave({ state: "idle" });
+    say({ kind: "idle" });
     setAnnouncement(`Return taken back: ${item.studentName}'s feedback is a draft again.`);
-  }, [item, classId]);
+  }, [item, classId, refuse, say]);
 
   const go = useCallback(
     (delta: number) => {
-      void flushAll();
+      say({ kind: "idle" });
+      void flush();
       setIndex((i) => Math.min(items.length - 1, Math.max(0, i + delta)));
       setCriterion(0);
-      setSave({ state: "idle" });
     },
-    [items.length, flushAll],
+    [items.length, flush, say],
   );
 
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (pendingEdits.current.size > 0) {
-        void flushAll();
-        event.preventDefault();
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [flushAll]);
-
-  const root = useRef<HTMLDivElement>(null);
-  const head = useRef<HTMLDivElement>(null);
-  /** Focus on the answer, the rubric or a control of the workbench that takes no text: where the keys act. */
-  const keysAct = useCallback(
-    (el: Element | null) => !!el && !!root.current?.contains(el) && !head.current?.contains(el) && !takesText(el),
-    [],
-  );
-  const gate = useRef(idleGate);
-  const [keysOn, setKeysOn] = useState(false);
-  /** Leaving a text field of the workbench with Escape keeps focus here, where the keys work. */
-  const focusWorkbench = useCallback(() => root.current?.focus({ preventScroll: true }), []);
-
-  // Shortcut keys: only while focus is in the workbench and not in a text field, and never within a word.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target instanceof Element ? event.target : null;
-      const inside = !!target && !!root.current?.contains(target);
-      if (inside && takesText(target) && event.key === "Escape" && target instanceof HTMLTextAreaElement)
-        focusWorkbench();
-      const c = rubric[criterion];
-      const shifted = event.shiftKey && /^Digit[1-9]$/.test(event.code);
-      const isShortcut =
-        !!item &&
-        (shifted ||
-          ["s", "m", "j", "k", "]", "[", "c", "r"].includes(event.key) ||
-          (!!c && levelForKey(c.levels, event.key) >= 0));
-      const out = gateKey(gate.current, {
-        key: event.key,
-        time: event.timeStamp,
-        withCommand: event.metaKey || event.ctrlKey || event.altKey,
-        inWorkbench: keysAct(target),
-        isShortcut,
-      });
-      gate.current = out.state;
-      if (!out.act || !item) return;
-      if (shifted) saved.current?.insert(Number(event.code.slice(5)));
-      else if (event.key === "s") saved.current?.saveCurrent();
-      else if (event.key === "m") startWordComment();
-      else if (event.key === "j") go(1);
-      else if (event.key === "k") go(-1);
-      else if (event.key === "]") setCriterion((x) => Math.min(rubric.length - 1, x + 1));
-      else if (event.key === "[") setCriterion((x) => Math.max(0, x - 1));
-      else if (event.key === "c") comment.current?.focus();
-      else if (event.key === "r") returnThis();
-      else if (c) {
-        const level = c.levels[levelForKey(c.levels, event.key)]!;
+  const onShortcut = (shortcut: Shortcut) => {
+    if (!item) return;
+    switch (shortcut.do) {
+      case "insert-saved-comment":
+        return saved.current?.insert(shortcut.n);
+      case "save-comment":
+        return saved.current?.saveCurrent();
+      case "comment-on-words":
+        return startWordComment();
+      case "next-answer":
+        return go(1);
+      case "previous-answer":
+        return go(-1);
+      case "next-criterion":
+        return setCriterion((x) => Math.min(rubric.length - 1, x + 1));
+      case "previous-criterion":
+        return setCriterion((x) => Math.max(0, x - 1));
+      case "write-comment":
+        return comment.current?.focus();
+      case "return":
+        return returnThis();
+      case "score": {
+        const c = rubric[criterion];
+        const level = c?.levels[shortcut.level];
+        if (!c || !level) return;
         change({ rubricLevels: { ...item.rubricLevels, [c.id]: level.points } }, true);
         setCriterion((x) => Math.min(rubric.length - 1, x + 1));
       }
-      event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [item, go, change, returnThis, criterion, rubric, startWordComment, focusWorkbench, keysAct]);
+    }
+  };
+  const { root, head, keysOn, focusWorkbench, focusEvents } = useReviewKeys({
+    enabled: !!item,
+    levels: rubric[criterion]?.levels,
+    onShortcut,
+  });
 
   if (!item)
     return (
@@ -387,8 +278,7 @@ export function ReviewWorkbench({
       role="region"
       aria-label="Review workbench"
       aria-describedby="workbench-keys"
-      onFocus={() => setKeysOn(keysAct(document.activeElement))}
-      onBlur={(e) => setKeysOn(keysAct(e.relatedTarget as Element | null))}
+      {...focusEvents}
     >
       {header && (
         <div ref={head} className={styles.head}>
@@ -437,10 +327,7 @@ export function ReviewWorkbench({
               if (!wordComment.trim()) return;
               const next = [...item.inlineComments, { ...selection, text: wordComment.trim() }];
               if (validInlineComments(item.text, next).length !== next.length) {
-                setSave({
-                  state: "error",
-                  message: "Those words overlap a comment already there: remove it first, or select other words.",
-                });
+                refuse("Those words overlap a comment already there: remove it first, or select other words.");
                 return setSelection(null);
               }
               change({ inlineComments: next }, true);
@@ -581,15 +468,7 @@ export function ReviewWorkbench({
           value={item.comment}
           onChange={(e) => change({ comment: e.target.value })}
         />
-        <p className={styles.saveState} role="status" data-state={save.state}>
-          {save.state === "saving"
-            ? "Saving…"
-            : save.state === "saved"
-              ? "Draft saved"
-              : save.state === "error"
-                ? save.message
-                : ""}
-        </p>
+        <SaveLine status={autosave.status} />
 
         <div className={styles.actions}>
           <button
@@ -673,5 +552,15 @@ export function ReviewWorkbench({
         </details>
       </div>
     </div>
+  );
+}
+
+/** The workbench's one line on saving: the save's state, or what the last action could not do. */
+function SaveLine({ status }: { status: AutosaveStatus }) {
+  const failed = status.kind === "retrying" || status.kind === "refused";
+  return (
+    <p className={styles.saveState} role="status" data-state={failed ? "error" : status.kind}>
+      {status.kind === "saving" ? "Saving…" : status.kind === "saved" ? "Draft saved" : failed ? status.message : ""}
+    </p>
   );
 }

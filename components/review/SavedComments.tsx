@@ -2,6 +2,7 @@
 
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useState } from "react";
 import type { SavedComment } from "@/db/access/saved-comments";
+import { sendJson } from "@/lib/http/send-json";
 import styles from "./ReviewWorkbench.module.css";
 
 export type SavedCommentsHandle = { insert: (n: number) => void; saveCurrent: () => void };
@@ -19,26 +20,21 @@ export const SavedComments = forwardRef<
   const [message, setMessage] = useState("");
 
   useEffect(() => {
-    void fetch(
-      `/api/saved-comments?lesson=${encodeURIComponent(lessonSlug)}&question=${encodeURIComponent(questionKey)}`,
-    )
-      .then((r) => (r.ok ? (r.json() as Promise<SavedComment[]>) : []))
-      .then(setComments)
-      .catch(() => setMessage("Saved comments could not be loaded."));
+    const query = new URLSearchParams({ lesson: lessonSlug, question: questionKey });
+    void sendJson<SavedComment[]>(`/api/saved-comments?${query}`).then((answer) => {
+      if (answer.ok) setComments(answer.data);
+      else if (answer.status === 0) setMessage("Saved comments could not be loaded.");
+      else setComments([]);
+    });
   }, [lessonSlug, questionKey]);
 
-  const call = useCallback(async (method: string, body: object) => {
-    const res = await fetch("/api/saved-comments", {
-      method,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    const data = (await res.json()) as { message?: string } & Partial<SavedComment>;
-    if (!res.ok) {
-      setMessage(data.message ?? "That did not work.");
+  const call = useCallback(async (method: "POST" | "PATCH" | "DELETE", body: object) => {
+    const answer = await sendJson<Partial<SavedComment>>("/api/saved-comments", { method, body });
+    if (!answer.ok) {
+      setMessage(answer.message ?? "That did not work.");
       return null;
     }
-    return data;
+    return answer.data;
   }, []);
 
   const saveCurrent = useCallback(
