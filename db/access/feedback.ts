@@ -413,7 +413,10 @@ async function returnInClass(
       // Only what changed since it was last returned: returning again unchanged would say "new" for nothing.
       .filter((f) => stateOf(f) === "draft");
     const notReturned: NotReturned[] = [];
-    const contents = await questionContents(tx, rows.map((f) => f.hash));
+    const contents = await questionContents(
+      tx,
+      rows.map((f) => f.hash),
+    );
     const ready = rows.filter((f) => {
       const question = contents.get(f.hash)!;
       const missing = question.type === "open_response" ? missingCriteria(question.rubric, f.rubricLevels) : [];
