@@ -14,25 +14,25 @@ test("importing the same lesson twice changes nothing the second time", async ()
   assert.ok(first.ok);
   assert.equal(first.reports[0]!.status, "created");
   assert.equal(first.reports[0]!.questionsAdded, 5);
-  const before = dumpDatabase(db);
+  const before = await dumpDatabase(db);
 
   const second = await importLessonFolders(db, [fixtureLessonDir]);
   assert.ok(second.ok);
   assert.equal(second.reports[0]!.status, "unchanged");
-  assert.deepEqual(dumpDatabase(db), before);
+  assert.deepEqual(await dumpDatabase(db), before);
 });
 
 test("a broken lesson file changes nothing in the database", async () => {
   const db = openTestDatabase();
   assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
-  const before = dumpDatabase(db);
+  const before = await dumpDatabase(db);
   const edited = copyLesson(fixtureLessonDir, {
     "lesson.yaml": (d) => (d.title = "A new title"),
     "questions.yaml": (d) => (d.questions[0].options[1].correct = true),
   });
   const result = await importLessonFolders(db, [edited]);
   assert.equal(result.ok, false);
-  assert.deepEqual(dumpDatabase(db), before);
+  assert.deepEqual(await dumpDatabase(db), before);
 });
 
 test("a write that fails halfway rolls back every lesson in the run", async () => {
@@ -144,9 +144,9 @@ test("moving a question to the last passage as a whole-article question keeps it
     "lesson",
   );
 
-  const snapshot = dumpDatabase(db);
+  const snapshot = await dumpDatabase(db);
   const again = await importLessonFolders(db, [moved]);
   assert.ok(again.ok);
   assert.equal(again.reports[0]!.status, "unchanged");
-  assert.deepEqual(dumpDatabase(db), snapshot);
+  assert.deepEqual(await dumpDatabase(db), snapshot);
 });

@@ -1,13 +1,16 @@
 /**
- * The SQLite connection. Scripts open their own with `openDatabase(file)`; the app shares one
- * per process through `getDb()`.
+ * The database connections. The app shares them per process through `getDb()`: the SQLite file
+ * at DATABASE_PATH, or the PostgreSQL database at DATABASE_URL through a pool. Scripts open their
+ * own SQLite connection with `openDatabase(file)`.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import * as schema from "./schema";
-import { databaseFile } from "@/lib/env";
+import { databaseEngine, databaseFile, readEnv } from "@/lib/env";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A connection the app reads through; writes go through inTransaction (db/transaction.ts). */
@@ -53,6 +56,34 @@ function reusePreparedStatements(sqlite: Database.Database, max = 1000) {
   }) as typeof sqlite.prepare;
 }
 
+const ENGINE = Symbol.for("marginalia.engine");
+
+/**
+ * A pool of PostgreSQL connections, typed as the SQLite database the access code is written
+ * against: the queries it builds (select, insert … returning, on conflict) run the same on both;
+ * db/dialect.ts holds what differs.
+ */
+export function openPostgres(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (a restart) is replaced on the next query; without
+  // a listener its error would end the process.
+  pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  const db = drizzlePostgres(pool) as unknown as Db;
+  Object.defineProperty(db, ENGINE, { value: "postgres" });
+  return db;
+}
+
+export function engineOf(db: ReadDb | Db): "sqlite" | "postgres" {
+  return (db as { [ENGINE]?: "postgres" })[ENGINE] ?? "sqlite";
+}
+
+/** Closes a connection a script opened (for the app's, see getDb). */
+export async function closeDatabase(db: ReadDb | Db): Promise<void> {
+  const client = (db as Db).$client as unknown;
+  if (engineOf(db) === "postgres") await (client as pg.Pool).end();
+  else (client as Database.Database).close();
+}
+
 // Kept on the connection under a global symbol: Next.js may load this module more than once
 // (one copy per server layer), and every copy must find the same writer.
 const WRITER = Symbol.for("marginalia.writer");
@@ -69,6 +100,10 @@ const globalForDb = globalThis as unknown as { marginaliaDb?: ReadDb };
  * a reader for queries and, behind it, the one writer inTransaction uses.
  */
 export function getDb(): ReadDb {
+  if (!globalForDb.marginaliaDb && databaseEngine() === "postgres") {
+    const env = readEnv();
+    globalForDb.marginaliaDb = openPostgres(env.DATABASE_URL!, env.DATABASE_POOL_SIZE);
+  }
   if (!globalForDb.marginaliaDb) {
     const writer = openDatabase(databaseFile());
     const reader = openDatabase(databaseFile(), { readOnly: true });

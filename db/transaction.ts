@@ -1,12 +1,16 @@
 /**
- * Transactions that may await. better-sqlite3 runs one statement at a time on a connection,
+ * Transactions that may await. On PostgreSQL each takes a connection from the pool and runs
+ * serializable, retried when the server says another transaction got in the way, so it behaves
+ * as SQLite's one-at-a-time transactions do.
+ *
+ * better-sqlite3 runs one statement at a time on a connection,
  * so an awaiting transaction must not share its connection with anything else while it is
  * open: the app reads through a read-only connection (getDb) and every write goes through
  * inTransaction, which runs one transaction at a time on the writer connection.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db, ReadDb } from "./client";
-import { writerOf } from "./client";
+import { engineOf, writerOf } from "./client";
 
 declare const transactionBrand: unique symbol;
 /** A connection inside an open transaction: the only handle that may write. */
@@ -31,6 +35,7 @@ export async function inTransaction<T>(db: ReadDb | Db, work: (tx: Tx) => Promis
   const writer = writerOf(db);
   const current = open.getStore();
   if (current?.writer === writer) return work(current.tx);
+  if (engineOf(writer) === "postgres") return postgresTransaction(writer, work);
   const tx = writer as Tx;
   return oneAtATime(writer, () =>
     open.run({ writer, tx }, async () => {
@@ -55,4 +60,27 @@ function oneAtATime<T>(writer: Db, run: () => Promise<T>): Promise<T> {
     next.catch(() => undefined),
   );
   return next;
+}
+
+/** SQLSTATEs after which PostgreSQL asks for the transaction to be run again. */
+const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
+const ATTEMPTS = 8;
+
+async function postgresTransaction<T>(writer: Db, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  const pool = writer as unknown as {
+    transaction<R>(run: (tx: Tx) => Promise<R>, config: { isolationLevel: "serializable" }): Promise<R>;
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pool.transaction((tx) => open.run({ writer, tx }, async () => work(tx)), {
+        isolationLevel: "serializable",
+      });
+    } catch (error) {
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).code ??
+        (error as { cause?: { code?: string } }).cause?.code;
+      if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** attempt));
+    }
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Marginalia's settings from the environment, read and validated in one place. Elsewhere only
  * Next.js's own variables are read directly (NODE_ENV, NEXT_RUNTIME in proxy.ts and
- * instrumentation.ts), and scripts and test tooling set DATABASE_PATH for the connection they open.
+ * instrumentation.ts), and scripts and test tooling set DATABASE_PATH or DATABASE_URL for the
+ * connection they open.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,8 +12,24 @@ import { z } from "zod";
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optional = z.preprocess(emptyAsUndefined, z.string().optional());
 
+/** postgres://user:password@host:port/database; the engine is PostgreSQL when this is set. */
+const postgresUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol) && new URL(v).pathname.length > 1, {
+      message:
+        "must be a postgres:// address naming a database, like postgres://marginalia:secret@db-host:5432/marginalia",
+    })
+    .optional(),
+);
+
 const envSchema = z.object({
   DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/marginalia.db")),
+  /** When set, Marginalia keeps its data in this PostgreSQL database instead of the SQLite file. */
+  DATABASE_URL: postgresUrl,
+  /** Connections each app server keeps open to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   NEXTAUTH_URL: optional,
@@ -37,6 +54,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** The database file as an absolute path (relative paths are taken from the working directory). */
 export function databaseFile(env: Env = readEnv()): string {
   return path.resolve(env.DATABASE_PATH);
+}
+
+/** Which database engine holds the data: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function databaseEngine(env: Env = readEnv()): "sqlite" | "postgres" {
+  return env.DATABASE_URL ? "postgres" : "sqlite";
 }
 
 /** The address the server listens on, as a browser on this machine reaches it. */

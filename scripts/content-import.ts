@@ -3,16 +3,15 @@
  * (default: every lesson under content/lessons). Idempotent; all or nothing.
  */
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { getDb, writerOf } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders, formatContentError } from "@/content/load";
-import { databaseFile } from "@/lib/env";
 
 const dirs =
   process.argv.length > 2 ? process.argv.slice(2).map((d) => path.resolve(d)) : listLessonFolders(lessonsRoot);
-const db = openDatabase(databaseFile());
-runMigrations(db);
+const db = writerOf(getDb());
+await runMigrations(db);
 const result = await importLessonFolders(db, dirs);
 if (!result.ok) {
   console.error("Nothing was imported; fix these first:");

@@ -1,8 +1,13 @@
-/** `npm run db:migrate`: creates the database at DATABASE_PATH if needed and applies migrations. */
-import { openDatabase } from "@/db/client";
+/**
+ * `npm run db:migrate`: applies migrations to the database at DATABASE_URL (PostgreSQL) or
+ * DATABASE_PATH (SQLite, created if needed).
+ */
+import { closeDatabase, getDb, writerOf } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { databaseFile } from "@/lib/env";
+import { databaseEngine, databaseFile } from "@/lib/env";
 
-const file = databaseFile();
-runMigrations(openDatabase(file));
-console.log(`Database ready at ${file}`);
+const db = writerOf(getDb());
+await runMigrations(db);
+console.log(`Database ready ${databaseEngine() === "postgres" ? "on PostgreSQL" : `at ${databaseFile()}`}`);
+await closeDatabase(db);
+if (db !== getDb()) await closeDatabase(getDb());

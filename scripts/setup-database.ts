@@ -7,7 +7,7 @@ import { formatContentError } from "@/content/load";
 export async function setUpDatabase(file: string): Promise<Db> {
   process.env.DATABASE_PATH = file; // the data layer's shared connection (getDb) opens this file
   const db = writerOf(getDb());
-  runMigrations(db);
+  await runMigrations(db);
   const result = await importLessonFolders(db);
   if (!result.ok) {
     for (const e of result.errors) console.error(`  ${formatContentError(e)}`);

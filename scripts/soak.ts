@@ -233,7 +233,7 @@ async function checkDatabase(round: number): Promise<{ savesChecked: number; sub
   try {
     const result = checkAfterCrash(saves.values(), submissions, await readAttemptsForAudit(db, LESSON));
     problems.push(...result.problems.map((p) => `after round ${round}: ${p}`));
-    problems.push(...integrityProblems(db).map((p) => `after round ${round}: integrity_check: ${p}`));
+    problems.push(...(await integrityProblems(db)).map((p) => `after round ${round}: integrity_check: ${p}`));
     return result;
   } finally {
     db.$client.close();
@@ -315,7 +315,7 @@ try {
 
 // After a clean stop too, the file is sound.
 const final = openDatabase(file);
-problems.push(...integrityProblems(final).map((p) => `after the last stop: integrity_check: ${p}`));
+problems.push(...(await integrityProblems(final)).map((p) => `after the last stop: integrity_check: ${p}`));
 final.$client.close();
 
 console.log(

@@ -44,7 +44,7 @@ if (!input.success) {
   console.error(usage);
   process.exit(2);
 }
-runMigrations(writerOf(getDb()));
+await runMigrations(writerOf(getDb()));
 try {
   const account = await createAccount({ ...input.data, role: role.data });
   console.log(`Created ${account.role} ${account.email}.`);

@@ -19,7 +19,7 @@ import {
 } from "./answers";
 import { assignLesson, createClass, joinClass, leaveClass, getClass } from "./classes";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)])).ok);
 
 let n = 0;
@@ -128,58 +128,58 @@ test("a save to self-study after a class has assigned the lesson is refused, to 
 test("bad answers are refused with a clear message and write nothing", async () => {
   const { student, classId } = await studentInClass();
   const before = (await db.select().from(answers)).length;
-  const cases: [string, Promise<unknown>, RegExp, unknown][] = [
+  const cases: [string, () => Promise<unknown>, RegExp, unknown][] = [
     [
       "an option that is not the question's",
-      saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "zzz" }, classId)),
+      () => saveDraft(student, draft("vote-count", { type: "single_choice", optionId: "zzz" }, classId)),
       /not one of this question's options/,
       DomainError,
     ],
     [
       "a sentence outside the passage",
-      saveDraft(student, draft("who-objects", { type: "evidence", sentenceIds: ["p01-s1"] }, classId)),
+      () => saveDraft(student, draft("who-objects", { type: "evidence", sentenceIds: ["p01-s1"] }, classId)),
       /not in this passage/,
       DomainError,
     ],
     [
       "a cited sentence outside the passage",
-      saveDraft(student, draft("fair-reporting", { type: "open_response", text: "x" }, classId, ["p01-s1"])),
+      () => saveDraft(student, draft("fair-reporting", { type: "open_response", text: "x" }, classId, ["p01-s1"])),
       /not in this passage/,
       DomainError,
     ],
     [
       "a text that is too long",
-      saveDraft(student, draft("spaces", { type: "short_answer", text: "x".repeat(81) }, classId)),
+      () => saveDraft(student, draft("spaces", { type: "short_answer", text: "x".repeat(81) }, classId)),
       /Keep the answer to 80 characters/,
       DomainError,
     ],
     [
       "a response of another type",
-      saveDraft(student, draft("spaces", { type: "single_choice", optionId: "a" }, classId)),
+      () => saveDraft(student, draft("spaces", { type: "single_choice", optionId: "a" }, classId)),
       /./,
       DomainError,
     ],
     [
       "a question of another lesson",
-      saveDraft(student, draft("khalimov-training-country", { type: "short_answer", text: "US" }, classId)),
+      () => saveDraft(student, draft("khalimov-training-country", { type: "short_answer", text: "US" }, classId)),
       /not part of this lesson/,
       NotFoundError,
     ],
     [
       "a class the student is not in",
-      saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, "someone-elses-class")),
+      () => saveDraft(student, draft("spaces", { type: "short_answer", text: "40" }, "someone-elses-class")),
       /no longer in the class/,
       ForbiddenError,
     ],
     [
       "no session",
-      saveDraft(null, draft("spaces", { type: "short_answer", text: "40" }, SELF)),
+      () => saveDraft(null, draft("spaces", { type: "short_answer", text: "40" }, SELF)),
       /Sign in/,
       ForbiddenError,
     ],
   ];
-  for (const [label, promise, message, type] of cases) {
-    await assert.rejects(promise, (err: Error) => {
+  for (const [label, attempt, message, type] of cases) {
+    await assert.rejects(attempt, (err: Error) => {
       assert.ok(err instanceof (type as typeof Error), `${label}: ${err.name}`);
       assert.match(err.message, message, label);
       return true;

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx, type Tx } from "../transaction";
 import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
@@ -380,7 +380,7 @@ export async function checkAnswer(
     await recordActivity(tx, attempt, now);
     const attemptNumber = (
       await tx
-        .select({ n: sql<number>`count(*)` })
+        .select({ n: count() })
         .from(selfChecks)
         .where(and(eq(selfChecks.attemptId, attempt.id), eq(selfChecks.questionId, question.id)))
         .limit(1)
@@ -496,7 +496,7 @@ export async function getWorkspace(actor: Actor | null, lessonSlug: string, pass
       .select({
         questionId: selfChecks.questionId,
         score: selfChecks.score,
-        n: sql<number>`count(*) over (partition by ${selfChecks.questionId})`,
+        n: sql<number>`count(*) over (partition by ${selfChecks.questionId})`.mapWith(Number),
       })
       .from(selfChecks)
       .where(eq(selfChecks.attemptId, attempt.id))

@@ -18,6 +18,7 @@ import {
   discussionThreads,
   discussionVisits,
   enrollments,
+  lessons,
   notebookEntries,
   passages,
   questions,
@@ -30,7 +31,7 @@ import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
 import * as access from "./classes";
 import * as discussions from "./discussions";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 const person = (userId: string, role: Actor["role"]): Actor => ({
@@ -104,7 +105,7 @@ async function resetWorld() {
     { classId: "class-a", studentId: "student-a", joinedAt: new Date() },
     { classId: "class-b", studentId: "student-b", joinedAt: new Date() },
   ]);
-  const lessonId = db.$client.prepare("select id from lessons").pluck().get() as string;
+  const lessonId = (await db.select({ id: lessons.id }).from(lessons))[0]!.id;
   await db.insert(assignments).values([
     {
       id: "assign-a",
@@ -325,7 +326,7 @@ for (const [name, op] of Object.entries(operations)) {
     const expected = op.allowed.includes(who) ? "allow" : "deny";
     test(`${name} by ${who}: ${expected}`, async () => {
       await resetWorld();
-      const before = dumpDatabase(db);
+      const before = await dumpDatabase(db);
       if (expected === "allow") {
         await op.run(actors[who]);
       } else {
@@ -333,7 +334,7 @@ for (const [name, op] of Object.entries(operations)) {
           op.run(actors[who]),
           (err) => err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof DomainError,
         );
-        assert.deepEqual(dumpDatabase(db), before, "a denied call changes nothing");
+        assert.deepEqual(await dumpDatabase(db), before, "a denied call changes nothing");
       }
     });
   }

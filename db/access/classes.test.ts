@@ -14,7 +14,7 @@ import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, returnFeedback, saveFeedbackDraft } from "./feedback";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 let n = 0;

@@ -123,7 +123,8 @@ async function assignmentsOf(classIds: string[]): Promise<Map<string, Assignment
   return byClass;
 }
 
-const studentCount = sql<number>`(select count(*) from ${enrollments} where ${enrollments.classId} = ${classes.id})`;
+const studentCount =
+  sql<number>`(select count(*) from ${enrollments} where ${enrollments.classId} = ${classes.id})`.mapWith(Number);
 
 /** The classes an instructor teaches, or a student belongs to. */
 export type AssignedClass = {
@@ -245,7 +246,10 @@ async function rosterProgress(db: DbOrTx, classId: string) {
     .select({
       id: lessons.id,
       slug: lessons.slug,
-      questions: sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)`,
+      questions:
+        sql<number>`(select count(*) from ${questions} where ${questions.lessonId} = ${lessons.id} and ${questions.retiredAt} is null)`.mapWith(
+          Number,
+        ),
     })
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
@@ -263,7 +267,10 @@ async function rosterProgress(db: DbOrTx, classId: string) {
       type: questions.type,
       retiredAt: questions.retiredAt,
       // Returned at least once: the student has feedback to read, whatever drafts followed.
-      returned: sql<number>`exists (select 1 from ${feedbackHistory} where ${feedbackHistory.feedbackId} = ${feedback.id})`,
+      returned:
+        sql<boolean>`exists (select 1 from ${feedbackHistory} where ${feedbackHistory.feedbackId} = ${feedback.id})`.mapWith(
+          Boolean,
+        ),
     })
     .from(answers)
     .innerJoin(attempts, and(eq(attempts.id, answers.attemptId), eq(attempts.classId, classId)))

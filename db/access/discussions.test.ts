@@ -31,7 +31,7 @@ import {
   startThread,
 } from "./discussions";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 const lessonSlug = "bike-lane-vote";
@@ -157,9 +157,9 @@ const titles = (d: ClassDiscussion) => d.threads.map((t) => t.title);
 const idOf = (d: PassageDiscussion, title: string) => thread(inClass(d), title).id;
 
 async function refusedWithoutWriting(call: () => Promise<unknown>, error: new (...args: never[]) => Error) {
-  const before = dumpDatabase(db);
+  const before = await dumpDatabase(db);
   await assert.rejects(call(), error);
-  assert.deepEqual(dumpDatabase(db), before, "a refused call writes nothing");
+  assert.deepEqual(await dumpDatabase(db), before, "a refused call writes nothing");
 }
 
 test("a student starts a thread from a prompt, quoting a sentence; a classmate replies; both see it, newest activity first, pinned on top", async () => {
@@ -636,7 +636,7 @@ test("the 11th post within a minute is refused with when to retry, and writes no
         at(0, 30),
       ),
   ]) {
-    const before = dumpDatabase(db);
+    const before = await dumpDatabase(db);
     await assert.rejects(call(), (e) => {
       assert.ok(e instanceof RateLimitError);
       assert.ok(e instanceof DomainError, "a rate limit is a domain error: the form shows it");
@@ -644,7 +644,7 @@ test("the 11th post within a minute is refused with when to retry, and writes no
       assert.match(e.message, /30 seconds/);
       return true;
     });
-    assert.deepEqual(dumpDatabase(db), before);
+    assert.deepEqual(await dumpDatabase(db), before);
   }
   // Others are not slowed down by Ada.
   await replyToThread(teacher, { threadId, body: "Slow down" }, at(0, 30));

@@ -17,7 +17,7 @@ import {
   saveFeedbackDraft,
 } from "./feedback";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
 let n = 0;

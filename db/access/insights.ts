@@ -1,6 +1,6 @@
 /** Class statistics for the instructor (students never see them): one lesson, a few queries. */
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { answers, attempts, enrollments, feedback, questions, questionVersions } from "../schema";
 import { loadClassLesson } from "./gradebook";
@@ -23,7 +23,7 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
   const db = getDb();
   const list = assigned.map(({ slug, title }) => ({ slug, title }));
   const enrolled = (
-    await db.select({ n: sql<number>`count(*)` }).from(enrollments).where(eq(enrollments.classId, classId)).limit(1)
+    await db.select({ n: count() }).from(enrollments).where(eq(enrollments.classId, classId)).limit(1)
   )[0]!.n;
   if (!lesson)
     return { lessons: list, lesson: null, submissions: 0, enrolled, questions: [], mostOftenWrong: [], completion: [] };

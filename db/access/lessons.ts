@@ -5,7 +5,7 @@
  * Pages built from these functions are prerendered at build time.
  */
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { glossaryTerms, lessons, passages, questions, questionVersions, voices } from "../schema";
 import { questionSchema, type ParagraphContent, type VoiceContent } from "@/content/schema";
@@ -29,7 +29,7 @@ export async function countQuestionsByLesson(): Promise<Map<string, number>> {
   return new Map(
     (
       await getDb()
-        .select({ lessonId: questions.lessonId, n: sql<number>`count(*)` })
+        .select({ lessonId: questions.lessonId, n: count() })
         .from(questions)
         .where(isNull(questions.retiredAt))
         .groupBy(questions.lessonId)
@@ -42,7 +42,7 @@ export async function listLessons(): Promise<LessonCard[]> {
   const passageCounts = new Map(
     (
       await db
-        .select({ lessonId: passages.lessonId, n: sql<number>`count(*)` })
+        .select({ lessonId: passages.lessonId, n: count() })
         .from(passages)
         .where(isNull(passages.retiredAt))
         .groupBy(passages.lessonId)
@@ -107,7 +107,7 @@ export async function getLessonOverview(slug: string): Promise<LessonOverview | 
   const questionCounts = new Map(
     (
       await db
-        .select({ passageId: questions.passageId, count: sql<number>`count(*)` })
+        .select({ passageId: questions.passageId, count: count() })
         .from(questions)
         .where(and(eq(questions.lessonId, lesson.id), isNull(questions.retiredAt)))
         .groupBy(questions.passageId)

@@ -9,7 +9,7 @@ import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
 import { getReviewQueue, getStudentReview } from "./feedback";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, listLessonFolders(lessonsRoot))).ok);
 
 async function person(id: string, role: Actor["role"]): Promise<Actor> {

@@ -12,7 +12,7 @@ import {
   signUp,
 } from "./users";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 const noPause = async () => {};
 /** Hashing at production cost takes about a second a password; these tests are about the rules around it. */
 const cheap = { hashCost: { N: 2 ** 10, r: 8, p: 1 } };

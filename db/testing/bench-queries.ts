@@ -4,7 +4,7 @@
  * that student's answer revisions, which proves every acknowledged save was stored. Tooling.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answers, attempts, classes, enrollments, questions, users } from "../schema";
 
@@ -56,7 +56,7 @@ export async function currentOpenQuestions(db: Db): Promise<{ id: string; key: s
 export async function revisionTotals(db: Db, userId: string): Promise<{ n: number; rows: number }> {
   const row = (
     await db
-      .select({ n: sql<number>`coalesce(sum(${answers.revision}), 0)`, rows: sql<number>`count(*)` })
+      .select({ n: sql<number>`coalesce(sum(${answers.revision}), 0)`.mapWith(Number), rows: count() })
       .from(answers)
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
       .where(eq(attempts.userId, userId))

@@ -10,7 +10,7 @@ import { seedBenchmark } from "./bench-seed";
 import { integrityProblems, readAttemptsForAudit } from "./crash-audit";
 import { saveDraft, submitLesson } from "@/db/access/answers";
 
-const db = freshAppDatabase();
+const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, listLessonFolders(lessonsRoot))).ok);
 const lesson = "tajikistan-islamic-state";
 
@@ -118,5 +118,5 @@ test("the audit reads drafts as ungraded and a submission's automatically graded
     ["headline-claim-strength", null],
     ["opening-claim-whose", 0],
   ]);
-  assert.deepEqual(integrityProblems(db), []);
+  assert.deepEqual(await integrityProblems(db), []);
 });

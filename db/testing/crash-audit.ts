@@ -3,8 +3,8 @@
  * lesson with its answers, as stored, and SQLite's own integrity check. Test tooling on a
  * database it made; it takes the database, not an actor, like the benchmark's seeding.
  */
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../client";
+import { and, eq, isNull } from "drizzle-orm";
+import { engineOf, type Db } from "../client";
 import { answers, attempts, lessons, questions, questionVersions, users } from "../schema";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
 
@@ -71,8 +71,20 @@ export async function readAttemptsForAudit(db: Db, lessonSlug: string): Promise<
   return [...byAttempt.values()];
 }
 
-/** SQLite's `PRAGMA integrity_check` (SQLite-only, as this is a check of the file itself): [] when the file is sound. */
-export function integrityProblems(db: Db): string[] {
+/**
+ * SQLite's `PRAGMA integrity_check`: [] when the file is sound. PostgreSQL keeps its own files
+ * consistent through a crash (its write-ahead log), so there it checks what the data says: no
+ * answer without its attempt.
+ */
+export async function integrityProblems(db: Db): Promise<string[]> {
+  if (engineOf(db) === "postgres") {
+    const orphans = await db
+      .select({ id: answers.id })
+      .from(answers)
+      .leftJoin(attempts, eq(attempts.id, answers.attemptId))
+      .where(isNull(attempts.id));
+    return orphans.map((o) => `answer ${o.id} has no attempt`);
+  }
   const rows = db.$client.pragma("integrity_check") as { integrity_check: string }[];
   return rows.map((r) => r.integrity_check).filter((r) => r !== "ok");
 }

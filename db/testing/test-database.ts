@@ -2,8 +2,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { getDb, openDatabase, writerOf, type Db } from "../client";
-import { runMigrations } from "../migrate";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { engineOf, getDb, openDatabase, writerOf, type Db } from "../client";
+import { databaseEngine, readEnv } from "@/lib/env";
+import { runMigrations, runSqliteMigrations } from "../migrate";
 
 export function tempDatabaseFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-test-")), "test.db");
@@ -11,12 +14,21 @@ export function tempDatabaseFile(): string {
 
 export function openTestDatabase(file = tempDatabaseFile()): Db {
   const db = openDatabase(file);
-  runMigrations(db);
+  runSqliteMigrations(db);
   return db;
 }
 
 /** Every row of every table, for comparing the database before and after an operation. */
-export function dumpDatabase(db: Db): Record<string, unknown[]> {
+export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
+  if (engineOf(db) === "postgres") {
+    const pool = db.$client as unknown as pg.Pool;
+    const tables = await pool.query<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' order by 1",
+    );
+    const dump: Record<string, unknown[]> = {};
+    for (const { name } of tables.rows) dump[name] = (await pool.query(`select * from "${name}" order by 1, 2`)).rows;
+    return dump;
+  }
   const tables = db.$client
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
     .all() as { name: string }[];
@@ -30,10 +42,30 @@ export function dumpDatabase(db: Db): Record<string, unknown[]> {
  * writer, for a test to arrange rows directly. Call it before anything touches getDb; node's
  * test runner gives each test file its own process.
  */
-export function freshAppDatabase(): Db {
-  process.env.DATABASE_PATH = tempDatabaseFile();
+export async function freshAppDatabase(): Promise<Db> {
   (globalThis as { marginaliaDb?: unknown }).marginaliaDb = undefined;
+  if (databaseEngine() === "postgres")
+    process.env.DATABASE_URL = await throwawayPostgresDatabase(readEnv().DATABASE_URL!);
+  else process.env.DATABASE_PATH = tempDatabaseFile();
   const db = writerOf(getDb());
-  runMigrations(db);
+  await runMigrations(db);
   return db;
+}
+
+/** Test databases on PostgreSQL are named with this prefix; the test runner drops them afterwards. */
+export const THROWAWAY_PREFIX = "marginalia_test_";
+
+/** A new, empty database on the server `url` points at. */
+async function throwawayPostgresDatabase(url: string): Promise<string> {
+  const name = `${THROWAWAY_PREFIX}${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const address = new URL(url);
+  address.pathname = `/${name}`;
+  return address.toString();
 }
