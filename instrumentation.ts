@@ -1,14 +1,25 @@
 import type { Instrumentation } from "next";
 
 /**
- * At start-up: forwarded client addresses are believed only from TRUSTED_PROXY; in production, a
- * build without its prerendered pages' policies is refused.
+ * At start-up: a server whose settings or database are unusable stops with one sentence saying
+ * why (no stack trace); forwarded client addresses are believed only from TRUSTED_PROXY; in
+ * production, a build without its prerendered pages' policies is refused.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const problem = await (await import("@/db/startup-check")).databaseProblem();
+  if (problem) {
+    console.error(`Marginalia cannot start. ${problem}`);
+    process.exit(1);
+  }
   const { parseTrustedProxies, trustForwardedAddressesOnlyFrom } = await import("@/lib/security/client-address");
-  const { readEnv } = await import("@/lib/env");
-  trustForwardedAddressesOnlyFrom(parseTrustedProxies(readEnv().TRUSTED_PROXY));
+  const { databaseEngine, readEnv } = await import("@/lib/env");
+  const env = readEnv();
+  // Several app servers share one PostgreSQL database: they share the generated signing secret through it too.
+  if (databaseEngine(env) === "postgres" && !env.NEXTAUTH_SECRET) {
+    process.env.NEXTAUTH_SECRET = await (await import("@/db/access/app-secrets")).sharedSecret("nextauth");
+  }
+  trustForwardedAddressesOnlyFrom(parseTrustedProxies(env.TRUSTED_PROXY));
   if (process.env.NODE_ENV === "production") {
     (await import("@/lib/security/startup-check")).refuseBuildWithoutPolicies();
   }

@@ -46,7 +46,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
-    throw new Error(`Invalid environment: ${JSON.stringify(fields)}`);
+    const problems = Object.entries(fields).map(([name, messages]) => `${name} ${messages?.join("; ")}`);
+    throw new Error(`Invalid environment: ${problems.join(". ")}.`);
   }
   return parsed.data;
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { refuseCrossSiteJson } from "@/lib/security/cross-site";
+import { isDatabaseUnavailable } from "./database-errors";
 import { logServerError } from "@/lib/server-error";
 
 type Body = { message: string; errors?: Record<string, string[] | undefined>; reference?: string };
@@ -28,6 +29,14 @@ export function errorResponse(err: unknown): NextResponse<Body> {
   if (err instanceof NotFoundError) return NextResponse.json({ message: err.message }, { status: 404 });
   if (err instanceof ForbiddenError) return NextResponse.json({ message: err.message }, { status: 403 });
   const reference = logServerError("Route handler failed", err);
+  if (isDatabaseUnavailable(err))
+    return NextResponse.json(
+      {
+        message: `The database is not answering right now, so nothing was saved. It will be tried again. (Reference ${reference})`,
+        reference,
+      },
+      { status: 503, headers: { "X-Error-Reference": reference, "Retry-After": "2" } },
+    );
   return NextResponse.json(
     {
       message: `Something went wrong on our side and nothing was saved. It will be tried again. (Reference ${reference})`,

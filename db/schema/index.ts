@@ -35,4 +35,5 @@ export const {
   discussionVisits,
   notebookEntries,
   endedSessions,
+  appSecrets,
 } = tables;

@@ -486,3 +486,9 @@ export const endedSessions = pgTable("ended_sessions", {
     .references(() => users.id),
   expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
 });
+
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+});

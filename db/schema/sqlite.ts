@@ -476,3 +476,14 @@ export const endedSessions = sqliteTable("ended_sessions", {
     .references(() => users.id),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Secrets the app generates for itself and every app server must share, such as the key that
+ * signs session tokens when NEXTAUTH_SECRET is not set (used on PostgreSQL; with SQLite the
+ * secret is a file beside the database).
+ */
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,34 @@
+/**
+ * Errors that say the database is out of reach for a moment (restarting, a dropped connection,
+ * a lock held too long), as opposed to a bug: the request is answered 503 and tried again.
+ * Codes are node's socket errors, PostgreSQL's SQLSTATEs and SQLite's result codes.
+ */
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown: the server was stopped
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or recovering
+  "08000", // connection_exception
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "SQLITE_BUSY",
+]);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    )
+      return true;
+  }
+  return false;
+}
