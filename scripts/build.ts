@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { lessons } from "@/db/schema";
+import { readEnv } from "@/lib/env";
 import { stampPrerenderedPolicies } from "@/lib/security/prerendered-policy";
 
 const sourceRoots = ["app", "components", "db", "lib", "content", "public"];
@@ -30,6 +31,9 @@ async function buildStamp(db: Db): Promise<string> {
     if (!fs.existsSync(file)) continue;
     hash.update(file).update(fs.readFileSync(file));
   }
+  // Pages are prerendered from the database: a build made against another database is not this one's.
+  const { DATABASE_URL } = readEnv();
+  if (DATABASE_URL) hash.update(`postgres:${new URL(DATABASE_URL).host}${new URL(DATABASE_URL).pathname}`);
   for (const l of await db
     .select({ slug: lessons.slug, hash: lessons.contentHash })
     .from(lessons)
