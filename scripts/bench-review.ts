@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { seedBenchmark } from "@/db/testing/bench-seed";
-import { getReviewQueue } from "@/db/access/feedback";
+import { getReviewQueue } from "@/db/access/review";
 import { getGradebook } from "@/db/access/gradebook";
 import { countAccounts } from "@/db/access/users";
 import { benchClassOf, benchUser } from "@/db/testing/bench-queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listMyFeedback } from "@/db/access/feedback";
+import { listMyFeedback } from "@/db/access/my-feedback";
 import { requireActor } from "@/lib/auth/session";
 import { MarkFeedbackRead } from "@/components/auth/MarkFeedbackRead";
 import { AnnotatedAnswer } from "@/components/review/AnnotatedAnswer";

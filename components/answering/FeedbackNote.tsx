@@ -1,4 +1,4 @@
-import type { ReturnedFeedback } from "@/db/access/feedback";
+import type { ReturnedFeedback } from "@/db/access/answers";
 import { AnnotatedAnswer } from "@/components/review/AnnotatedAnswer";
 import styles from "./FeedbackNote.module.css";
 

@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { shareSnapshotAction } from "@/app/classes/[id]/share/actions";
-import type { ShareableAnswers } from "@/db/access/discussions";
+import type { ShareableAnswers } from "@/db/access/class-snapshots";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { idleFormState } from "@/lib/form-state";
 import forms from "@/components/ui/forms.module.css";

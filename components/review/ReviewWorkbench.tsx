@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
-import type { ReviewItem, ReviewQueue } from "@/db/access/feedback";
+import type { ReviewItem, ReviewQueue } from "@/db/access/review";
 import { type AutosaveStatus, type SaveOutcome, useSerialAutosave } from "@/components/ui/useSerialAutosave";
 import { sendJson, worthRetrying } from "@/lib/http/send-json";
 import { validInlineComments } from "@/lib/inline-comments";

@@ -20,8 +20,11 @@ import { countQuestionsByLesson } from "./lessons";
 import { questionContents } from "./question-content";
 import { lessonStructure, type LessonStructure } from "./lesson-structure";
 import { prepared } from "../prepared";
-import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./feedback";
-import { classesAssigningLesson } from "./classes";
+import { returnedFeedbackForAttempt, type ReturnedFeedback } from "./internal/returned-feedback";
+
+/** What a student is shown of returned feedback (the workspace carries it beside each answer). */
+export type { ReturnedFeedback };
+import { classesAssigningLesson } from "./internal/class-membership";
 import { tallyPassageWork, type PassageWork } from "@/lib/lesson/progress";
 
 /** Gaps between saves longer than this are breaks, not work, when summing time spent. */

@@ -29,7 +29,14 @@ import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
 import * as access from "./classes";
-import * as discussions from "./discussions";
+import * as activity from "./discussion-activity";
+import * as threads from "./discussions";
+import * as moderation from "./moderation";
+import * as notebook from "./notebook";
+import * as snapshots from "./class-snapshots";
+import type { SnapshotInput } from "./class-snapshots";
+
+const discussions = { ...threads, ...moderation, ...snapshots, ...activity, ...notebook };
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
@@ -186,7 +193,7 @@ const passageOfSeed = async () =>
       .innerJoin(discussionThreads, eq(discussionThreads.passageId, passages.id))
       .limit(1)
   )[0]!.key;
-const snapshotOf = (classId: string): discussions.SnapshotInput => ({
+const snapshotOf = (classId: string): SnapshotInput => ({
   classId,
   lessonSlug: "bike-lane-vote",
   questionKey: "fair-reporting",

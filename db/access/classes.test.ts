@@ -12,7 +12,8 @@ import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
-import { getReviewQueue, returnFeedback, saveFeedbackDraft } from "./feedback";
+import { getReviewQueue } from "./review";
+import { returnFeedback, saveFeedbackDraft } from "./feedback";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);

@@ -10,7 +10,6 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { inTransaction, type DbOrTx } from "../transaction";
 import { changedRows, isUniqueViolation } from "../dialect";
-import { prepared } from "../prepared";
 import {
   answers,
   assignments,
@@ -134,37 +133,6 @@ export type AssignedClass = {
   dueAt: Date | null;
   showAnswersAfterSubmit: boolean;
 };
-
-/**
- * The classes a student belongs to that assigned the lesson, soonest due first: where their work
- * on it goes (answers) and where they discuss it. Inside the data layer only: the caller has the
- * student as its actor. Runs on every per-user request, so it is built once.
- */
-export async function classesAssigningLesson(
-  db: DbOrTx,
-  studentId: string,
-  lessonId: string,
-): Promise<AssignedClass[]> {
-  return await prepared(db, "classes.assigningLesson", (d) =>
-    d
-      .select({
-        classId: classes.id,
-        className: classes.name,
-        instructorId: classes.instructorId,
-        dueAt: assignments.dueAt,
-        showAnswersAfterSubmit: assignments.showAnswersAfterSubmit,
-      })
-      .from(assignments)
-      .innerJoin(classes, eq(classes.id, assignments.classId))
-      .innerJoin(
-        enrollments,
-        and(eq(enrollments.classId, classes.id), eq(enrollments.studentId, sql.placeholder("studentId"))),
-      )
-      .where(eq(assignments.lessonId, sql.placeholder("lessonId")))
-      .orderBy(sql`${assignments.dueAt} is null`, asc(assignments.dueAt), asc(classes.name))
-      .prepare(),
-  ).execute({ studentId, lessonId });
-}
 
 export async function listMyClasses(actor: Actor | null): Promise<ClassSummary[]> {
   const a = requireSignedIn(actor);

@@ -14,22 +14,11 @@ import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
 import type { PassageDiscussion, ThreadView } from "@/lib/discussion/view";
-import {
-  deletePost,
-  dismissReports,
-  editPost,
-  getDiscussionActivity,
-  getPassageDiscussion,
-  listOpenReports,
-  listShareableAnswers,
-  moderateThread,
-  replyToThread,
-  reportPost,
-  saveNotebookEntry,
-  setPostHidden,
-  shareSnapshot,
-  startThread,
-} from "./discussions";
+import { deletePost, editPost, getPassageDiscussion, replyToThread, startThread } from "./discussions";
+import { dismissReports, listOpenReports, moderateThread, reportPost, setPostHidden } from "./moderation";
+import { getDiscussionActivity } from "./discussion-activity";
+import { listShareableAnswers, shareSnapshot } from "./class-snapshots";
+import { saveNotebookEntry } from "./notebook";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);

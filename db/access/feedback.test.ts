@@ -8,14 +8,9 @@ import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
-import {
-  countUnreadFeedback,
-  getReviewQueue,
-  listMyFeedback,
-  markFeedbackRead,
-  returnFeedback,
-  saveFeedbackDraft,
-} from "./feedback";
+import { countUnreadFeedback, listMyFeedback, markFeedbackRead } from "./my-feedback";
+import { getReviewQueue } from "./review";
+import { returnFeedback, saveFeedbackDraft } from "./feedback";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
@@ -268,7 +263,8 @@ test("saved comments belong to their instructor: listed per question and general
 });
 
 test("one student's lesson, and overriding an automatic grade with a reason", async () => {
-  const { getStudentReview, overrideGrade } = await import("./feedback");
+  const { getStudentReview } = await import("./review");
+  const { overrideGrade } = await import("./feedback");
   const { getGradebook } = await import("./gradebook");
   const { teacher, student, classId, otherTeacher } = await world();
   const review = await getStudentReview(teacher, classId, student.userId);
@@ -470,7 +466,7 @@ test("the queue keeps apart questions of two lessons that share a key, and answe
 });
 
 test("one student's lesson shows each answer beside its passage, with selected or cited sentences marked", async () => {
-  const { getStudentReview } = await import("./feedback");
+  const { getStudentReview } = await import("./review");
   const { teacher, student, classId } = await world();
   const review = await getStudentReview(teacher, classId, student.userId, "bike-lane-vote");
   const open = review.items.find((i) => i.questionKey === "fair-reporting")!;
@@ -491,7 +487,8 @@ test("an open response goes back only with its whole rubric scored: it is kept b
   assert.deepEqual(await listMyFeedback(student), [], "nothing reached the student");
   assert.equal((await getReviewQueue(teacher, classId)).current?.items[0]?.state, "draft");
 
-  const { getStudentReview, overrideGrade } = await import("./feedback");
+  const { getStudentReview } = await import("./review");
+  const { overrideGrade } = await import("./feedback");
   const vote = (await getStudentReview(teacher, classId, student.userId)).items.find(
     (i) => i.questionKey === "vote-count",
   )!;
@@ -573,7 +570,7 @@ test("a return can be taken back until the student opens it, by the class's inst
 });
 
 test("one student's lesson has the gradebook's total, and the right answer beside a wrong one", async () => {
-  const { getStudentReview } = await import("./feedback");
+  const { getStudentReview } = await import("./review");
   const { getGradebook } = await import("./gradebook");
   const { teacher, student, classId } = await world();
   const review = await getStudentReview(teacher, classId, student.userId);

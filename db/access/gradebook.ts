@@ -3,7 +3,7 @@
  * from a handful of queries whatever the class size (no query per student or per answer).
  */
 import "server-only";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import {
   answers,
@@ -18,7 +18,7 @@ import {
   users,
 } from "../schema";
 import { taughtClass } from "./classes";
-import { describeResponse, latestReturned } from "./feedback";
+import { describeResponse, latestReturned } from "./internal/returned-feedback";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { isAnswered } from "@/lib/answers/response-shape";
@@ -30,6 +30,7 @@ import {
   type GradebookStudent,
 } from "@/lib/gradebook";
 import { questionContents } from "./question-content";
+import { submittedInClass } from "./internal/class-answers";
 import { answerState, type AnswerCsvRow } from "@/lib/gradebook-csv";
 
 export type Gradebook = {
@@ -168,15 +169,7 @@ export async function exportAnswers(
       maxPoints: answers.maxPoints,
     })
     .from(answers)
-    .innerJoin(
-      attempts,
-      and(
-        eq(attempts.id, answers.attemptId),
-        eq(attempts.classId, classId),
-        eq(attempts.lessonId, lesson.id),
-        isNotNull(attempts.submittedAt),
-      ),
-    )
+    .innerJoin(attempts, submittedInClass(classId, lesson.id))
     .innerJoin(users, eq(users.id, attempts.userId))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .innerJoin(passages, eq(passages.id, questions.passageId))

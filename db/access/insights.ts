@@ -7,6 +7,7 @@ import { loadClassLesson } from "./gradebook";
 import type { Actor } from "@/lib/actor";
 import { completionOverTime, mostOftenWrong, questionInsights, type QuestionInsight } from "@/lib/insights";
 import { questionContents } from "./question-content";
+import { submittedInClass } from "./internal/class-answers";
 
 export type Insights = {
   lessons: { slug: string; title: string }[];
@@ -56,15 +57,7 @@ export async function getInsights(actor: Actor | null, classId: string, lessonSl
       rubricLevels: feedback.rubricLevels,
     })
     .from(answers)
-    .innerJoin(
-      attempts,
-      and(
-        eq(attempts.id, answers.attemptId),
-        eq(attempts.classId, classId),
-        eq(attempts.lessonId, lesson.id),
-        isNotNull(attempts.submittedAt),
-      ),
-    )
+    .innerJoin(attempts, submittedInClass(classId, lesson.id))
     .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, attempts.userId)))
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .leftJoin(feedback, eq(feedback.answerId, answers.id));

@@ -7,7 +7,7 @@ import { listLessonFolders } from "@/content/load";
 import type { Actor } from "@/lib/actor";
 import { saveDraft, submitLesson } from "./answers";
 import { assignLesson, createClass, getClass, joinClass } from "./classes";
-import { getReviewQueue, getStudentReview } from "./feedback";
+import { getReviewQueue, getStudentReview } from "./review";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, listLessonFolders(lessonsRoot))).ok);

@@ -9,7 +9,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { randomUUID } from "node:crypto";
 import { authenticate, endSession, findSessionActor } from "@/db/access/users";
-import { countUnreadFeedback } from "@/db/access/feedback";
+import { countUnreadFeedback } from "@/db/access/my-feedback";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authSecret, ensureAuthUrl } from "@/lib/env";
 

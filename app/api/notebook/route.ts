@@ -1,4 +1,4 @@
-import { saveNotebookEntry } from "@/db/access/discussions";
+import { saveNotebookEntry } from "@/db/access/notebook";
 import { jsonRoute } from "@/lib/route-handler";
 import { notebookSchema } from "@/lib/validation/discussion";
 

@@ -1,6 +1,6 @@
 import { getWorkspace } from "@/db/access/answers";
 import { getPassageDiscussion } from "@/db/access/discussions";
-import { countUnreadFeedback } from "@/db/access/feedback";
+import { countUnreadFeedback } from "@/db/access/my-feedback";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/route-handler";

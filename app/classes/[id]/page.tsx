@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass, listAssignableLessons } from "@/db/access/classes";
-import { listOpenReports } from "@/db/access/discussions";
+import { listOpenReports } from "@/db/access/moderation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { formatJoinCode } from "@/lib/join-code";

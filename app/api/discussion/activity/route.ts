@@ -1,4 +1,4 @@
-import { getDiscussionActivity } from "@/db/access/discussions";
+import { getDiscussionActivity } from "@/db/access/discussion-activity";
 import { jsonRoute } from "@/lib/route-handler";
 import { activityRequestSchema } from "@/lib/validation/discussion";
 

@@ -1,4 +1,4 @@
-import { dismissReports, moderateThread, setPostHidden } from "@/db/access/discussions";
+import { dismissReports, moderateThread, setPostHidden } from "@/db/access/moderation";
 import { jsonRoute } from "@/lib/route-handler";
 import { moderationSchema } from "@/lib/validation/discussion";
 

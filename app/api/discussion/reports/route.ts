@@ -1,4 +1,4 @@
-import { reportPost } from "@/db/access/discussions";
+import { reportPost } from "@/db/access/moderation";
 import { jsonRoute } from "@/lib/route-handler";
 import { reportSchema } from "@/lib/validation/discussion";
 

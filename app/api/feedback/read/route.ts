@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markFeedbackRead } from "@/db/access/feedback";
+import { markFeedbackRead } from "@/db/access/my-feedback";
 import { jsonRoute } from "@/lib/route-handler";
 
 /** The student has seen their feedback page: what was new is now read. */

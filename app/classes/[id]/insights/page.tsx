@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass } from "@/db/access/classes";
 import { getInsights } from "@/db/access/insights";
-import { reviewQuestionKey } from "@/db/access/feedback";
+import { reviewQuestionKey } from "@/db/access/review";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";

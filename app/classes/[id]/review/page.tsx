@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass } from "@/db/access/classes";
-import { getReviewQueue } from "@/db/access/feedback";
+import { getReviewQueue } from "@/db/access/review";
 import { assignedLessonsOf } from "@/db/access/gradebook";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { shareSnapshot } from "@/db/access/discussions";
+import { shareSnapshot } from "@/db/access/class-snapshots";
 import { formAction } from "@/lib/server-action";
 import { snapshotFormSchema } from "@/lib/validation/discussion";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { taughtClass } from "@/db/access/classes";
-import { listShareableAnswers } from "@/db/access/discussions";
+import { listShareableAnswers } from "@/db/access/class-snapshots";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { DomainError } from "@/lib/errors";

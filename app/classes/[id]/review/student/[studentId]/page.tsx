@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getStudentReview, reviewQuestionKey } from "@/db/access/feedback";
+import { getStudentReview, reviewQuestionKey } from "@/db/access/review";
 import { getClass } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
