@@ -10,6 +10,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
+import { schemaEngine } from "./schema";
 import { databaseEngine, databaseFile, readEnv } from "@/lib/env";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -100,6 +101,11 @@ const globalForDb = globalThis as unknown as { marginaliaDb?: ReadDb };
  * a reader for queries and, behind it, the one writer inTransaction uses.
  */
 export function getDb(): ReadDb {
+  if (!globalForDb.marginaliaDb && databaseEngine() !== schemaEngine) {
+    throw new Error(
+      `DATABASE_URL was ${schemaEngine === "postgres" ? "unset" : "set"} after the tables were loaded for ${schemaEngine}: set it before importing the data layer.`,
+    );
+  }
   if (!globalForDb.marginaliaDb && databaseEngine() === "postgres") {
     const env = readEnv();
     globalForDb.marginaliaDb = openPostgres(env.DATABASE_URL!, env.DATABASE_POOL_SIZE);

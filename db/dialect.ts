@@ -3,9 +3,9 @@
  * reading an engine's error texts or result shapes.
  */
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
-import { databaseEngine } from "@/lib/env";
+import { schemaEngine } from "./schema";
 
-const onPostgres = () => databaseEngine() === "postgres";
+const onPostgres = () => schemaEngine === "postgres";
 
 /** How many rows an insert, update or delete without `returning` changed. */
 export function changedRows(result: unknown): number {

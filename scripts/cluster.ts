@@ -13,14 +13,8 @@ import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_proces
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { closeDatabase, getDb, writerOf } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
-import { importLessonFolders } from "@/content/import";
-import { formatContentError } from "@/content/load";
 import { readEnv } from "@/lib/env";
-import { ensureBuild } from "./build";
 import { localPostgres, asPostgres } from "./lib/postgres";
-import { seedDemo } from "./seed-demo";
 
 const { values } = parseArgs({
   options: {
@@ -97,7 +91,14 @@ function haproxyConfig(ports: number[]): string {
 }
 
 const url = process.env.DATABASE_URL ?? localDatabase();
+// The data layer picks its engine's tables when first loaded: only now may it be.
 process.env.DATABASE_URL = url;
+const { closeDatabase, getDb, writerOf } = await import("@/db/client");
+const { runMigrations } = await import("@/db/migrate");
+const { importLessonFolders } = await import("@/content/import");
+const { formatContentError } = await import("@/content/load");
+const { ensureBuild } = await import("./build");
+const { seedDemo } = await import("./seed-demo");
 const db = writerOf(getDb());
 await runMigrations(db);
 const imported = await importLessonFolders(db);

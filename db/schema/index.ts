@@ -8,7 +8,9 @@ import { databaseEngine } from "@/lib/env";
 import * as postgres from "./postgres";
 import * as sqlite from "./sqlite";
 
-const tables = (databaseEngine() === "postgres" ? postgres : sqlite) as unknown as typeof sqlite;
+/** Chosen once, when this module is first loaded: DATABASE_URL must be set before that. */
+export const schemaEngine = databaseEngine();
+const tables = (schemaEngine === "postgres" ? postgres : sqlite) as unknown as typeof sqlite;
 
 export const {
   lessons,
