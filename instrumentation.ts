@@ -17,7 +17,7 @@ export async function register() {
   const env = readEnv();
   // Several app servers share one PostgreSQL database: they share the generated signing secret through it too.
   if (databaseEngine(env) === "postgres" && !env.NEXTAUTH_SECRET) {
-    process.env.NEXTAUTH_SECRET = await (await import("@/db/access/app-secrets")).sharedSecret("nextauth");
+    process.env.NEXTAUTH_SECRET = await (await import("@/db/app-secrets")).sharedSecret("nextauth");
   }
   trustForwardedAddressesOnlyFrom(parseTrustedProxies(env.TRUSTED_PROXY));
   if (process.env.NODE_ENV === "production") {

@@ -77,29 +77,17 @@ export async function saveFeedbackDraft(
   }
   const complete = question.rubric.every((c) => input.rubricLevels[c.id] !== undefined);
   const points = complete ? Object.values(input.rubricLevels).reduce((a, b) => a + b, 0) : null;
-  // Strictly after the last return, so an edit made in the same millisecond still counts as unreturned.
-  await inTransaction(getDb(), async (tx) => {
-    const last = (
-      await tx
-        .select({ returnedAt: feedback.returnedAt })
-        .from(feedback)
-        .where(eq(feedback.answerId, input.answerId))
-        .limit(1)
-    )[0];
-    const updatedAt = new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1));
-    const row = { rubricLevels: input.rubricLevels, points, comment: input.comment, inlineComments: inline, updatedAt };
-    await tx
-      .insert(feedback)
-      .values({
-        id: randomUUID(),
-        answerId: input.answerId,
-        instructorId: actor!.userId,
-        overrideReason: null,
-        returnedAt: null,
-        ...row,
-      })
-      .onConflictDoUpdate({ target: feedback.answerId, set: row });
-  });
+  await writeDraft(
+    input.answerId,
+    actor!.userId,
+    {
+      rubricLevels: input.rubricLevels,
+      points,
+      comment: input.comment,
+      inlineComments: inline,
+    },
+    now,
+  );
   return { points, state: "draft" };
 }
 
@@ -255,32 +243,7 @@ export async function overrideGrade(
     throw new DomainError("Open responses are scored with their rubric, not overridden.", "points");
   if (input.points < 0 || input.points > question.points)
     throw new DomainError(`Points must be between 0 and ${question.points}.`, "points");
-  await inTransaction(getDb(), async (tx) => {
-    const last = (
-      await tx
-        .select({ returnedAt: feedback.returnedAt })
-        .from(feedback)
-        .where(eq(feedback.answerId, input.answerId))
-        .limit(1)
-    )[0];
-    const row = {
-      points: input.points,
-      overrideReason: input.reason,
-      updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)),
-    };
-    await tx
-      .insert(feedback)
-      .values({
-        id: randomUUID(),
-        answerId: input.answerId,
-        instructorId: actor!.userId,
-        rubricLevels: {},
-        comment: "",
-        returnedAt: null,
-        ...row,
-      })
-      .onConflictDoUpdate({ target: feedback.answerId, set: row });
-  });
+  await writeDraft(input.answerId, actor!.userId, { points: input.points, overrideReason: input.reason }, now);
 }
 
 /**
@@ -304,4 +267,42 @@ export async function returnAllReviewed(
     .map((f) => f.answerId);
   if (pending.length === 0) return { returned: 0, notReturned: [] };
   return returnInClass({ classId, answerIds: pending }, now);
+}
+
+/**
+ * Saves the instructor's changes to an answer's feedback as a draft, in one transaction with
+ * reading its last return: stamped strictly after that return, so an edit made in the same
+ * millisecond still counts as unreturned. The caller has checked the actor may review the answer.
+ */
+async function writeDraft(
+  answerId: string,
+  instructorId: string,
+  changes: Partial<
+    Pick<typeof feedback.$inferInsert, "rubricLevels" | "points" | "comment" | "inlineComments" | "overrideReason">
+  >,
+  now: Date,
+): Promise<void> {
+  await inTransaction(getDb(), async (tx) => {
+    const last = (
+      await tx
+        .select({ returnedAt: feedback.returnedAt })
+        .from(feedback)
+        .where(eq(feedback.answerId, answerId))
+        .limit(1)
+    )[0];
+    const row = { ...changes, updatedAt: new Date(Math.max(now.getTime(), (last?.returnedAt?.getTime() ?? 0) + 1)) };
+    await tx
+      .insert(feedback)
+      .values({
+        id: randomUUID(),
+        answerId,
+        instructorId,
+        rubricLevels: {},
+        comment: "",
+        overrideReason: null,
+        returnedAt: null,
+        ...row,
+      })
+      .onConflictDoUpdate({ target: feedback.answerId, set: row });
+  });
 }

@@ -1,13 +1,14 @@
 /**
  * Secrets the app makes for itself once and every app server then shares: the first server to
- * ask creates it, the others read the same row. Not for pages: start-up code reads it.
+ * ask creates it, the others read the same row. Beside db/access, not in it: it has no actor,
+ * and only start-up code (instrumentation.ts) reads it.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { getDb } from "../client";
-import { appSecrets } from "../schema";
-import { inTransaction } from "../transaction";
+import { getDb } from "./client";
+import { appSecrets } from "./schema";
+import { inTransaction } from "./transaction";
 
 export async function sharedSecret(name: string, now = new Date()): Promise<string> {
   const db = getDb();
