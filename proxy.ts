@@ -52,7 +52,7 @@ export const config = {
     "/classes/:path*",
     "/lessons/:slug/summary",
     // The pattern of lib/security/path-escapes.ts (UNROUTABLE_ESCAPE), on every path.
-    "/(.*%(?:[89a-fA-F]|(?![0-9a-fA-F]{2})).*)",
+    "/(.*%(?:[89a-fA-F]|[01][0-9a-fA-F]|7[fF]|(?![0-9a-fA-F]{2})).*)",
     // A server action can be posted to any page's address, prerendered ones included.
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },

@@ -14,6 +14,9 @@ test("escapes no route of ours can serve", () => {
     "/lessons/%zz",
     "/a%2",
     "/lessons/caf%C3%A9",
+    "/classes/a%00b/review",
+    "/lessons/%0A",
+    "/lessons/x%7F",
   ]) {
     assert.equal(hasUnroutableEscape(path), true, path);
   }

@@ -1,5 +1,6 @@
 /** Input schemas for accounts and classes: every form and action parses with one of these. */
 import { z } from "zod";
+import { NAMES_NOTHING, reference } from "./reference";
 import { isStorableLine, UNREADABLE_TEXT } from "./text";
 import { couldBeJoinCode, JOIN_CODE_FORMAT_HINT } from "@/lib/join-code";
 
@@ -74,7 +75,7 @@ export const joinClassSchema = z.strictObject({
     .pipe(z.string().refine(couldBeJoinCode, { error: JOIN_CODE_FORMAT_HINT })),
 });
 
-const id = z.string().trim().min(1).max(100);
+const id = reference;
 
 export const classIdSchema = z.strictObject({ classId: id });
 
@@ -82,7 +83,12 @@ export const removeStudentSchema = z.strictObject({ classId: id, studentId: id }
 
 export const assignLessonSchema = z.strictObject({
   classId: id,
-  lessonSlug: z.string({ error: "Choose a lesson." }).trim().min(1, { error: "Choose a lesson." }).max(100),
+  lessonSlug: z
+    .string({ error: "Choose a lesson." })
+    .trim()
+    .min(1, { error: "Choose a lesson." })
+    .max(100)
+    .refine(isStorableLine, { error: NAMES_NOTHING }),
   /** From an <input type="date">: a day, due at the end of it (UTC). Empty means no due date. */
   dueDate: z
     .string()

@@ -1,14 +1,15 @@
 /** Request schemas for answering. The response itself is checked against its question in the data layer. */
 import { z } from "zod";
+import { reference } from "./reference";
 
-const slug = z.string().trim().min(1).max(100);
+const slug = reference;
 
 export const draftRequestSchema = z.strictObject({
   lessonSlug: slug,
   questionKey: slug,
-  contextKey: z.string().min(1).max(100),
+  contextKey: reference,
   response: z.unknown(),
-  citedSentences: z.array(z.string().max(100)).max(50).optional(),
+  citedSentences: z.array(reference).max(50).optional(),
 });
 
 export const checkRequestSchema = draftRequestSchema.omit({ contextKey: true });
@@ -20,4 +21,4 @@ export const workspaceRequestSchema = z.strictObject({
   class: slug.optional(),
 });
 
-export const submitRequestSchema = z.strictObject({ lessonSlug: slug, contextKey: z.string().min(1).max(100) });
+export const submitRequestSchema = z.strictObject({ lessonSlug: slug, contextKey: reference });

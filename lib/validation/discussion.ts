@@ -1,9 +1,10 @@
 /** Request schemas for discussions and the notebook. Membership and content rules are checked in the data layer. */
 import { z } from "zod";
+import { reference } from "./reference";
 import { isStorableLine, isStorableText, UNREADABLE_TEXT } from "./text";
 import { NOTEBOOK_MAX_CHARS, POST_MAX_CHARS, TITLE_MAX_CHARS } from "@/lib/discussion/rules";
 
-const id = z.string().trim().min(1).max(100);
+const id = reference;
 
 export const postBody = z
   .string({ error: "Write something before posting." })
@@ -29,7 +30,7 @@ export const newThreadSchema = z.strictObject({
   classId: id,
   title: threadTitle,
   body: postBody,
-  prompt: z.string().max(1000).nullable().optional(),
+  prompt: z.string().max(1000).refine(isStorableText, { error: UNREADABLE_TEXT }).nullable().optional(),
   quotedSentenceId,
 });
 

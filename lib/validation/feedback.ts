@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { reference } from "./reference";
 import { isStorableText, UNREADABLE_TEXT } from "./text";
 
 export const MAX_COMMENT = 5000;
 
-const id = z.string().trim().min(1).max(100);
+const id = reference;
 
 export const inlineCommentSchema = z.strictObject({
   start: z.number().int().min(0),
   end: z.number().int().min(1),
-  quote: z.string().min(1).max(2000),
+  quote: z.string().min(1).max(2000).refine(isStorableText, { error: UNREADABLE_TEXT }),
   text: z
     .string()
     .trim()
@@ -20,7 +21,7 @@ export const inlineCommentSchema = z.strictObject({
 export const feedbackDraftSchema = z.strictObject({
   classId: id,
   answerId: id,
-  rubricLevels: z.record(z.string().max(100), z.number().int().min(0).max(100)),
+  rubricLevels: z.record(reference, z.number().int().min(0).max(100)),
   comment: z
     .string()
     .max(MAX_COMMENT, { error: `Keep the comment to ${MAX_COMMENT.toLocaleString("en")} characters.` })

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { overrideGrade, returnFeedback } from "@/db/access/feedback";
 import { formAction } from "@/lib/server-action";
 import { overrideSchema } from "@/lib/validation/feedback";
+import { reference } from "@/lib/validation/reference";
 import { unscoredMessage } from "@/lib/review/return-rules";
 
 export const overrideGradeAction = formAction(overrideSchema, async (actor, input) => {
@@ -14,7 +15,7 @@ export const overrideGradeAction = formAction(overrideSchema, async (actor, inpu
 });
 
 export const returnOneAction = formAction(
-  z.strictObject({ classId: z.string().min(1).max(100), answerId: z.string().min(1).max(100) }),
+  z.strictObject({ classId: reference, answerId: reference }),
   async (actor, { classId, answerId }) => {
     const { returned, notReturned } = await returnFeedback(actor, { classId, answerIds: [answerId] });
     revalidatePath(`/classes/${classId}/review`, "layout");
