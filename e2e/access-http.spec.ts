@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { lessonSlug, signIn, signUpStudent } from "./helpers";
-import { throttleKeys } from "../db/testing/inspection";
+import { e2eDatabase, throttleKeys } from "../db/testing/inspection";
 
 /**
  * The authorization matrix through HTTP: every page and file of a class, asked for with no
@@ -109,7 +109,7 @@ test("a failed sign-in is counted against the socket's address, not an X-Forward
     headers: { "X-Forwarded-For": forged },
     maxRedirects: 0,
   });
-  const keys = await throttleKeys(process.env.DATABASE_PATH!);
+  const keys = await throttleKeys(e2eDatabase());
   expect(keys).toContain("address:127.0.0.1");
   expect(keys.filter((k) => k.includes(forged))).toEqual([]);
 });

@@ -224,13 +224,13 @@ const brokenEnvelopes: { label: string; body: Buffer; contentType: string }[] = 
 ];
 
 /** A refused request must leave the whole database as it was (wrong current passwords are counted on purpose). */
-const fingerprint = async (file: string) => await databaseFingerprint(file, ["sign_in_throttle"]);
+const fingerprint = async (database: string) => await databaseFingerprint(database, ["sign_in_throttle"]);
 
-async function readIds(file: string, otherClass: string): Promise<Ids> {
+async function readIds(database: string, otherClass: string): Promise<Ids> {
   return {
-    ...(await demoClassObjects(file)),
+    ...(await demoClassObjects(database)),
     otherClass,
-    otherClassCode: await joinCodeOf(file, otherClass),
+    otherClassCode: await joinCodeOf(database, otherClass),
     otherAnswer: "00000000-0000-4000-8000-00000000a5a5",
   };
 }
@@ -288,7 +288,7 @@ async function setUp(browser: Browser): Promise<World> {
   await other.getByLabel("Class name").fill("Someone else's class");
   await other.getByRole("button", { name: "Create class" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Someone else's class" })).toBeVisible();
-  const ids = await readIds(server.databaseFile, new URL(other.url()).pathname.split("/").pop()!);
+  const ids = await readIds(server.database, new URL(other.url()).pathname.split("/").pop()!);
   for (const [k, v] of Object.entries(ids)) expect(v, k).not.toBe("");
 
   const requests: World["requests"] = {
@@ -342,7 +342,7 @@ test("hostile input to every server action is refused with a message, never a 50
   for (const c of actions) {
     for (const v of variants(c, ids)) {
       kinds.add(v.label.replace(/^(without )?\w+ (as )?/, "$1$2"));
-      const before = await fingerprint(server.databaseFile);
+      const before = await fingerprint(server.database);
       const { body, contentType } = encode(v.parts);
       const res = await send(c, body, contentType);
       const text = await res.text();
@@ -353,7 +353,7 @@ test("hostile input to every server action is refused with a message, never a 50
       const refused = isRefused(res.status(), text);
       if (refused) {
         if (res.status() < 400 && !actionStateOf(text)?.message) failures.push(`${where} refused without a message`);
-        if ((await fingerprint(server.databaseFile)) !== before)
+        if ((await fingerprint(server.database)) !== before)
           failures.push(`${where} was refused but changed the database`);
       } else if (!v.mayAccept) {
         failures.push(`${where} was accepted`);
@@ -363,13 +363,13 @@ test("hostile input to every server action is refused with a message, never a 50
     }
     for (const e of brokenEnvelopes) {
       kinds.add(e.label);
-      const before = await fingerprint(server.databaseFile);
+      const before = await fingerprint(server.database);
       const res = await send(c, e.body, e.contentType);
       tried++;
       const where = `${c.exportedName} ${e.label}: ${res.status()}`;
       if (![400, 413].includes(res.status())) failures.push(where);
       else if (!(await res.json()).message) failures.push(`${where} without a message`);
-      if ((await fingerprint(server.databaseFile)) !== before) failures.push(`${where} changed the database`);
+      if ((await fingerprint(server.database)) !== before) failures.push(`${where} changed the database`);
     }
   }
   console.log(
@@ -402,14 +402,14 @@ test("every server action posted from another origin gets a 403 with a message (
   ];
   for (const c of actions) {
     for (const [label, headers] of foreign) {
-      const before = await fingerprint(server.databaseFile);
+      const before = await fingerprint(server.database);
       const { body, contentType } = encode(partsOf(c.valid(ids)));
       const res = await send(c, requests[c.as], body, contentType, headers);
       const where = `${c.exportedName} from ${label}: ${res.status()}`;
       if (res.status() !== 403) failures.push(where);
       else if (!/another site/.test(((await res.json()) as { message?: string }).message ?? ""))
         failures.push(`${where} without the message`);
-      if ((await fingerprint(server.databaseFile)) !== before) failures.push(`${where} changed the database`);
+      if ((await fingerprint(server.database)) !== before) failures.push(`${where} changed the database`);
     }
   }
   expect(failures).toEqual([]);
@@ -447,7 +447,7 @@ test("the authorization matrix through HTTP: valid action requests from a visito
     const asks = protectedActions.includes(c.exportedName) ? askers : c.as === "visitor" ? [] : askers.slice(0, 1);
     if (c.exportedName === "createClassAction") asks.push(["a student", requests.student]);
     for (const [who, request] of asks) {
-      const before = await fingerprint(server.databaseFile);
+      const before = await fingerprint(server.database);
       const { body, contentType } = encode(partsOf(c.valid(ids)));
       const res = await send(c, request, body, contentType);
       const text = await res.text();
@@ -459,7 +459,7 @@ test("the authorization matrix through HTTP: valid action requests from a visito
       if (res.status() >= 500) failures.push(`${c.exportedName} by ${who}: ${res.status()}`);
       if (text.includes("Demo class") || text.includes("student5@demo.test"))
         failures.push(`${c.exportedName} by ${who} answered with the class's data`);
-      if ((await fingerprint(server.databaseFile)) !== before)
+      if ((await fingerprint(server.database)) !== before)
         failures.push(`${c.exportedName} by ${who} changed the database`);
     }
   }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, lessonSlug, studentInDemoClass } from "./helpers";
 import { signInAll } from "../scripts/lib/http-session";
-import { attemptsOf, classSubmissions } from "../db/testing/inspection";
+import { attemptsOf, classSubmissions, e2eDatabase } from "../db/testing/inspection";
 import {
   actionStateOf,
   captureSubmitLesson,
@@ -9,7 +9,7 @@ import {
   replayAction,
 } from "../scripts/lib/server-action-replay";
 
-const databaseFile = process.env.DATABASE_PATH ?? "e2e/.data/e2e.db";
+const database = e2eDatabase();
 
 test("100 simultaneous submissions of one lesson by one student record one submission; every one answers with success", async ({
   browser,
@@ -36,7 +36,7 @@ test("100 simultaneous submissions of one lesson by one student record one submi
   expect(messages.filter((m) => m.startsWith("Submitted."))).toHaveLength(1);
   expect(messages.filter((m) => m.startsWith("This lesson was already submitted."))).toHaveLength(99);
 
-  const recorded = await attemptsOf(databaseFile, "Hundred Clicks", lessonSlug);
+  const recorded = await attemptsOf(database, "Hundred Clicks", lessonSlug);
   expect(recorded).toHaveLength(1);
   expect(recorded[0]!.submittedAt).not.toBeNull();
 
@@ -71,6 +71,6 @@ test("200 students of one class submitting at the same moment all succeed, and t
   expect(replies.filter((r) => r.state?.status !== "success").map((r) => r.state ?? r.body.slice(0, 200))).toEqual([]);
   expect(replies.filter((r) => r.state!.message?.startsWith("Submitted.")).length).toBe(200);
 
-  const counts = await classSubmissions(databaseFile, "Crowd class 1");
+  const counts = await classSubmissions(database, "Crowd class 1");
   expect(counts).toEqual({ students: 200, submitted: 200 });
 });

@@ -188,6 +188,6 @@ test("behind HTTPS the session cookie is Secure (and httpOnly, SameSite=Lax)", a
     expect(session).toMatch(/;\s*HttpOnly/i);
     expect(session).toMatch(/;\s*SameSite=Lax/i);
   } finally {
-    server.stop();
+    await server.stop();
   }
 });

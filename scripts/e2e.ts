@@ -1,6 +1,10 @@
 /**
  * `npm run test:e2e`: the Playwright journeys against a production build, in Debian's Chromium.
  * Uses its own database (e2e/.data/e2e.db, made fresh each run) and port (E2E_PORT, default 3100).
+ *
+ * With DATABASE_URL set (`npm run test:e2e:postgres` sets it to this machine's PostgreSQL), the
+ * journeys run on PostgreSQL instead: in a fresh database of their own on that server, named as
+ * test databases are so that the test runner drops it afterwards.
  */
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +12,10 @@ import path from "node:path";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
+import pg from "pg";
+import { closeDatabase } from "@/db/client";
 import { seedBenchmark } from "@/db/testing/bench-seed";
+import { throwawayPrefix } from "@/db/testing/test-database";
 import { hashPassword } from "@/lib/auth/password";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -34,6 +41,8 @@ ensureChromium();
 const dataDir = path.resolve("e2e", ".data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 const databaseFile = path.join(dataDir, "e2e.db");
+if (process.env.DATABASE_URL) process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
+console.log(`The journeys run on ${process.env.DATABASE_URL ? "PostgreSQL" : "SQLite"}.`);
 const db = await setUpDatabase(databaseFile);
 await seedDemo();
 // A class of 200 students who have not started the lesson, for e2e/concurrency.spec.ts (its own
@@ -47,7 +56,7 @@ await seedBenchmark(db, {
   prefix: "crowd",
 });
 await ensureBuild(db, databaseFile);
-db.$client.close();
+await closeDatabase(db);
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
@@ -60,3 +69,19 @@ const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)]
   },
 });
 process.exit(result.status ?? 1);
+
+/** An empty database for this run on the server `url` names, replacing the last run's. */
+async function freshPostgresDatabase(url: string): Promise<string> {
+  const name = `${throwawayPrefix()}e2e`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const address = new URL(url);
+  address.pathname = `/${name}`;
+  return address.toString();
+}

@@ -2,16 +2,20 @@
  * `node scripts/with-postgres.ts <command …>`: runs the command with DATABASE_URL pointing at a
  * PostgreSQL server on this machine, which it prepares first: Debian's PostgreSQL is installed
  * when missing (as root, saying so), its cluster started when down, and a test role created.
- * Test tooling makes a throwaway database per test file (db/testing/test-database.ts); they are
- * all dropped afterwards, whatever the command's outcome. A DATABASE_URL already set is used as is.
+ * Test tooling makes a throwaway database per test file (db/testing/test-database.ts), named with
+ * this run's id; they are all dropped afterwards, whatever the command's outcome, and other runs'
+ * are left alone. A DATABASE_URL already set is used as is.
  */
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { THROWAWAY_PREFIX } from "@/db/testing/test-database";
+import { throwawayPrefix } from "@/db/testing/test-database";
 import { localPostgres } from "./lib/postgres";
 
 const ROLE = "marginalia_test";
 const PASSWORD = "marginalia-test";
+
+process.env.MARGINALIA_TEST_RUN = randomBytes(2).toString("hex");
 
 async function dropThrowaways(url: string): Promise<number> {
   const admin = new pg.Client({ connectionString: url });
@@ -19,7 +23,7 @@ async function dropThrowaways(url: string): Promise<number> {
   try {
     const { rows } = await admin.query<{ name: string }>(
       "select datname as name from pg_database where datname like $1",
-      [`${THROWAWAY_PREFIX}%`],
+      [`${throwawayPrefix().replaceAll("_", "\\_")}%`],
     );
     for (const { name } of rows) await admin.query(`drop database if exists "${name}" with (force)`);
     return rows.length;

@@ -52,12 +52,21 @@ export async function freshAppDatabase(): Promise<Db> {
   return db;
 }
 
-/** Test databases on PostgreSQL are named with this prefix; the test runner drops them afterwards. */
+/** Test databases on PostgreSQL are named with this prefix. */
 export const THROWAWAY_PREFIX = "marginalia_test_";
+
+/**
+ * The prefix of this test run's databases, which the runner (scripts/with-postgres.ts) drops
+ * afterwards: its run id (MARGINALIA_TEST_RUN) in the name keeps runs side by side on one server
+ * from dropping each other's.
+ */
+export function throwawayPrefix(): string {
+  return `${THROWAWAY_PREFIX}${process.env.MARGINALIA_TEST_RUN ?? "adhoc"}_`;
+}
 
 /** A new, empty database on the server `url` points at. */
 async function throwawayPostgresDatabase(url: string): Promise<string> {
-  const name = `${THROWAWAY_PREFIX}${process.pid}_${randomBytes(4).toString("hex")}`;
+  const name = `${throwawayPrefix()}${process.pid}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
