@@ -5,29 +5,37 @@
  * prints a table and writes bench/results/bench.json. Pairs of figures that form a ratio are
  * measured in the same run, one after the other; ratios are what to compare between machines.
  *
+ * `npm run bench -- --postgres`: the same on PostgreSQL (DATABASE_URL, or a `marginalia_bench`
+ * database on this machine's server), one app server; `--postgres --replicas 3`: three app
+ * servers behind HAProxy. Results go to bench/results/bench-postgres-<replicas>.json. The three
+ * set-ups together are the capacity model in the README.
+ *
  * `npm run bench -- --quick`: the smoke mode `npm test` runs (a small database, one-second
  * runs): it checks that every measurement runs and produces numbers, not how fast they are.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { seedBenchmark } from "@/db/testing/bench-seed";
-import { countAccounts } from "@/db/access/users";
-import {
-  benchClassOf,
-  benchUser,
-  currentOpenQuestions,
-  ensureWorkingStudent,
-  revisionTotals,
-} from "@/db/testing/bench-queries";
 import { hashPassword } from "@/lib/auth/password";
-import { setUpDatabase } from "./setup-database";
-import { ensureBuild } from "./build";
-import { signIn as signInOverHttp, startNextServer } from "./lib/http-session";
+import pg from "pg";
+import { localPostgres } from "./lib/postgres";
+import { postCredentials, signIn as signInOverHttp, startNextServer } from "./lib/http-session";
 
-const quick = process.argv.includes("--quick");
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    postgres: { type: "boolean", default: false },
+    replicas: { type: "string", default: "1" },
+  },
+});
+const quick = options.quick;
+const replicas = Number(options.replicas);
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) throw new Error("--replicas must be 1 to 8.");
+const onPostgres = options.postgres || replicas > 1;
+const setup = onPostgres ? `PostgreSQL, ${replicas} app server${replicas === 1 ? "" : "s"}` : "SQLite, 1 app server";
 const startedAt = performance.now();
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
 const LESSON = "tajikistan-islamic-state";
@@ -41,8 +49,35 @@ const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? (quick ? "data/benc
 /** The copy of the passage page's bytes served as a plain file: the server's raw static limit. */
 const STATIC_COPY = path.join("public", "bench", "passage.html");
 
+/** The benchmark's own database on this machine's PostgreSQL, kept between runs as data/bench.db is. */
+async function localBenchDatabase(): Promise<string> {
+  const server = `postgres://marginalia:marginalia-local@127.0.0.1:${localPostgres("marginalia", "marginalia-local")}`;
+  const name = quick ? "marginalia_bench_quick" : "marginalia_bench";
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  try {
+    if (quick) await admin.query(`drop database if exists ${name} with (force)`);
+    if (!(await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount)
+      await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return `${server}/${name}`;
+}
+
 // ---- database and build ----
-if (quick) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+// The data layer picks its engine's tables when first loaded: set DATABASE_URL before importing it.
+if (onPostgres) process.env.DATABASE_URL ??= await localBenchDatabase();
+else delete process.env.DATABASE_URL;
+const { seedBenchmark } = await import("@/db/testing/bench-seed");
+const { countAccounts } = await import("@/db/access/users");
+const { benchClassOf, benchUser, currentOpenQuestions, ensureWorkingStudent, revisionTotals } = await import(
+  "@/db/testing/bench-queries"
+);
+const { setUpDatabase } = await import("./setup-database");
+const { ensureBuild } = await import("./build");
+
+if (quick && !onPostgres) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 fs.mkdirSync(path.dirname(file), { recursive: true });
 const db = await setUpDatabase(file);
 if ((await countAccounts()) === 0) {
@@ -114,6 +149,49 @@ async function load(
 
 const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(3) : 0);
 
+/**
+ * Sign-ins as the form makes them (the CSRF request, then the credentials post), `connections`
+ * at a time for the run's length, each as another seeded student. Password hashing is most of it.
+ */
+async function signInRun(connections: number): Promise<Run> {
+  const students = seed.classes * seed.studentsPerClass;
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + DURATION_S * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const email = `bench-student${(next++ % students) + 1}@bench.test`;
+        const t = performance.now();
+        const res = await postCredentials(BASE, email, PASSWORD).catch(() => null);
+        if (res?.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))) {
+          latencies.push(performance.now() - t);
+        } else errors++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
+  const run: Run = {
+    name: "sign-in (CSRF + credentials post)",
+    path: "/api/auth/callback/credentials",
+    connections,
+    requestsPerSec: +(latencies.length / ((performance.now() - started) / 1000)).toFixed(1),
+    p50_ms: percentile(0.5),
+    p99_ms: percentile(0.99),
+    requests: latencies.length,
+    errors,
+    non2xx: 0,
+  };
+  console.log(
+    `  ${run.name.padEnd(46)} @${String(connections).padStart(2)}  ${String(run.requestsPerSec).padStart(6)} /s     p50 ${run.p50_ms} ms  p99 ${run.p99_ms} ms${errors ? `  (${errors} failed)` : ""}`,
+  );
+  return run;
+}
+
 async function firstLoadJavaScript(html: string) {
   // The scripts a current browser loads: every <script src> except the noModule polyfills.
   const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
@@ -166,7 +244,7 @@ function runLighthouse(url: string) {
   };
 }
 
-const server = await startNextServer({ port: PORT, env: { DATABASE_PATH: file } });
+const server = await startNextServer({ port: PORT, env: onPostgres ? {} : { DATABASE_PATH: file } });
 const stop = () => server.signal("SIGTERM");
 process.on("exit", stop);
 
@@ -181,7 +259,7 @@ try {
   const asInstructor = { headers: { cookie: instructorCookie } };
 
   console.log(
-    `\nMarginalia benchmark${quick ? " (quick smoke run)" : ""}: ${DURATION_S} s a run, autocannon against ${BASE}`,
+    `\nMarginalia benchmark${quick ? " (quick smoke run)" : ""} on ${setup}: ${DURATION_S} s a run, autocannon against ${BASE}`,
   );
   console.log(
     `[${elapsed()}] 1. The limit: the passage page's bytes as a file in public/, and the prerendered page for an anonymous reader`,
@@ -264,7 +342,10 @@ try {
     await load("gradebook page", `/classes/${classId}/gradebook`, 10, asInstructor),
   ];
 
-  console.log(`[${elapsed()}] 5. Size of the passage page`);
+  console.log(`[${elapsed()}] 5. Sign-ins, ${seed.classes * seed.studentsPerClass} different students in turn`);
+  const signIns = await signInRun(8);
+
+  console.log(`[${elapsed()}] 6. Size of the passage page`);
   const html = await (await fetch(`${BASE}${passagePath}`)).text();
   const js = await firstLoadJavaScript(html);
   const size = {
@@ -277,7 +358,7 @@ try {
   );
 
   console.log(
-    `[${elapsed()}] 6. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader`,
+    `[${elapsed()}] 7. Lighthouse 12.2.3 (Debian Chromium, default mobile profile) on the passage page, as an anonymous reader`,
   );
   const lighthouse = runLighthouse(`${BASE}${passagePath}`);
   console.log(
@@ -287,6 +368,7 @@ try {
   const report = {
     measuredAt: new Date().toISOString(),
     mode: quick ? "quick" : "full",
+    setup,
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
     database: `${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes, every question answered, feedback on half`,
     durationSecondsPerRun: DURATION_S,
@@ -294,16 +376,18 @@ try {
     studentView: { runs: [...view, anonymousAt50], viewsPerSec: views },
     autosave: { run: autosave, acknowledged, savesInDatabase, lost: Math.max(0, acknowledged - savesInDatabase) },
     instructor: instructorRuns,
+    signIns,
     size,
     lighthouse,
   };
   fs.mkdirSync("bench/results", { recursive: true });
-  const out = path.join("bench", "results", quick ? "bench-quick.json" : "bench.json");
+  const name = onPostgres ? `bench-postgres-${replicas}` : "bench";
+  const out = path.join("bench", "results", `${name}${quick ? "-quick" : ""}.json`);
   fs.writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`\nWritten to ${out} after ${elapsed()}`);
 
   // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
-  const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns];
+  const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns, signIns];
   const problems = [
     ...allRuns
       .filter((r) => !(r.requestsPerSec > 0) || !Number.isFinite(r.p99_ms))
