@@ -69,6 +69,11 @@ export function openPostgres(url: string, poolSize = 10): Db {
   // An idle connection dropped by the server (a restart) is replaced on the next query; without
   // a listener its error would end the process.
   pool.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  // A connection checked out by an open transaction is not the pool's to watch: when the server
+  // goes away mid-transaction its error would be uncaught. The query in flight fails on its own.
+  pool.on("connect", (client) =>
+    client.on("error", (err) => console.error(`PostgreSQL connection lost: ${err.message}`)),
+  );
   const db = drizzlePostgres(pool) as unknown as Db;
   Object.defineProperty(db, ENGINE, { value: "postgres" });
   return db;
