@@ -15,6 +15,14 @@ test("a database out of reach is told apart from a bug, also when wrapped as a q
   );
   assert.equal(isDatabaseUnavailable(new Error("Connection terminated unexpectedly")), true);
   assert.equal(isDatabaseUnavailable(coded("database is locked", "SQLITE_BUSY")), true);
+  assert.equal(
+    isDatabaseUnavailable(
+      new Error("Failed query: update answers", {
+        cause: coded("could not serialize access due to read/write dependencies among transactions", "40001"),
+      }),
+    ),
+    true,
+  );
 
   assert.equal(isDatabaseUnavailable(coded("duplicate key value violates unique constraint", "23505")), false);
   assert.equal(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined")), false);

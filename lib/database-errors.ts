@@ -17,7 +17,14 @@ const UNAVAILABLE = new Set([
   "08004",
   "08006",
   "SQLITE_BUSY",
+  // Still in conflict after db/transaction.ts's retries: a burst of writers (every client retrying at
+  // once after an outage), busy as SQLite's lock is, not a bug.
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
 ]);
+
+/** What the person is told then, before what happens next (the autosave tries again; a form asks to). */
+export const DATABASE_UNAVAILABLE = "The database is not answering right now, so nothing was saved.";
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {

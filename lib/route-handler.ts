@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { refuseCrossSiteJson } from "@/lib/security/cross-site";
-import { isDatabaseUnavailable } from "./database-errors";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./database-errors";
 import { logServerError } from "@/lib/server-error";
 
 type Body = { message: string; errors?: Record<string, string[] | undefined>; reference?: string };
@@ -32,7 +32,7 @@ export function errorResponse(err: unknown): NextResponse<Body> {
   if (isDatabaseUnavailable(err))
     return NextResponse.json(
       {
-        message: `The database is not answering right now, so nothing was saved. It will be tried again. (Reference ${reference})`,
+        message: `${DATABASE_UNAVAILABLE} It will be tried again. (Reference ${reference})`,
         reference,
       },
       { status: 503, headers: { "X-Error-Reference": reference, "Retry-After": "2" } },

@@ -7,6 +7,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/actor";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/database-errors";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { FormState } from "@/lib/form-state";
 import { logServerError } from "@/lib/server-error";
@@ -26,7 +27,10 @@ export function echoValues(values: Record<string, string>): Record<string, strin
   return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.has(k)));
 }
 
-/** Maps what the data layer throws to a form state; anything unexpected is logged and said plainly. */
+/**
+ * Maps what the data layer throws to a form state; anything unexpected is logged and said plainly
+ * (a database out of reach as such, so the person knows that trying again is all it takes).
+ */
 export function errorState(err: unknown, values: Record<string, string> = {}): FormState {
   if (err instanceof DomainError) {
     return {
@@ -39,11 +43,11 @@ export function errorState(err: unknown, values: Record<string, string> = {}): F
   if (err instanceof NotFoundError || err instanceof ForbiddenError)
     return { status: "error", message: err.message, values: echoValues(values) };
   const reference = logServerError("Server action failed", err);
-  return {
-    status: "error",
-    message: `Something went wrong on our side and nothing was saved. Please try again. (Reference ${reference})`,
-    values: echoValues(values),
-  };
+  // As a route handler's 503: the database is out of reach for a moment, and trying again will do.
+  const message = isDatabaseUnavailable(err)
+    ? `${DATABASE_UNAVAILABLE} Please try again in a moment. (Reference ${reference})`
+    : `Something went wrong on our side and nothing was saved. Please try again. (Reference ${reference})`;
+  return { status: "error", message, values: echoValues(values) };
 }
 
 /**

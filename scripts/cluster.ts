@@ -7,13 +7,14 @@
  * The database is DATABASE_URL, or else a `marginalia` database on this machine's PostgreSQL
  * (installed and started when missing, as for the tests). It is migrated, the lessons imported,
  * and with --demo the demo accounts seeded; the build is made against it when not current.
- * HAProxy is Debian's `haproxy`, installed when missing (as root). Stop everything with Ctrl+C.
+ * HAProxy is Debian's `haproxy`, installed when missing (as root). The servers' output and HAProxy's
+ * go to data/cluster/. Stop everything with Ctrl+C.
  */
-import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readEnv } from "@/lib/env";
+import { startCluster, type AppServer } from "./lib/cluster";
 import { localPostgres, asPostgres } from "./lib/postgres";
 
 const { values } = parseArgs({
@@ -55,41 +56,6 @@ function localDatabase(): string {
   return `postgres://${role}:${password}@127.0.0.1:${port}/marginalia`;
 }
 
-function ensureHaproxy(): void {
-  if (spawnSync("haproxy", ["-v"]).status === 0) return;
-  if (process.getuid?.() !== 0) {
-    console.error("The cluster needs HAProxy. Install it with: sudo apt-get install -y haproxy");
-    process.exit(1);
-  }
-  console.log("HAProxy is missing. As root, installing it now with:\n  apt-get update && apt-get install -y haproxy");
-  execSync("apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy", { stdio: "inherit" });
-}
-
-/** HAProxy in front: round robin, a health check every second, retries only on failed connections. */
-function haproxyConfig(ports: number[]): string {
-  return [
-    "global",
-    "  maxconn 4096",
-    "defaults",
-    "  mode http",
-    "  timeout connect 2s",
-    "  timeout client 60s",
-    "  timeout server 60s",
-    "  option forwardfor",
-    "  option redispatch",
-    "  retries 2",
-    "frontend marginalia",
-    `  bind ${env.HOSTNAME}:${env.PORT}`,
-    "  default_backend app",
-    "backend app",
-    "  balance roundrobin",
-    "  option httpchk GET /lessons",
-    "  http-check expect status 200",
-    ...ports.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 1`),
-    "",
-  ].join("\n");
-}
-
 const url = process.env.DATABASE_URL ?? localDatabase();
 // The data layer picks its engine's tables when first loaded: only now may it be.
 process.env.DATABASE_URL = url;
@@ -109,58 +75,54 @@ if (!imported.ok) {
 if (values.demo) await seedDemo();
 await ensureBuild(db, "");
 await closeDatabase(db);
-ensureHaproxy();
 
-const ports = Array.from({ length: replicas }, (_, i) => firstAppPort + i);
-const dir = path.join("data", "cluster");
-fs.mkdirSync(dir, { recursive: true });
-const configFile = path.join(dir, "haproxy.cfg");
-fs.writeFileSync(configFile, haproxyConfig(ports));
-
+const logDir = path.join("data", "cluster");
 let stopping = false;
-const children = new Set<ChildProcess>();
+const cluster = await startCluster({
+  replicas,
+  port: env.PORT,
+  host: env.HOSTNAME,
+  firstAppPort,
+  env: { DATABASE_URL: url, NEXTAUTH_URL: publicUrl },
+  logDir,
+}).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
 
-function startAppServer(port: number): void {
-  const child = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        NEXTAUTH_URL: publicUrl,
-        // Only the balancer in front may say who the client is.
-        TRUSTED_PROXY: "127.0.0.1",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-  );
-  children.add(child);
-  child.on("exit", (code, signal) => {
-    children.delete(child);
+/** An app server that exits is started again (tried every second until it serves); the others carry the traffic meanwhile. */
+async function keepRunning(server: AppServer): Promise<void> {
+  for (;;) {
+    const how = await server.process.exited;
     if (stopping) return;
-    console.error(`App server on port ${port} stopped (${signal ?? `exit ${code}`}); starting it again.`);
-    setTimeout(() => startAppServer(port), 1000);
-  });
+    console.error(`App server on port ${server.port} stopped (${how}); starting it again.`);
+    await new Promise((r) => setTimeout(r, 1000));
+    if (stopping) return;
+    try {
+      await server.restart();
+      console.error(`App server on port ${server.port} is serving again.`);
+    } catch (err) {
+      console.error(
+        `App server on port ${server.port} did not start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
 }
 
-for (const port of ports) startAppServer(port);
-const balancer = spawn("haproxy", ["-f", configFile, "-db"], { stdio: "inherit" });
-children.add(balancer);
-balancer.on("exit", (code) => {
+for (const server of cluster.servers) void keepRunning(server);
+void cluster.balancerExited.then((code) => {
   if (stopping) return;
   console.error(`HAProxy stopped (exit ${code}); stopping the app servers.`);
-  stop(1);
+  void stop(1);
 });
 console.log(
-  `\nMarginalia on ${replicas} app server${replicas === 1 ? "" : "s"} (ports ${ports.join(", ")}) behind HAProxy: open ${publicUrl}/lessons\n`,
+  `\nMarginalia on ${replicas} app server${replicas === 1 ? "" : "s"} (ports ${cluster.servers.map((s) => s.port).join(", ")}) behind HAProxy: open ${publicUrl}/lessons\n` +
+    `Their output and HAProxy's are in ${logDir}/. Stop everything with Ctrl+C.\n`,
 );
 
-function stop(code = 0): void {
+async function stop(code = 0): Promise<void> {
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500);
+  await cluster.stop();
+  process.exit(code);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));

@@ -3,9 +3,12 @@ import { runMigrations } from "@/db/migrate";
 import { importLessonFolders } from "@/content/import";
 import { formatContentError } from "@/content/load";
 
-/** Creates or updates the database at `file`: migrations, then the lessons under content/lessons. */
-export async function setUpDatabase(file: string): Promise<Db> {
-  process.env.DATABASE_PATH = file; // the data layer's shared connection (getDb) opens this file
+/**
+ * Creates or updates the app's database: migrations, then the lessons under content/lessons. It is
+ * the SQLite file `file`, or without one the PostgreSQL database at DATABASE_URL.
+ */
+export async function setUpDatabase(file?: string): Promise<Db> {
+  if (file) process.env.DATABASE_PATH = file; // the data layer's shared connection (getDb) opens this file
   const db = writerOf(getDb());
   await runMigrations(db);
   const result = await importLessonFolders(db);

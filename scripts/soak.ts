@@ -7,25 +7,34 @@
  * integrity check. Five kill/restart rounds (SOAK_ROUNDS), each with a fresh class of 50.
  *
  * `npm run soak -- --quick`: one round, the mode `npm test` runs.
+ * `npm run soak -- --cluster`: on PostgreSQL, through HAProxy to three app servers, one of them
+ * killed and the database restarted while the students carry on (scripts/soak-cluster.ts).
  * SOAK_PORT (default 3500) is the server's port; SOAK_SEED repeats a run's random choices (in order;
  * which student draws which depends on response timing, so a failing run is narrowed, not replayed).
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
 import { openDatabase, type Db } from "@/db/client";
 import { seedBenchmark, type SeededClass } from "@/db/testing/bench-seed";
 import { integrityProblems, readAttemptsForAudit } from "@/db/testing/crash-audit";
 import { lessonsRoot } from "@/content/import";
-import { loadLessonFolder } from "@/content/load";
-import type { QuestionContent } from "@/content/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { AnswerResponse } from "@/lib/answers/response-shape";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { checkAfterCrash, type AcknowledgedSave, type AcknowledgedSubmission } from "./lib/crash-checks";
 import { signInAll, startNextServer, type NextServer } from "./lib/http-session";
-import { captureSubmitLesson, contextWithCookie, replayAction, type ActionRequest } from "./lib/server-action-replay";
+import { replayAction, type ActionRequest } from "./lib/server-action-replay";
+import { captureSubmitRequests, loadSoakLesson, seededRandom } from "./lib/soak-traffic";
+
+if (process.argv.includes("--cluster")) {
+  // The cluster soak runs on PostgreSQL, and the data layer takes its engine's tables when first
+  // loaded (here, by the imports above, for SQLite): it runs in a process of its own.
+  const run = spawnSync(process.execPath, [...process.execArgv, path.join("scripts", "soak-cluster.ts")], {
+    stdio: "inherit",
+  });
+  process.exit(run.status ?? 1);
+}
 
 const quick = process.argv.includes("--quick");
 const startedAt = performance.now();
@@ -51,17 +60,7 @@ const SERVER_LOG = file.replace(/\.db$/, "-server.log");
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
   throw new Error(`SOAK_ROUNDS must be a positive whole number, not ${process.env.SOAK_ROUNDS}`);
 
-/** mulberry32: a small seeded generator, so a failing run's choices can be drawn again with SOAK_SEED. */
-const random = (() => {
-  let a = SEED >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-})();
+const random = seededRandom(SEED);
 const between = (lo: number, hi: number) => lo + random() * (hi - lo);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,30 +82,7 @@ await ensureBuild(setupDb, file);
 // The server is the only process with the file open while it runs, as in production; checks open it afresh.
 setupDb.$client.close();
 
-const loaded = loadLessonFolder(path.join(lessonsRoot, LESSON));
-if (!loaded.ok) throw new Error(`Lesson ${LESSON} did not load`);
-const questions = loaded.lesson.content.questions;
-const sentencesOf = new Map(
-  loaded.lesson.content.article.passages.map((p) => [p.id, p.paragraphs.flatMap((g) => g.sentences.map((s) => s.id))]),
-);
-const passagesWithQuestions = [...new Set(questions.map((q) => q.passage))];
-
-/** The n-th save of a question: a different valid answer each time, so a stale one is told apart. */
-function responseFor(q: QuestionContent & { passage: string }, n: number, who: string): AnswerResponse {
-  const pick = <T>(xs: readonly T[]) => xs[n % xs.length]!;
-  switch (q.type) {
-    case "single_choice":
-      return { type: q.type, optionId: pick(q.options).id };
-    case "multiple_select":
-      return { type: q.type, optionIds: [pick(q.options).id] };
-    case "short_answer":
-      return { type: q.type, text: `${who} try ${n}` };
-    case "evidence":
-      return { type: q.type, sentenceIds: [pick(sentencesOf.get(q.passage) ?? [])] };
-    case "open_response":
-      return { type: q.type, text: `${who}, draft ${n}: the article leans on one source and I would want a second.` };
-  }
-}
+const { questions, passagesWithQuestions, responseFor } = loadSoakLesson(lessonsRoot, LESSON);
 
 // ---- one round: a class works, the server is killed mid-traffic ----
 type Student = { email: string; cookie: string; classId: string };
@@ -261,17 +237,12 @@ try {
 
   // Each class's submit request, captured once from Chromium (the same body serves the whole class).
   const captureStarted = performance.now();
-  const templates = new Map<string, ActionRequest>();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
-  try {
-    for (const c of seeded)
-      templates.set(c.id, await captureSubmit(browser, server.base, cookieOf.get(c.studentEmails[STUDENTS]!)!));
-  } finally {
-    await browser.close();
-  }
+  const captured = await captureSubmitRequests(
+    server.base,
+    LESSON,
+    seeded.map((c) => cookieOf.get(c.studentEmails[STUDENTS]!)!),
+  );
+  const templates = new Map(seeded.map((c, i) => [c.id, captured[i]!]));
   console.log(
     `[${seconds()} s] captured the submit action's request for ${templates.size} ${templates.size === 1 ? "class" : "classes"} in ${seconds(captureStarted)} s`,
   );
@@ -329,20 +300,6 @@ if (problems.length) {
     `\nSoak problems (seed ${SEED}):\n- ${problems.slice(0, 30).join("\n- ")}${problems.length > 30 ? `\n- … and ${problems.length - 30} more` : ""}`,
   );
   process.exitCode = 1;
-}
-
-/** Opens the class's summary page as its extra student and captures the request the submit button makes. */
-async function captureSubmit(
-  browser: import("@playwright/test").Browser,
-  base: string,
-  cookie: string,
-): Promise<ActionRequest> {
-  const context = await contextWithCookie(browser, base, cookie);
-  try {
-    return await captureSubmitLesson(await context.newPage(), LESSON);
-  } finally {
-    await context.close();
-  }
 }
 
 /** The restarted server serves the students: a signed-in read and a write both work. */

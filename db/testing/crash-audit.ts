@@ -6,6 +6,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { engineOf, type Db } from "../client";
 import { answers, attempts, lessons, questions, questionVersions, users } from "../schema";
+import { questionSchema } from "@/content/schema";
+import { gradeAnswer } from "@/lib/answers/grading";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
 
 export type AuditedAnswer = {
@@ -15,6 +17,9 @@ export type AuditedAnswer = {
   /** Whether the version answered is graded automatically (every type but open responses). */
   autoGraded: boolean;
   autoScore: number | null;
+  /** What grading the stored response gives now (null for open responses), to compare with autoScore. */
+  scoreOfResponse: number | null;
+  updatedAt: Date;
 };
 
 export type AuditedAttempt = {
@@ -25,8 +30,25 @@ export type AuditedAttempt = {
   answers: AuditedAnswer[];
 };
 
-/** Every attempt at the lesson, each with its answers. */
+/**
+ * Every attempt at the lesson, each with its answers. On PostgreSQL in one snapshot, so that it
+ * may be read while the app writes (the PostgreSQL soak checks between faults, mid-traffic).
+ */
 export async function readAttemptsForAudit(db: Db, lessonSlug: string): Promise<AuditedAttempt[]> {
+  if (engineOf(db) === "sqlite") return readAttempts(db, lessonSlug);
+  const pool = db as unknown as {
+    transaction<R>(
+      run: (tx: Db) => Promise<R>,
+      config: { isolationLevel: "repeatable read"; accessMode: "read only" },
+    ): Promise<R>;
+  };
+  return pool.transaction((tx) => readAttempts(tx, lessonSlug), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function readAttempts(db: Db, lessonSlug: string): Promise<AuditedAttempt[]> {
   const lesson = (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lessonSlug)).limit(1))[0];
   if (!lesson) throw new Error(`Lesson ${lessonSlug} is not imported`);
   const rows = await db
@@ -48,6 +70,7 @@ export async function readAttemptsForAudit(db: Db, lessonSlug: string): Promise<
       response: answers.response,
       content: questionVersions.content,
       autoScore: answers.autoScore,
+      updatedAt: answers.updatedAt,
     })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
@@ -59,13 +82,15 @@ export async function readAttemptsForAudit(db: Db, lessonSlug: string): Promise<
     )
     .where(eq(attempts.lessonId, lesson.id));
   for (const a of answerRows) {
-    const type = (a.content as { type: string }).type;
+    const content = questionSchema.parse(a.content);
     byAttempt.get(a.attemptId)!.answers.push({
       questionKey: a.questionKey,
       revision: a.revision,
       response: a.response,
-      autoGraded: type !== "open_response",
+      autoGraded: content.type !== "open_response",
       autoScore: a.autoScore,
+      scoreOfResponse: gradeAnswer(content, a.response),
+      updatedAt: a.updatedAt,
     });
   }
   return [...byAttempt.values()];

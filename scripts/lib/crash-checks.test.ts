@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { AuditedAnswer, AuditedAttempt } from "@/db/testing/crash-audit";
-import { checkAfterCrash, type AcknowledgedSave } from "./crash-checks";
+import { checkAfterCrash, checkLastSaves, type AcknowledgedSave } from "./crash-checks";
 
 const text = (t: string) => ({ type: "open_response" as const, text: t });
 const open = (questionKey: string, revision: number, t: string): AuditedAnswer => ({
@@ -10,13 +10,23 @@ const open = (questionKey: string, revision: number, t: string): AuditedAnswer =
   response: text(t),
   autoGraded: false,
   autoScore: null,
+  scoreOfResponse: null,
+  updatedAt: new Date(0),
 });
-const choice = (questionKey: string, revision: number, autoScore: number | null): AuditedAnswer => ({
+/** A choice answer whose stored option grades `scoreOfResponse` (by default what it was graded, or 1). */
+const choice = (
+  questionKey: string,
+  revision: number,
+  autoScore: number | null,
+  scoreOfResponse = autoScore ?? 1,
+): AuditedAnswer => ({
   questionKey,
   revision,
   response: { type: "single_choice", optionId: "a" },
   autoGraded: true,
   autoScore,
+  scoreOfResponse,
+  updatedAt: new Date(0),
 });
 const attempt = (email: string, submitted: boolean, answers: AuditedAnswer[]): AuditedAttempt => ({
   attemptId: `t-${email}`,
@@ -89,4 +99,25 @@ test("an acknowledged submission that is not recorded, and half-written submissi
     "c's attempt is not submitted but q2 have grades",
   ]);
   assert.equal(result.submissionsChecked, 2);
+});
+
+test("a second attempt in one context, an answer saved after submitting and a grade its text does not earn are found", () => {
+  const attempts = [
+    attempt("a", true, [choice("q2", 1, 1)]),
+    attempt("a", true, [choice("q2", 1, 1)]),
+    attempt("b", true, [{ ...open("q1", 2, "late"), updatedAt: new Date(1) }, choice("q2", 1, 1, 0)]),
+  ];
+  assert.deepEqual(checkAfterCrash([], [], attempts).problems, [
+    "a has more than one attempt in c1",
+    "b's answer to q1 was saved after the attempt was submitted",
+    "b's answer to q2 is graded 1, but its stored text grades 0",
+  ]);
+});
+
+test("after the clients stopped, each answer must hold its last save's text, whatever its revision", () => {
+  const attempts = [attempt("a", false, [open("q1", 7, "seven"), open("q3", 2, "older")])];
+  assert.deepEqual(
+    checkLastSaves([save("a", "q1", 6, "seven"), save("a", "q2", 1, "one"), save("a", "q3", 2, "newer")], attempts),
+    ["a's last save of q2 is not what the database holds", "a's last save of q3 is not what the database holds"],
+  );
 });

@@ -82,10 +82,14 @@ export async function startNextServer({
   throw new Error(`next start on port ${port} did not serve within ${timeoutMs / 1000} s.`);
 }
 
-function isListening(port: number): Promise<boolean> {
+/** Whether something accepts connections on host:port. */
+export function isListening(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    const socket = net.connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }

@@ -2,7 +2,8 @@
  * PostgreSQL on this machine, for tests and the local cluster: Debian's package installed when
  * missing (as root, saying so), its cluster started when down, roles and databases created.
  */
-import { execFileSync, execSync } from "node:child_process";
+import { execFile, execFileSync, execSync } from "node:child_process";
+import { promisify } from "node:util";
 
 type Cluster = { version: string; name: string; port: number; online: boolean };
 
@@ -65,4 +66,37 @@ export function localPostgres(role: string, password: string): number {
     port,
   );
   return port;
+}
+
+/** A new, empty database `name` owned by `role` on the local server, dropped first when it exists; its address. */
+export function freshLocalDatabase(name: string, role: string, password: string): string {
+  const port = localPostgres(role, password);
+  asPostgres(`drop database if exists ${name} with (force)`, port);
+  asPostgres(`create database ${name} owner ${role}`, port);
+  return `postgres://${role}:${password}@127.0.0.1:${port}/${name}`;
+}
+
+function clusterOn(port: number): Cluster {
+  const found = clusters().find((c) => c.port === port);
+  if (!found) throw new Error(`No PostgreSQL cluster on this machine listens on port ${port}.`);
+  return found;
+}
+
+const pgCtlCluster = (port: number, ...action: string[]) => {
+  const { version, name } = clusterOn(port);
+  return promisify(execFile)("pg_ctlcluster", ["--skip-systemctl-redirect", version, name, ...action]);
+};
+
+/**
+ * Stops the local server on `port` as a crash would: immediate mode ends every backend at once
+ * without a checkpoint, so the next start recovers from the write-ahead log. Asynchronous, so
+ * that the caller's clients go on meanwhile.
+ */
+export async function crashLocalPostgres(port: number): Promise<void> {
+  await pgCtlCluster(port, "stop", "-m", "immediate");
+}
+
+/** Starts the local server on `port`; resolves once it accepts connections (pg_ctl waits for that). */
+export async function startLocalPostgres(port: number): Promise<void> {
+  await pgCtlCluster(port, "start");
 }

@@ -46,11 +46,12 @@ export async function captureActionPost(page: Page, trigger: () => Promise<void>
 export type ActionReply = { status: number; body: string; state: ReturnType<typeof actionStateOf> };
 
 /** Replays the captured request with this session's Cookie header. */
-export async function replayAction(request: ActionRequest, cookie: string): Promise<ActionReply> {
+export async function replayAction(request: ActionRequest, cookie: string, signal?: AbortSignal): Promise<ActionReply> {
   const res = await fetch(request.url, {
     method: "POST",
     headers: { ...request.headers, cookie },
     body: new Uint8Array(request.body),
+    signal,
   });
   const body = await res.text();
   return { status: res.status, body, state: actionStateOf(body) };
