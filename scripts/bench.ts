@@ -21,6 +21,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { hashPassword } from "@/lib/auth/password";
 import pg from "pg";
+import { startCluster } from "./lib/cluster";
 import { localPostgres } from "./lib/postgres";
 import { postCredentials, signIn as signInOverHttp, startNextServer } from "./lib/http-session";
 
@@ -244,9 +245,16 @@ function runLighthouse(url: string) {
   };
 }
 
-const server = await startNextServer({ port: PORT, env: onPostgres ? {} : { DATABASE_PATH: file } });
-const stop = () => server.signal("SIGTERM");
-process.on("exit", stop);
+// One app server on PORT, or several behind HAProxy on PORT (scripts/lib/cluster.ts); the same load either way.
+let stop: () => unknown;
+if (replicas > 1) {
+  const cluster = await startCluster({ replicas, port: PORT, env: {}, logDir: path.join("data", "bench-cluster") });
+  stop = () => cluster.stop();
+} else {
+  const server = await startNextServer({ port: PORT, env: onPostgres ? {} : { DATABASE_PATH: file } });
+  stop = () => server.signal("SIGTERM");
+  process.on("exit", () => server.signal("SIGTERM"));
+}
 
 try {
   const passagePath = `/lessons/${LESSON}/${PASSAGE}`;
@@ -410,5 +418,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  stop();
+  await stop();
 }
