@@ -4,11 +4,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { closeDatabase } from "./client";
-import { freshAppDatabase, THROWAWAY_PREFIX } from "./testing/test-database";
-import { users } from "./schema";
+import { freshAppDatabase, steadyWrites, THROWAWAY_PREFIX } from "./testing/test-database";
 import { backupPostgres, dumpTableCounts, postgresTableCounts, restorePostgres, withDatabase } from "./backup-postgres";
 
 const writer = await freshAppDatabase();
@@ -31,32 +29,14 @@ async function databasesNamedLike(prefix: string): Promise<string[]> {
 }
 
 test("a dump taken while another connection keeps writing is one consistent snapshot, and restores to the same counts", async () => {
-  let committed = 0;
-  let writing = true;
   // A steady stream of single-row commits from the app's pool, as the app would make.
-  const load = (async () => {
-    while (writing) {
-      await writer.insert(users).values({
-        id: randomUUID(),
-        email: `w${committed}@test`,
-        name: `Writer ${committed}`,
-        role: "student",
-        passwordHash: "x",
-        sessionVersion: 1,
-        createdAt: new Date(),
-      });
-      committed++;
-    }
-  })();
-  while (committed < 50) await new Promise((r) => setTimeout(r, 5));
+  const writes = steadyWrites(writer);
+  while (writes.committed() < 50) await new Promise((r) => setTimeout(r, 5));
 
-  const before = committed;
+  const before = writes.committed();
   const destination = path.join(folder, "backups", "snapshot.dump");
-  const { file, counts } = await backupPostgres(url, destination).finally(() => {
-    writing = false;
-  });
-  const after = committed;
-  await load;
+  const { file, counts } = await backupPostgres(url, destination).finally(writes.stop);
+  const after = writes.committed();
   // The app is stopped before a restore.
   await closeDatabase(writer);
 
@@ -75,7 +55,7 @@ test("a dump taken while another connection keeps writing is one consistent snap
   assert.ok(keptPrevious?.startsWith(`${target}_before_restore_`) && keptPrevious.startsWith(THROWAWAY_PREFIX));
   assert.equal(
     (await postgresTableCounts(withDatabase(url, keptPrevious!))).users,
-    committed,
+    after,
     "the replaced database had every write",
   );
   assert.deepEqual(await databasesNamedLike(`${target}_restoring`), [], "no half-made database is left");

@@ -2,42 +2,23 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { openDatabase } from "./client";
-import { openTestDatabase, tempDatabaseFile } from "./testing/test-database";
-import { users } from "./schema";
+import { openTestDatabase, steadyWrites, tempDatabaseFile } from "./testing/test-database";
 import { backupDatabase, restoreDatabase, tableCounts } from "./backup";
 
 test("a backup taken while another connection keeps writing is one consistent snapshot, and restores to the same counts", async () => {
   const file = tempDatabaseFile();
   openTestDatabase(file).$client.close();
   const writer = openDatabase(file);
-  let committed = 0;
-  let writing = true;
   // A steady stream of single-row commits from another connection, as the app would make.
-  const load = (async () => {
-    while (writing) {
-      await writer.insert(users).values({
-        id: randomUUID(),
-        email: `w${committed}@test`,
-        name: `Writer ${committed}`,
-        role: "student",
-        passwordHash: "x",
-        sessionVersion: 1,
-        createdAt: new Date(),
-      });
-      committed++;
-      await new Promise((r) => setImmediate(r));
-    }
-  })();
-  while (committed < 50) await new Promise((r) => setImmediate(r));
+  const writes = steadyWrites(writer);
+  while (writes.committed() < 50) await new Promise((r) => setImmediate(r));
 
-  const before = committed;
+  const before = writes.committed();
   const destination = path.join(path.dirname(file), "backups", "snapshot.db");
   const { pages } = await backupDatabase(file, destination);
-  const after = committed;
-  writing = false;
-  await load;
+  const after = writes.committed();
+  await writes.stop();
   writer.$client.close();
 
   assert.ok(pages > 0);
@@ -52,7 +33,7 @@ test("a backup taken while another connection keeps writing is one consistent sn
   const { keptPrevious } = await restoreDatabase(destination, file);
   assert.deepEqual(tableCounts(file), counts);
   assert.ok(keptPrevious && fs.existsSync(keptPrevious));
-  assert.equal(tableCounts(keptPrevious!).users, committed, "the replaced database had every write");
+  assert.equal(tableCounts(keptPrevious!).users, writes.committed(), "the replaced database had every write");
 });
 
 test("a damaged backup is refused and the database is left as it was", async () => {

@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { backupDatabase } from "../db/backup";
+import { backupPostgres, restorePostgres, withDatabase } from "../db/backup-postgres";
+import { dropDatabase } from "../db/testing/test-database";
 import { e2eDatabase } from "../db/testing/inspection";
 import { startNextServer } from "../scripts/lib/http-session";
 
@@ -25,13 +25,13 @@ export async function startOwnServer(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-own-server-"));
   const source = e2eDatabase();
   const onPostgres = source.startsWith("postgres");
-  const database = onPostgres ? await copyPostgres(source, purpose) : path.join(dir, "copy.db");
+  const database = onPostgres ? await copyPostgres(source, purpose, dir) : path.join(dir, "copy.db");
   // The shared server keeps writing: SQLite's online backup takes one consistent copy.
   if (!onPostgres) await backupDatabase(source, database);
   const logFile = path.join(dir, "server.log");
   const removeCopy = async () => {
     fs.rmSync(dir, { recursive: true, force: true });
-    if (onPostgres) await dropPostgres(database);
+    if (onPostgres) await dropDatabase(database);
   };
   const server = await startNextServer({
     port,
@@ -57,48 +57,15 @@ export async function startOwnServer(
   };
 }
 
-/** Runs SQL on the server `url` points at, connected to its maintenance database. */
-async function onServer(url: string, sql: string): Promise<void> {
-  const address = new URL(url);
-  address.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: address.toString() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 /**
  * A copy of the shared server's PostgreSQL database, named after it (so the test runner's cleanup
- * drops it too). pg_dump reads one consistent snapshot while that server keeps writing.
+ * drops it too), through the backup and restore the app's own commands use: pg_dump reads one
+ * consistent snapshot while that server keeps writing.
  */
-async function copyPostgres(sourceUrl: string, purpose: string): Promise<string> {
-  const source = new URL(sourceUrl);
-  const name = `${source.pathname.slice(1)}_${purpose}`;
-  await onServer(sourceUrl, `drop database if exists "${name}" with (force)`);
-  await onServer(sourceUrl, `create database "${name}"`);
-  const target = new URL(sourceUrl);
-  target.pathname = `/${name}`;
-  const connection = (u: URL) => ["-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username)];
-  const env = { ...process.env, PGPASSWORD: decodeURIComponent(source.password) };
-  const dump = spawn("pg_dump", [...connection(source), "--format=custom", "--no-owner", source.pathname.slice(1)], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const restore = spawn("pg_restore", [...connection(target), "--no-owner", "--exit-on-error", "-d", name], {
-    env,
-    stdio: ["pipe", "inherit", "inherit"],
-  });
-  dump.stdout.pipe(restore.stdin);
-  const exitOf = (p: ReturnType<typeof spawn>) => new Promise<number | null>((r) => p.once("exit", (code) => r(code)));
-  const [dumped, restored] = await Promise.all([exitOf(dump), exitOf(restore)]);
-  if (dumped !== 0 || restored !== 0)
-    throw new Error(`Copying ${source.pathname.slice(1)} failed (pg_dump ${dumped}, pg_restore ${restored}).`);
-  return target.toString();
-}
-
-async function dropPostgres(url: string): Promise<void> {
-  await onServer(url, `drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
+async function copyPostgres(sourceUrl: string, purpose: string, dir: string): Promise<string> {
+  const copy = withDatabase(sourceUrl, `${decodeURIComponent(new URL(sourceUrl).pathname.slice(1))}_${purpose}`);
+  await dropDatabase(copy); // a last run's, which the restore would otherwise keep beside it
+  const { file } = await backupPostgres(sourceUrl, path.join(dir, "copy.dump"));
+  await restorePostgres(file, copy);
+  return copy;
 }

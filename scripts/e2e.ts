@@ -12,10 +12,9 @@ import path from "node:path";
 import { ensureBuild } from "./build";
 import { setUpDatabase } from "./setup-database";
 import { DEMO_PASSWORD, seedDemo } from "./seed-demo";
-import pg from "pg";
 import { closeDatabase } from "@/db/client";
 import { seedBenchmark } from "@/db/testing/bench-seed";
-import { throwawayPrefix } from "@/db/testing/test-database";
+import { recreateDatabase, throwawayPrefix } from "@/db/testing/test-database";
 import { hashPassword } from "@/lib/auth/password";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -41,7 +40,9 @@ ensureChromium();
 const dataDir = path.resolve("e2e", ".data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 const databaseFile = path.join(dataDir, "e2e.db");
-if (process.env.DATABASE_URL) process.env.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL);
+// This run's database on PostgreSQL, replacing the last run's.
+if (process.env.DATABASE_URL)
+  process.env.DATABASE_URL = await recreateDatabase(process.env.DATABASE_URL, `${throwawayPrefix()}e2e`);
 console.log(`The journeys run on ${process.env.DATABASE_URL ? "PostgreSQL" : "SQLite"}.`);
 const db = await setUpDatabase(databaseFile);
 await seedDemo();
@@ -69,19 +70,3 @@ const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)]
   },
 });
 process.exit(result.status ?? 1);
-
-/** An empty database for this run on the server `url` names, replacing the last run's. */
-async function freshPostgresDatabase(url: string): Promise<string> {
-  const name = `${throwawayPrefix()}e2e`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const address = new URL(url);
-  address.pathname = `/${name}`;
-  return address.toString();
-}

@@ -41,7 +41,13 @@ import {
 import { signInAll } from "./lib/http-session";
 import { crashLocalPostgres, ensureRunning, freshLocalDatabase, startLocalPostgres } from "./lib/postgres";
 import { replayAction, type ActionRequest } from "./lib/server-action-replay";
-import { captureSubmitRequests, loadSoakLesson, seededRandom, type SoakQuestion } from "./lib/soak-traffic";
+import {
+  captureSubmitRequests,
+  loadSoakLesson,
+  seededRandom,
+  type SoakQuestion,
+  type SoakStudent,
+} from "./lib/soak-traffic";
 
 const startedAt = performance.now();
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -150,7 +156,6 @@ const cluster = await startCluster({
 console.log(`[${since(startedAt)} s] app servers on ports ${cluster.servers.map((s) => s.port).join(", ")} serving`);
 
 // ---- the traffic ----
-type Student = { email: string; cookie: string; classId: string };
 type Fault = {
   name: string;
   at: number;
@@ -237,7 +242,7 @@ function noAnswer(err: unknown): Try<never> {
   return { ok: false, kind: `no answer (${code}: ${cause?.message})`, retry: true, detail: String(err) };
 }
 
-async function sendSave(s: Student, q: SoakQuestion, response: AnswerResponse): Promise<Try<number>> {
+async function sendSave(s: SoakStudent, q: SoakQuestion, response: AnswerResponse): Promise<Try<number>> {
   inFlight++;
   try {
     const res = await fetch(`${cluster.base}/api/answers`, {
@@ -257,7 +262,7 @@ async function sendSave(s: Student, q: SoakQuestion, response: AnswerResponse): 
   }
 }
 
-async function sendSubmission(s: Student, submit: ActionRequest): Promise<Try<"submitted" | "already submitted">> {
+async function sendSubmission(s: SoakStudent, submit: ActionRequest): Promise<Try<"submitted" | "already submitted">> {
   inFlight++;
   submitting++;
   try {
@@ -289,7 +294,7 @@ async function sendSubmission(s: Student, submit: ActionRequest): Promise<Try<"s
   }
 }
 
-async function work(s: Student, submit: ActionRequest): Promise<void> {
+async function work(s: SoakStudent, submit: ActionRequest): Promise<void> {
   working++;
   try {
     const savesBeforeSubmit = 1 + Math.floor(random() * MAX_SAVES_BEFORE_SUBMIT);
@@ -422,7 +427,7 @@ try {
   const [submit] = await captureSubmitRequests(cluster.base, LESSON, [probe.cookie]);
   console.log(`[${since(startedAt)} s] captured the submit action's request in ${since(captureStarted)} s`);
 
-  const students: Student[] = seeded.studentEmails
+  const students: SoakStudent[] = seeded.studentEmails
     .slice(0, STUDENTS)
     .map((email, i) => ({ email, cookie: cookies[i]!, classId: seeded.id }));
   const trafficStarted = performance.now();

@@ -25,7 +25,7 @@ import { setUpDatabase } from "./setup-database";
 import { checkAfterCrash, type AcknowledgedSave, type AcknowledgedSubmission } from "./lib/crash-checks";
 import { signInAll, startNextServer, type NextServer } from "./lib/http-session";
 import { replayAction, type ActionRequest } from "./lib/server-action-replay";
-import { captureSubmitRequests, loadSoakLesson, seededRandom } from "./lib/soak-traffic";
+import { captureSubmitRequests, loadSoakLesson, seededRandom, type SoakStudent } from "./lib/soak-traffic";
 
 if (process.argv.includes("--cluster")) {
   // The cluster soak runs on PostgreSQL, and the data layer takes its engine's tables when first
@@ -85,7 +85,6 @@ setupDb.$client.close();
 const { questions, passagesWithQuestions, responseFor } = loadSoakLesson(lessonsRoot, LESSON);
 
 // ---- one round: a class works, the server is killed mid-traffic ----
-type Student = { email: string; cookie: string; classId: string };
 type RoundFigures = {
   round: number;
   savesAcknowledged: number;
@@ -104,7 +103,7 @@ const problems: string[] = [];
 async function runRound(
   round: number,
   server: NextServer,
-  students: Student[],
+  students: SoakStudent[],
   submit: ActionRequest,
 ): Promise<{ figures: Omit<RoundFigures, "restartMs">; exited: Promise<unknown> }> {
   let killed = false;
@@ -118,7 +117,7 @@ async function runRound(
     else interrupted++;
   };
 
-  async function work(s: Student) {
+  async function work(s: SoakStudent) {
     const savesBeforeSubmit = 1 + Math.floor(random() * MAX_SAVES_BEFORE_SUBMIT);
     const counts = new Map<string, number>();
     for (let saved = 0; !killed; saved++) {

@@ -2,11 +2,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { engineOf, getDb, openDatabase, writerOf, type Db } from "../client";
 import { databaseEngine, readEnv } from "@/lib/env";
 import { runMigrations, runSqliteMigrations } from "../migrate";
+import { withDatabase } from "../backup-postgres";
+import { users } from "../schema";
 
 export function tempDatabaseFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "marginalia-test-")), "test.db");
@@ -64,17 +66,62 @@ export function throwawayPrefix(): string {
   return `${THROWAWAY_PREFIX}${process.env.MARGINALIA_TEST_RUN ?? "adhoc"}_`;
 }
 
-/** A new, empty database on the server `url` points at. */
-async function throwawayPostgresDatabase(url: string): Promise<string> {
-  const name = `${throwawayPrefix()}${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
+/** Runs `sql` on the server `url` points at, from its maintenance database: databases are made and dropped from outside. */
+async function onServer(url: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(sql);
   } finally {
     await admin.end();
   }
-  const address = new URL(url);
-  address.pathname = `/${name}`;
-  return address.toString();
+}
+
+/** A new, empty database `name` on the server `url` points at, replacing one of that name; its address. */
+export async function recreateDatabase(url: string, name: string): Promise<string> {
+  await dropDatabase(withDatabase(url, name));
+  await onServer(url, `create database "${name}"`);
+  return withDatabase(url, name);
+}
+
+/** Drops the database `url` names, whoever is connected to it. */
+export async function dropDatabase(url: string): Promise<void> {
+  await onServer(url, `drop database if exists "${decodeURIComponent(new URL(url).pathname.slice(1))}" with (force)`);
+}
+
+/** A new, empty database on the server `url` points at. */
+async function throwawayPostgresDatabase(url: string): Promise<string> {
+  return recreateDatabase(url, `${throwawayPrefix()}${process.pid}_${randomBytes(3).toString("hex")}`);
+}
+
+/**
+ * Commits one `users` row after another through `db`, as the app would, until stopped: for tests
+ * of what must hold while the app keeps writing (an online backup).
+ */
+export function steadyWrites(db: Db): { committed: () => number; stop: () => Promise<void> } {
+  let committed = 0;
+  let writing = true;
+  const load = (async () => {
+    while (writing) {
+      await db.insert(users).values({
+        id: randomUUID(),
+        email: `w${committed}@test`,
+        name: `Writer ${committed}`,
+        role: "student",
+        passwordHash: "x",
+        sessionVersion: 1,
+        createdAt: new Date(),
+      });
+      committed++;
+      // better-sqlite3 commits synchronously: let the code under test run between commits.
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+  return {
+    committed: () => committed,
+    stop: async () => {
+      writing = false;
+      await load;
+    },
+  };
 }

@@ -23,6 +23,9 @@ export function seededRandom(seed: number): () => number {
 
 export type SoakQuestion = QuestionContent & { passage: string };
 
+/** A signed-in student of the soak: their session cookie and the class they work in. */
+export type SoakStudent = { email: string; cookie: string; classId: string };
+
 export type SoakLesson = {
   questions: SoakQuestion[];
   passagesWithQuestions: string[];
