@@ -20,11 +20,17 @@ export type DbOrTx = ReadDb | Tx;
 
 // Shared by every copy of this module (Next.js may load one per server layer): one queue per writer.
 const shared = globalThis as unknown as {
-  [key: symbol]: { open: AsyncLocalStorage<{ writer: Db; tx: Tx }>; queues: WeakMap<Db, Promise<unknown>> } | undefined;
+  [key: symbol]:
+    | {
+        open: AsyncLocalStorage<{ writer: Db; tx: Tx }>;
+        queues: WeakMap<Db, Promise<unknown>>;
+        keyed: Map<string, Promise<unknown>>;
+      }
+    | undefined;
 };
 const STATE = Symbol.for("marginalia.transactions");
-shared[STATE] ??= { open: new AsyncLocalStorage(), queues: new WeakMap() };
-const { open, queues } = shared[STATE];
+shared[STATE] ??= { open: new AsyncLocalStorage(), queues: new WeakMap(), keyed: new Map() };
+const { open, queues, keyed } = shared[STATE];
 
 /**
  * Runs a multi-step write in one transaction: all of it lands or none of it does, whatever
@@ -50,6 +56,31 @@ export async function inTransaction<T>(db: ReadDb | Db, work: (tx: Tx) => Promis
       }
     }),
   );
+}
+
+/**
+ * inTransaction, queued behind this process's other transactions with the same key. On
+ * PostgreSQL, writes that all change one row (one student's attempt: several tabs, a retry
+ * storm) would otherwise fail each other's serializable check over and over; queued, each waits
+ * its turn, and only other servers' transactions on that row can still collide (and are
+ * retried). SQLite already runs every transaction one at a time.
+ */
+export async function inQueuedTransaction<T>(
+  db: ReadDb | Db,
+  key: string,
+  work: (tx: Tx) => Promise<T> | T,
+): Promise<T> {
+  if (open.getStore() || engineOf(writerOf(db)) !== "postgres") return inTransaction(db, work);
+  const previous = keyed.get(key) ?? Promise.resolve();
+  const run = () => inTransaction(db, work);
+  const next = previous.then(run, run);
+  const settled = next.catch(() => undefined);
+  keyed.set(key, settled);
+  // The last in line clears its key, so the map holds only keys with work waiting.
+  void settled.then(() => {
+    if (keyed.get(key) === settled) keyed.delete(key);
+  });
+  return next;
 }
 
 function oneAtATime<T>(writer: Db, run: () => Promise<T>): Promise<T> {

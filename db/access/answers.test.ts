@@ -117,6 +117,19 @@ test("each save replaces the last and bumps the revision", async () => {
   });
 });
 
+test("forty saves of one answer at once (tabs, retries) all land, one revision each, on either engine", async () => {
+  const { student, classId } = await studentInClass();
+  const saves = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      saveDraft(student, draft("fair-reporting", { type: "open_response", text: `Draft ${i}` }, classId)),
+    ),
+  );
+  assert.deepEqual(
+    saves.map((s) => s.revision).sort((a, b) => a - b),
+    Array.from({ length: 40 }, (_, i) => i + 1),
+  );
+});
+
 test("a save to self-study after a class has assigned the lesson is refused, to be reloaded", async () => {
   const { student } = await studentInClass();
   await assert.rejects(

@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { inTransaction, type DbOrTx, type Tx } from "../transaction";
+import { inQueuedTransaction, type DbOrTx, type Tx } from "../transaction";
 import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
 import { changedRows } from "../dialect";
 import type { QuestionContent } from "@/content/schema";
@@ -42,6 +42,9 @@ export type LessonContext =
       dueAt: Date | null;
       showAnswersAfterSubmit: boolean;
     };
+
+/** A student's saves, checks and submission of a lesson all write its attempt: on one server they queue. */
+const attemptKey = (a: Actor, lessonSlug: string) => `attempt:${a.userId}:${lessonSlug}`;
 
 function requireSignedIn(actor: Actor | null): Actor {
   if (!actor) throw new ForbiddenError("Sign in to answer; your answers are kept with your account.");
@@ -191,7 +194,7 @@ export async function saveDraft(
 ): Promise<{ revision: number; savedAt: Date }> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, async (tx) => {
+  return inQueuedTransaction(db, attemptKey(a, input.lessonSlug), async (tx) => {
     const lesson = await findLesson(tx, input.lessonSlug);
     const contexts = await classContexts(tx, a, lesson.id);
     const context = await verifiedContext(tx, a, lesson.id, input.contextKey, contexts);
@@ -255,7 +258,7 @@ export async function submitLesson(
 ): Promise<SubmitResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, async (tx) => {
+  return inQueuedTransaction(db, attemptKey(a, lessonSlug), async (tx) => {
     const lesson = await findLesson(tx, lessonSlug);
     const context = await verifiedContext(tx, a, lesson.id, contextKey);
     if (context.mode === "self")
@@ -339,7 +342,7 @@ export async function checkAnswer(
 ): Promise<CheckResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inTransaction(db, async (tx) => {
+  return inQueuedTransaction(db, attemptKey(a, input.lessonSlug), async (tx) => {
     const lesson = await findLesson(tx, input.lessonSlug);
     // A lesson assigned in a class is answered there; checking it here would reveal the key before
     // submitting, so checks are refused to anyone in such a class or with class work on it (left and rejoining).
