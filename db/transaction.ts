@@ -95,7 +95,7 @@ function oneAtATime<T>(writer: Db, run: () => Promise<T>): Promise<T> {
 
 /** SQLSTATEs after which PostgreSQL asks for the transaction to be run again. */
 const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
-const ATTEMPTS = 8;
+const ATTEMPTS = 12;
 
 async function postgresTransaction<T>(writer: Db, work: (tx: Tx) => Promise<T> | T): Promise<T> {
   const pool = writer as unknown as {
@@ -111,7 +111,8 @@ async function postgresTransaction<T>(writer: Db, work: (tx: Tx) => Promise<T> |
         (error as { code?: string; cause?: { code?: string } }).code ??
         (error as { cause?: { code?: string } }).cause?.code;
       if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** attempt));
+      // Full jitter, growing to at most 200 ms: about 1.5 s of waiting at most before giving up with a 503.
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
     }
   }
 }

@@ -101,6 +101,11 @@ const student = await benchUser(db, "bench-student1@bench.test");
 const AUTOSAVER = "bench-autosave@bench.test";
 const autosaver = await ensureWorkingStudent(db, classId, AUTOSAVER, instructor.passwordHash);
 const openQuestions = await currentOpenQuestions(db);
+// And as a class typing at once: each connection another working student saving its own answers.
+const CLASSMATES = quick ? 5 : 50;
+const classmates: Awaited<ReturnType<typeof ensureWorkingStudent>>[] = [];
+for (let i = 1; i <= CLASSMATES; i++)
+  classmates.push(await ensureWorkingStudent(db, classId, `bench-autosave-${i}@bench.test`, instructor.passwordHash));
 
 // ---- server ----
 const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
@@ -322,24 +327,45 @@ try {
 
   console.log(`[${elapsed()}] 3. Answer autosave through PUT /api/answers, the endpoint the page uses`);
   const revisionsBefore = await revisionTotals(db, autosaver.id);
-  const saveRequests = openQuestions.map((q, i) => ({
-    method: "PUT" as const,
-    path: "/api/answers",
-    headers: { "content-type": "application/json", cookie: autosaverCookie },
-    body: JSON.stringify({
-      lessonSlug: LESSON,
-      questionKey: q.key,
-      contextKey: classId,
-      response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` },
-    }),
-  }));
-  const autosave = await load("PUT /api/answers (autosave)", "/api/answers", 50, { requests: saveRequests });
+  const saveRequests = (cookie: string) =>
+    openQuestions.map((q, i) => ({
+      method: "PUT" as const,
+      path: "/api/answers",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({
+        lessonSlug: LESSON,
+        questionKey: q.key,
+        contextKey: classId,
+        response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` },
+      }),
+    }));
+  const autosave = await load("PUT /api/answers (autosave), one student", "/api/answers", 50, {
+    requests: saveRequests(autosaverCookie),
+  });
   const acknowledged = autosave.requests - autosave.non2xx - autosave.errors;
   const revisionsAfter = await revisionTotals(db, autosaver.id);
   // Every save bumps its answer's revision by one, so the sum of revisions counts the saves that landed.
   const savesInDatabase = revisionsAfter.n - revisionsBefore.n;
   console.log(
     `  acknowledged ${acknowledged} saves; the database counts ${savesInDatabase} (${revisionsAfter.rows} answers); lost: ${Math.max(0, acknowledged - savesInDatabase)}`,
+  );
+
+  const classmateCookies: string[] = [];
+  for (const c of classmates) classmateCookies.push(await signIn(c.email));
+  const classRevisions = async () => {
+    let n = 0;
+    for (const c of classmates) n += (await revisionTotals(db, c.id)).n;
+    return n;
+  };
+  const classBefore = await classRevisions();
+  let nextClassmate = 0;
+  const classAutosave = await load(`PUT /api/answers (autosave), ${CLASSMATES} students`, "/api/answers", CLASSMATES, {
+    setupClient: (client) => client.setRequests(saveRequests(classmateCookies[nextClassmate++ % CLASSMATES]!)),
+  });
+  const classAcknowledged = classAutosave.requests - classAutosave.non2xx - classAutosave.errors;
+  const classSaved = (await classRevisions()) - classBefore;
+  console.log(
+    `  acknowledged ${classAcknowledged} saves; the database counts ${classSaved}; lost: ${Math.max(0, classAcknowledged - classSaved)}`,
   );
 
   console.log(
@@ -383,6 +409,12 @@ try {
     limits: { runs: limits, pageToStatic },
     studentView: { runs: [...view, anonymousAt50], viewsPerSec: views },
     autosave: { run: autosave, acknowledged, savesInDatabase, lost: Math.max(0, acknowledged - savesInDatabase) },
+    classAutosave: {
+      run: classAutosave,
+      acknowledged: classAcknowledged,
+      savesInDatabase: classSaved,
+      lost: Math.max(0, classAcknowledged - classSaved),
+    },
     instructor: instructorRuns,
     signIns,
     size,
@@ -395,7 +427,7 @@ try {
   console.log(`\nWritten to ${out} after ${elapsed()}`);
 
   // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
-  const allRuns = [...limits, ...view, anonymousAt50, autosave, ...instructorRuns, signIns];
+  const allRuns = [...limits, ...view, anonymousAt50, autosave, classAutosave, ...instructorRuns, signIns];
   const problems = [
     ...allRuns
       .filter((r) => !(r.requestsPerSec > 0) || !Number.isFinite(r.p99_ms))
@@ -405,6 +437,9 @@ try {
       .map((r) => `${r.name} @${r.connections}: ${r.non2xx} non-2xx responses, ${r.errors} errors`),
     ...(acknowledged > savesInDatabase
       ? [`${acknowledged - savesInDatabase} acknowledged saves are not in the database`]
+      : []),
+    ...(classAcknowledged > classSaved
+      ? [`${classAcknowledged - classSaved} acknowledged saves of the ${CLASSMATES} students are not in the database`]
       : []),
     ...(js.scripts > 0 && js.gzipBytes > 0 ? [] : ["no first-load JavaScript was found in the page"]),
     ...([lighthouse.performance, lighthouse.accessibility, lighthouse.lcp_ms, lighthouse.tbt_ms, lighthouse.cls].every(
