@@ -10,7 +10,7 @@ import {
 } from "./serial-saver";
 
 /** A saver on a clock the test moves, whose saves answer when the test says. */
-function harness() {
+function harness(random = () => 0.5) {
   let time = 0;
   let timers: { at: number; run: () => void; id: number }[] = [];
   let nextId = 1;
@@ -22,6 +22,7 @@ function harness() {
     onStatus: (s) => statuses.push(s),
     onConfirmed: (key, edit) => confirmed.push(`${key}=${edit.value}@${edit.editedAt}`),
     now: () => time,
+    random,
     timers: {
       set: (run, ms) => {
         const id = nextId++;
@@ -145,7 +146,33 @@ test("a failure worth retrying is retried after the backoff delays, then saved",
 });
 
 test("the retry delay grows and then stays at its longest", () => {
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 50].map(retryDelay), [1000, 2000, 4000, 8000, 15000, 15000, 15000]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5, 50].map((n) => retryDelay(n, () => 0.5)),
+    [1000, 2000, 4000, 8000, 15000, 15000, 15000],
+  );
+});
+
+test("retry delays are spread a quarter either way, so pages that failed together retry apart", () => {
+  assert.equal(retryDelay(0, () => 0), 750);
+  assert.equal(retryDelay(0, () => 1), 1250);
+  assert.equal(retryDelay(4, () => 0), 11250);
+  assert.equal(retryDelay(4, () => 1), 18750);
+  for (let i = 0; i < 200; i++) {
+    const d = retryDelay(1);
+    assert.ok(d >= 1500 && d <= 2500, `${d} ms is outside 1,500 to 2,500`);
+  }
+  assert.ok(new Set(Array.from({ length: 20 }, () => retryDelay(2))).size > 1, "every delay was the same");
+});
+
+test("a saver retries at the point of the spread it draws", async () => {
+  const h = harness(() => 0);
+  h.saver.edit("a", "text", { immediately: true });
+  await h.advance(0);
+  await h.answer(0, { ok: false, retry: true, message: "Not saved, retrying." });
+  await h.advance(749);
+  assert.equal(h.sent.length, 1);
+  await h.advance(1);
+  assert.equal(h.sent.length, 2);
 });
 
 test("a refusal is said and not retried on its own; the edit stays unconfirmed until the next edit or a flush", async () => {

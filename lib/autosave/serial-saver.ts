@@ -4,7 +4,8 @@
  * an edit waits AUTOSAVE_DEBOUNCE_MS for the next one, then goes to the server. Saves of one key
  * are serial, never two in flight, so the newest text always arrives last; an edit made while a
  * save is in flight is sent when that save has answered. A save that failed for a reason worth
- * retrying is tried again after AUTOSAVE_RETRY_MS (the last delay repeating) and at once on
+ * retrying is tried again after AUTOSAVE_RETRY_MS (the last delay repeating; each spread by up to
+ * a quarter either way, so that a class whose saves failed together does not retry together) and at once on
  * `flush`; one the server refused stays unconfirmed until the next edit or `flush`. One status
  * line reports on every key.
  */
@@ -34,6 +35,8 @@ export type SerialSaverOptions<V> = {
   onConfirmed?: (key: string, edit: Edit<V>) => void;
   now?: () => number;
   timers?: Timers;
+  /** Where in its spread each retry falls, from 0 to 1 (a test passes 0.5: the delays exactly). */
+  random?: () => number;
 };
 
 export type SerialSaver<V> = {
@@ -47,9 +50,14 @@ export type SerialSaver<V> = {
   isPending: (key?: string) => boolean;
 };
 
-/** The delay before the `attempt`th retry (from 0). */
-export function retryDelay(attempt: number): number {
-  return AUTOSAVE_RETRY_MS[Math.min(Math.max(0, attempt), AUTOSAVE_RETRY_MS.length - 1)]!;
+/**
+ * The delay before the `attempt`th retry (from 0), anywhere from ¾ to 1¼ of AUTOSAVE_RETRY_MS's.
+ * When the database comes back after an outage, every open page has a save waiting: spread
+ * out, they do not all arrive in the same instant and collide again.
+ */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const base = AUTOSAVE_RETRY_MS[Math.min(Math.max(0, attempt), AUTOSAVE_RETRY_MS.length - 1)]!;
+  return Math.round(base * (0.75 + 0.5 * Math.min(1, Math.max(0, random()))));
 }
 
 const realTimers: Timers = {
@@ -65,6 +73,7 @@ export function createSerialSaver<V>({
   onConfirmed,
   now = Date.now,
   timers = realTimers,
+  random = Math.random,
 }: SerialSaverOptions<V>): SerialSaver<V> {
   const slots = new Map<string, Slot<V>>();
   const slot = (key: string) => {
@@ -116,7 +125,7 @@ export function createSerialSaver<V>({
       }
       onStatus({ kind: "retrying", message: outcome.message });
       // A newer edit already waiting for its debounce goes then; otherwise this one is tried again later.
-      if (s.timer === null) schedule(key, retryDelay(s.attempt++));
+      if (s.timer === null) schedule(key, retryDelay(s.attempt++, random));
     })();
     s.inFlight = run;
     return run;
