@@ -71,25 +71,33 @@ export async function inQueuedTransaction<T>(
   work: (tx: Tx) => Promise<T> | T,
 ): Promise<T> {
   if (open.getStore() || engineOf(writerOf(db)) !== "postgres") return inTransaction(db, work);
-  const previous = keyed.get(key) ?? Promise.resolve();
-  const run = () => inTransaction(db, work);
-  const next = previous.then(run, run);
-  const settled = next.catch(() => undefined);
-  keyed.set(key, settled);
-  // The last in line clears its key, so the map holds only keys with work waiting.
-  void settled.then(() => {
-    if (keyed.get(key) === settled) keyed.delete(key);
-  });
-  return next;
+  return queueBehind(keyed, key, () => inTransaction(db, work));
 }
 
 function oneAtATime<T>(writer: Db, run: () => Promise<T>): Promise<T> {
-  const previous = queues.get(writer) ?? Promise.resolve();
+  return queueBehind(queues, writer, run);
+}
+
+/**
+ * Runs `run` once everything queued under `key` has settled, whether it succeeded or failed.
+ * The last in line clears its key, so a queue map holds only keys with work waiting.
+ */
+function queueBehind<K, T>(
+  queue: {
+    get(key: K): Promise<unknown> | undefined;
+    set(key: K, value: Promise<unknown>): unknown;
+    delete(key: K): unknown;
+  },
+  key: K,
+  run: () => Promise<T>,
+): Promise<T> {
+  const previous = queue.get(key) ?? Promise.resolve();
   const next = previous.then(run, run);
-  queues.set(
-    writer,
-    next.catch(() => undefined),
-  );
+  const settled = next.catch(() => undefined);
+  queue.set(key, settled);
+  void settled.then(() => {
+    if (queue.get(key) === settled) queue.delete(key);
+  });
   return next;
 }
 

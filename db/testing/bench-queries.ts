@@ -1,10 +1,10 @@
 /**
  * What the benchmarks read from and add to their own seeded database (data/bench*.db): the seeded
  * people and class, a student still working on the lesson for the autosave run, and the sum of
- * that student's answer revisions, which proves every acknowledged save was stored. Tooling.
+ * students' answer revisions, which proves every acknowledged save was stored. Tooling.
  */
 import { randomUUID } from "node:crypto";
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answers, attempts, classes, enrollments, questions, users } from "../schema";
 
@@ -52,14 +52,14 @@ export async function currentOpenQuestions(db: Db): Promise<{ id: string; key: s
     .where(and(eq(questions.type, "open_response"), isNull(questions.retiredAt)));
 }
 
-/** The sum of a student's answers' revision counters, and how many answers they have. */
-export async function revisionTotals(db: Db, userId: string): Promise<{ n: number; rows: number }> {
+/** The sum of some students' answers' revision counters, and how many answers they have. */
+export async function revisionTotals(db: Db, userIds: string[]): Promise<{ n: number; rows: number }> {
   const row = (
     await db
       .select({ n: sql<number>`coalesce(sum(${answers.revision}), 0)`.mapWith(Number), rows: count() })
       .from(answers)
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-      .where(eq(attempts.userId, userId))
+      .where(inArray(attempts.userId, userIds))
       .limit(1)
   )[0];
   return { n: Number(row?.n ?? 0), rows: Number(row?.rows ?? 0) };
