@@ -99,13 +99,17 @@ const classId = await benchClassOf(db, instructor.id);
 const student = await benchUser(db, "bench-student1@bench.test");
 // Autosave is measured as a student still working on the lesson (the seeded ones have all submitted).
 const AUTOSAVER = "bench-autosave@bench.test";
-const autosaver = await ensureWorkingStudent(db, classId, AUTOSAVER, instructor.passwordHash);
+// They join another instructor's class, so the instructor's pages below stay those of a class of the seeded size.
+const writingClassId = await benchClassOf(db, (await benchUser(db, "bench-instructor2@bench.test")).id);
+const autosaver = await ensureWorkingStudent(db, writingClassId, AUTOSAVER, instructor.passwordHash);
 const openQuestions = await currentOpenQuestions(db);
 // And as a class typing at once: each connection another working student saving its own answers.
 const CLASSMATES = quick ? 5 : 50;
 const classmates: Awaited<ReturnType<typeof ensureWorkingStudent>>[] = [];
 for (let i = 1; i <= CLASSMATES; i++)
-  classmates.push(await ensureWorkingStudent(db, classId, `bench-autosave-${i}@bench.test`, instructor.passwordHash));
+  classmates.push(
+    await ensureWorkingStudent(db, writingClassId, `bench-autosave-${i}@bench.test`, instructor.passwordHash),
+  );
 
 // ---- server ----
 const signIn = (email: string) => signInOverHttp(BASE, email, PASSWORD);
@@ -156,6 +160,15 @@ async function load(
   return run;
 }
 
+type Target = { name: string; figure: number; comparison: ">=" | "<="; bound: number; met: boolean };
+const target = (name: string, figure: number, comparison: Target["comparison"], bound: number): Target => ({
+  name,
+  figure,
+  comparison,
+  bound,
+  met: Number.isFinite(figure) && (comparison === ">=" ? figure >= bound : figure <= bound),
+});
+
 const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(3) : 0);
 
 /**
@@ -199,6 +212,38 @@ async function signInRun(connections: number): Promise<Run> {
     `  ${run.name.padEnd(46)} @${String(connections).padStart(2)}  ${String(run.requestsPerSec).padStart(6)} /s     p50 ${run.p50_ms} ms  p99 ${run.p99_ms} ms${errors ? `  (${errors} failed)` : ""}`,
   );
   return run;
+}
+
+/**
+ * A class arriving at once: `size` students (each another seeded one) press "Sign in" at the same
+ * moment. The figure is the time until the last of them is signed in.
+ */
+async function classArrival(size: number, firstStudent: number) {
+  const students = seed.classes * seed.studentsPerClass;
+  const started = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: size }, async (_, i) => {
+      const email = `bench-student${((firstStudent + i) % students) + 1}@bench.test`;
+      const res = await postCredentials(BASE, email, PASSWORD).catch(() => null);
+      const ok = !!res?.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="));
+      return { ok, ms: performance.now() - started };
+    }),
+  );
+  const allSignedInMs = Math.round(Math.max(...outcomes.map((o) => o.ms)));
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const signInsPerSec = +((size - failed) / (allSignedInMs / 1000)).toFixed(2);
+  const cores = (await import("node:os")).availableParallelism();
+  const result = {
+    size,
+    allSignedInMs,
+    failed,
+    signInsPerSec,
+    signInsPerSecPerCore: +(signInsPerSec / cores).toFixed(2),
+  };
+  console.log(
+    `  a class of ${String(size).padStart(3)} pressing "Sign in" at once: all signed in after ${(allSignedInMs / 1000).toFixed(1)} s (${signInsPerSec} sign-ins/s, ${result.signInsPerSecPerCore} per core)${failed ? `; ${failed} failed` : ""}`,
+  );
+  return result;
 }
 
 async function firstLoadJavaScript(html: string) {
@@ -337,7 +382,7 @@ try {
       body: JSON.stringify({
         lessonSlug: LESSON,
         questionKey: q.key,
-        contextKey: classId,
+        contextKey: writingClassId,
         response: { type: "open_response", text: `Benchmark draft ${i}: the article hedges its claim.` },
       }),
     }));
@@ -373,13 +418,20 @@ try {
   console.log(
     `[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`,
   );
+  const reviewPath = `/classes/${classId}/review`;
+  const gradebookPath = `/classes/${classId}/gradebook`;
+  // A server in use has compiled these pages' code and filled its cache: one short unmeasured run each first.
+  for (const warm of [reviewPath, gradebookPath])
+    await autocannon({ url: `${BASE}${warm}`, connections: 10, duration: 1, ...asInstructor });
   const instructorRuns = [
-    await load("review queue page", `/classes/${classId}/review`, 10, asInstructor),
-    await load("gradebook page", `/classes/${classId}/gradebook`, 10, asInstructor),
+    await load("review queue page", reviewPath, 10, asInstructor),
+    await load("gradebook page", gradebookPath, 10, asInstructor),
   ];
 
   console.log(`[${elapsed()}] 5. Sign-ins, ${seed.classes * seed.studentsPerClass} different students in turn`);
   const signIns = await signInRun(8);
+  const arrivals: Awaited<ReturnType<typeof classArrival>>[] = [];
+  for (const size of quick ? [10] : [30, 200]) arrivals.push(await classArrival(size, arrivals.length * 200));
 
   console.log(`[${elapsed()}] 6. Size of the passage page`);
   const html = await (await fetch(`${BASE}${passagePath}`)).text();
@@ -414,9 +466,30 @@ try {
     classAutosave,
     instructor: instructorRuns,
     signIns,
+    arrivals,
     size,
     lighthouse,
+    targets: [] as Target[],
   };
+  const arrival30 = arrivals.find((a) => a.size === 30) ?? arrivals[0]!;
+  report.targets = [
+    target("anonymous passage page / static file, @50", pageToStatic.at50, ">=", 0.2),
+    target("signed-in view (page + /api/workspace) / anonymous page, @50", views.ratioToAnonymousPageAt50, ">=", 0.33),
+    target("autosave, one student @50 (saves/s)", autosave.run.requestsPerSec, ">=", 600),
+    target("autosave: acknowledged saves lost", autosave.lost + classAutosave.lost, "<=", 0),
+    target("review queue page p99 @10 (ms)", instructorRuns[0]!.p99_ms, "<=", 100),
+    target("gradebook page p99 @10 (ms)", instructorRuns[1]!.p99_ms, "<=", 100),
+    target(`a class of ${arrival30.size} signing in at once: all in (s)`, arrival30.allSignedInMs / 1000, "<=", 10),
+    target("first-load JavaScript (KB gzip)", +(js.gzipBytes / 1024).toFixed(1), "<=", 160),
+    target("Lighthouse performance", lighthouse.performance, ">=", 95),
+    target("Lighthouse accessibility", lighthouse.accessibility, ">=", 100),
+  ];
+  console.log(`\nTargets${quick ? " (a quick run's figures are not comparable: shown, not judged)" : ""}:`);
+  for (const t of report.targets)
+    console.log(
+      `  ${t.name.padEnd(62)} ${String(t.figure).padStart(8)}  target ${t.comparison} ${t.bound}  ${t.met ? "met" : "not met"}`,
+    );
+
   fs.mkdirSync("bench/results", { recursive: true });
   const name = onPostgres ? `bench-postgres-${replicas}` : "bench";
   const out = path.join("bench", "results", `${name}${quick ? "-quick" : ""}.json`);
@@ -424,6 +497,7 @@ try {
   console.log(`\nWritten to ${out} after ${elapsed()}`);
 
   // Smoke checks (both modes): each measurement ran and produced numbers; no request failed; no save was lost.
+  const failedArrivals = arrivals.filter((a) => a.failed > 0);
   const allRuns = [...limits, ...view, anonymousAt50, autosave.run, classAutosave.run, ...instructorRuns, signIns];
   const problems = [
     ...allRuns
@@ -439,6 +513,7 @@ try {
     ...(classAutosave.lost
       ? [`${classAutosave.lost} acknowledged saves of the ${CLASSMATES} students are not in the database`]
       : []),
+    ...failedArrivals.map((a) => `${a.failed} of a class of ${a.size} signing in at once were not signed in`),
     ...(js.scripts > 0 && js.gzipBytes > 0 ? [] : ["no first-load JavaScript was found in the page"]),
     ...([lighthouse.performance, lighthouse.accessibility, lighthouse.lcp_ms, lighthouse.tbt_ms, lighthouse.cls].every(
       (x) => typeof x === "number" && Number.isFinite(x),

@@ -1,12 +1,11 @@
 "use client";
 
-import type { CellState } from "@/lib/gradebook";
+import { useSyncExternalStore } from "react";
 import { cellLabel } from "@/lib/gradebook";
+import { decodeCells, type EncodedCells } from "@/lib/gradebook-cells";
 import styles from "@/app/classes/[id]/gradebook/gradebook.module.css";
 
 export type TableQuestion = { key: string; label: string; points: number; title: string; reviewHref: string | null };
-/** A cell as [state, points]: compact, since a 40-student class has 1,680 of them. */
-export type TableCell = [CellState, number | null];
 /** total: the short form shown; totalDetail: the same in full words, for screen readers and on hover. */
 export type TableRow = {
   id: string;
@@ -14,12 +13,14 @@ export type TableRow = {
   href: string | null;
   total: string;
   totalDetail: string;
-  cells: TableCell[];
+  cells: EncodedCells;
 };
 
 /**
- * The gradebook's students × questions. A client component so that the page's payload carries
- * the cells as compact data rather than as 1,680 rendered elements; it renders on the server too.
+ * The gradebook's students × questions, drawn in the browser from compact data: a 40-student
+ * class has 1,680 cells, and rendering them on the server (to HTML, beside the data) was most of
+ * the page's cost (npm run bench: gradebook p99). Until the script runs, a line says so; the CSV
+ * downloads have every score without it.
  */
 export function GradebookTable({
   caption,
@@ -30,6 +31,17 @@ export function GradebookTable({
   questions: TableQuestion[];
   rows: TableRow[];
 }) {
+  const inBrowser = useSyncExternalStore(subscribeToNothing, isBrowser, isServer);
+  if (!inBrowser)
+    return (
+      // Room for the table, so that it does not push the legend down when it appears.
+      <div className={styles.scroll} style={{ minHeight: `${(rows.length + 1) * 2.1}rem` }}>
+        <p className={styles.loading}>Loading the table of {rows.length} students…</p>
+        <noscript>
+          <p className={styles.loading}>The table needs JavaScript. The CSV downloads above have every score.</p>
+        </noscript>
+      </div>
+    );
   return (
     <div className={styles.scroll} tabIndex={0} role="region" aria-label="Gradebook table">
       <table className={styles.table}>
@@ -54,7 +66,7 @@ export function GradebookTable({
                 <span aria-hidden="true">{r.total}</span>
                 <span className="visually-hidden">{r.totalDetail}</span>
               </td>
-              {r.cells.map(([state, points], i) => {
+              {decodeCells(r.cells).map(([state, points], i) => {
                 const q = questions[i]!;
                 const text =
                   state === "graded" || state === "unanswered"
@@ -90,3 +102,7 @@ export function GradebookTable({
     </div>
   );
 }
+
+const subscribeToNothing = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;

@@ -92,6 +92,11 @@ export async function taughtClass(actor: Actor | null, classId: string) {
   return row;
 }
 
+/** The name of a class the actor teaches (pages' breadcrumbs: getClass builds the whole roster). */
+export async function taughtClassName(actor: Actor | null, classId: string): Promise<string> {
+  return (await taughtClass(actor, classId)).name;
+}
+
 async function isEnrolled(studentId: string, classId: string): Promise<boolean> {
   return !!(
     await getDb()

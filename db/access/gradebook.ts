@@ -5,6 +5,7 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
+import { cachedForClass } from "./internal/class-cache";
 import {
   answers,
   assignments,
@@ -53,14 +54,24 @@ export async function assignedLessons(classId: string) {
 /** The class the actor teaches and one of its lessons (the first, unless named). */
 export async function loadClassLesson(actor: Actor | null, classId: string, lessonSlug?: string) {
   await taughtClass(actor, classId);
+  return await classLesson(classId, lessonSlug);
+}
+
+async function classLesson(classId: string, lessonSlug?: string) {
   const all = await assignedLessons(classId);
   const lesson = lessonSlug ? all.find((l) => l.slug === lessonSlug) : all[0];
   if (lessonSlug && !lesson) throw new NotFoundError("That lesson is not assigned in this class.");
   return { all, lesson };
 }
 
+/** The class's gradebook for one lesson (the first, unless named), kept while the class is unchanged. */
 export async function getGradebook(actor: Actor | null, classId: string, lessonSlug?: string): Promise<Gradebook> {
-  const { all, lesson } = await loadClassLesson(actor, classId, lessonSlug);
+  await taughtClass(actor, classId);
+  return await cachedForClass(classId, `gradebook:${lessonSlug ?? ""}`, () => gradebookOf(classId, lessonSlug));
+}
+
+async function gradebookOf(classId: string, lessonSlug?: string): Promise<Gradebook> {
+  const { all, lesson } = await classLesson(classId, lessonSlug);
   const lessonsList = all.map(({ slug, title }) => ({ slug, title }));
   if (!lesson) return { lessons: lessonsList, lesson: null, questions: [], rows: [] };
   const db = getDb();

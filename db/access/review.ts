@@ -6,6 +6,7 @@ import "server-only";
 import { submittedInClass } from "./internal/class-answers";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../client";
+import { cachedForClass } from "./internal/class-cache";
 import { answers, attempts, feedback, lessons, passages, questions, questionVersions, users } from "../schema";
 import { taughtClass } from "./classes";
 import { citationScopeOf } from "@/lib/lesson/citation-scope";
@@ -13,7 +14,7 @@ import type { QuestionContent } from "@/content/schema";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
-import { type InlineComment } from "@/lib/inline-comments";
+import type { InlineComment } from "@/lib/inline-comments";
 import { correctAnswerFor } from "@/lib/review/correct-answer";
 import { buildGradebook, type GradebookTotals } from "@/lib/gradebook";
 import { isAnswered } from "@/lib/answers/response-shape";
@@ -91,8 +92,15 @@ export async function getReviewQueue(
   classId: string,
   options: ReviewOptions = {},
 ): Promise<ReviewQueue> {
-  const { lessonSlug, questionKey, state, anonymous = false } = options;
   await taughtClass(actor, classId);
+  const { lessonSlug, questionKey, state, anonymous = false } = options;
+  return await cachedForClass(classId, `review:${JSON.stringify([lessonSlug, questionKey, state, anonymous])}`, () =>
+    reviewQueueOf(classId, { lessonSlug, questionKey, state, anonymous }),
+  );
+}
+
+async function reviewQueueOf(classId: string, options: ReviewOptions): Promise<ReviewQueue> {
+  const { lessonSlug, questionKey, state, anonymous = false } = options;
   const db = getDb();
   const rows = await db
     .select({

@@ -24,6 +24,7 @@ export const {
   enrollments,
   assignments,
   signInThrottle,
+  classVersions,
   attempts,
   answers,
   selfChecks,

@@ -492,3 +492,13 @@ export const appSecrets = pgTable("app_secrets", {
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
 });
+
+export const classVersions = pgTable(
+  "class_versions",
+  {
+    classId: text("class_id").notNull(),
+    memberId: text("member_id").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.memberId] })],
+);

@@ -487,3 +487,21 @@ export const appSecrets = sqliteTable("app_secrets", {
   value: text("value").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * A counter per class and member (member "" for the class itself), raised by database triggers
+ * (migration class_versions) whenever something a class's review queue or gradebook shows
+ * changes: a submission, an answer or feedback of a submitted lesson, the roster, the
+ * assignments, a lesson's content, a student's name. Their cache (db/access/internal/class-cache.ts)
+ * holds while the sum of the class's counters is unchanged. One row per student, so that
+ * classmates submitting at once do not write the same row (PostgreSQL would make them retry).
+ */
+export const classVersions = sqliteTable(
+  "class_versions",
+  {
+    classId: text("class_id").notNull(),
+    memberId: text("member_id").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.memberId] })],
+);

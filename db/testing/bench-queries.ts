@@ -4,7 +4,7 @@
  * students' answer revisions, which proves every acknowledged save was stored. Tooling.
  */
 import { randomUUID } from "node:crypto";
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answers, attempts, classes, enrollments, questions, users } from "../schema";
 
@@ -22,7 +22,10 @@ export async function benchClassOf(db: Db, instructorId: string): Promise<string
     .id;
 }
 
-/** A student of `classId` who has not submitted (the seeded ones all have), made once. */
+/**
+ * A student of `classId` (and of no other class) who has not submitted (the seeded ones all
+ * have), made once. Databases seeded by older benchmarks had them in another class: moved.
+ */
 export async function ensureWorkingStudent(
   db: Db,
   classId: string,
@@ -40,9 +43,11 @@ export async function ensureWorkingStudent(
       sessionVersion: 1,
       createdAt: new Date(),
     });
-    await db.insert(enrollments).values({ classId, studentId: id, joinedAt: new Date() });
   }
-  return await benchUser(db, email);
+  const user = await benchUser(db, email);
+  await db.delete(enrollments).where(and(eq(enrollments.studentId, user.id), ne(enrollments.classId, classId)));
+  await db.insert(enrollments).values({ classId, studentId: user.id, joinedAt: new Date() }).onConflictDoNothing();
+  return user;
 }
 
 export async function currentOpenQuestions(db: Db): Promise<{ id: string; key: string }[]> {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getClass } from "@/db/access/classes";
+import { taughtClassName } from "@/db/access/classes";
 import { getGradebook } from "@/db/access/gradebook";
 import { reviewQuestionKey } from "@/db/access/review";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { describeTotals, shortTotals } from "@/lib/gradebook";
 import { GradebookTable } from "@/components/gradebook/GradebookTable";
+import { encodeCells } from "@/lib/gradebook-cells";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import styles from "./gradebook.module.css";
 
@@ -19,7 +20,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const given = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/gradebook`);
   const book = await orNotFound(getGradebook(actor, id, typeof given === "string" ? given : undefined));
-  const className = (await orNotFound(getClass(actor, id))).name;
+  const className = await orNotFound(taughtClassName(actor, id));
   const query = book.lesson ? `?lesson=${book.lesson.slug}` : "";
 
   return (
@@ -81,7 +82,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                   : null,
                 total: shortTotals(r.totals),
                 totalDetail: describeTotals(r.totals),
-                cells: r.cells.map((c) => [c.state, c.points]),
+                cells: encodeCells(r.cells),
               }))}
             />
           )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getClass } from "@/db/access/classes";
+import { taughtClassName } from "@/db/access/classes";
 import { getInsights } from "@/db/access/insights";
 import { reviewQuestionKey } from "@/db/access/review";
 import { requireActor } from "@/lib/auth/session";
@@ -21,7 +21,7 @@ export default async function InsightsPage({ params, searchParams }: Props) {
   const given = (await searchParams).lesson;
   const actor = await requireActor(`/classes/${id}/insights`);
   const data = await orNotFound(getInsights(actor, id, typeof given === "string" ? given : undefined));
-  const className = (await orNotFound(getClass(actor, id))).name;
+  const className = await orNotFound(taughtClassName(actor, id));
 
   return (
     <div className="page-narrow">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getClass } from "@/db/access/classes";
+import { taughtClassName } from "@/db/access/classes";
 import { getReviewQueue } from "@/db/access/review";
 import { assignedLessonsOf } from "@/db/access/gradebook";
 import { requireActor } from "@/lib/auth/session";
@@ -42,7 +42,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     getReviewQueue(actor, id, { lessonSlug: lesson, questionKey: one(search.question), state, anonymous }),
   );
   const lessonsInClass = await orNotFound(assignedLessonsOf(actor, id));
-  const className = (await orNotFound(getClass(actor, id))).name;
+  const className = await orNotFound(taughtClassName(actor, id));
   const { questions, current } = queue;
   const chosen = questions.find((q) => q.key === current?.key);
   const waiting = questions.reduce((n, q) => n + q.needsReview, 0);

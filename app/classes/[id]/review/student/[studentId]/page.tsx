@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getStudentReview, reviewQuestionKey } from "@/db/access/review";
-import { getClass } from "@/db/access/classes";
+import { taughtClassName } from "@/db/access/classes";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
@@ -29,7 +29,7 @@ export default async function StudentReviewPage({
   const review = await orNotFound(
     getStudentReview(actor, id, studentId, typeof lesson === "string" ? lesson : undefined),
   );
-  const className = (await orNotFound(getClass(actor, id))).name;
+  const className = await orNotFound(taughtClassName(actor, id));
   return (
     <div className="page-narrow">
       <Breadcrumbs
