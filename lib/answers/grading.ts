@@ -4,24 +4,7 @@
  */
 import type { QuestionContent } from "@/content/schema";
 import type { AnswerResponse } from "./response";
-
-/**
- * Case, spacing and punctuation ignored: "$2,700 " and "2700" are the same answer. Numbers keep
- * what changes their value: a decimal point between digits ("2.5" is not "25") and a minus sign.
- */
-export function normaliseShortAnswer(text: string): string {
-  const DECIMAL = "\u0000";
-  const MINUS = "\u0001";
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/(?<=\d)[,\s](?=\d{3}(?!\d))/gu, "") // thousands separators: 2,700 and 2 700
-    .replace(/(?<=\d)\.(?=\d)/g, DECIMAL)
-    .replace(/(^|[^\p{L}\p{N}])-(?=\d)/gu, `$1${MINUS}`)
-    .replace(/[^\p{L}\p{N}\u0000\u0001]+/gu, "")
-    .replaceAll(DECIMAL, ".")
-    .replaceAll(MINUS, "-");
-}
+import { shortAnswerMatches } from "./short-answer";
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
@@ -49,10 +32,9 @@ export function gradeMultipleSelect(
   return round2((q.points * Math.max(0, right - wrong)) / correctCount);
 }
 
+/** Every point when the answer says what an accepted one says, as a teacher reads it (./short-answer.ts). */
 export function gradeShortAnswer(q: Extract<QuestionContent, { type: "short_answer" }>, text: string): number {
-  const given = normaliseShortAnswer(text);
-  if (!given) return 0;
-  return q.acceptedAnswers.some((a) => normaliseShortAnswer(a) === given) ? q.points : 0;
+  return shortAnswerMatches(text, q.acceptedAnswers) ? q.points : 0;
 }
 
 /** Partial credit: each key sentence found earns its share; each sentence chosen wrongly takes one back. */
