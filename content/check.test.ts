@@ -71,6 +71,17 @@ test("an evidence key that is not a sentence", () => {
   assertRejected(dir, /who-objects\)\.keySentences\[0\]: sentence "p02-s9" does not exist/);
 });
 
+test("a sentence an evidence question also accepts must exist, be in its passage, and not be a key already", () => {
+  for (const [accepted, message] of [
+    ["p02-s9", /who-objects\)\.alsoAccepted\[0\]: sentence "p02-s9" does not exist/],
+    ["p01-s1", /who-objects\)\.alsoAccepted\[0\]: sentence "p01-s1" is in passage/],
+    ["p02-s3", /who-objects\)\.alsoAccepted\[0\]: sentence "p02-s3" is already a key sentence/],
+  ] as const) {
+    const dir = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[3].alsoAccepted = [accepted]) });
+    assertRejected(dir, message);
+  }
+});
+
 test("an evidence key from another passage", () => {
   const dir = copyLesson(fixtureLessonDir, { "questions.yaml": (d) => (d.questions[3].keySentences = ["p01-s1"]) });
   assertRejected(dir, /sentence "p01-s1" is in passage "the-vote", not in this question's passage "two-sides"/);

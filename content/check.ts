@@ -158,15 +158,22 @@ function checkQuestion(
       break;
     }
     case "evidence": {
-      q.keySentences.forEach((id, i) => {
+      const inPlace = (id: string, field: string) => {
         const home = passageOfSentence.get(id);
-        if (home === undefined)
-          problems.push({ field: `keySentences[${i}]`, text: `sentence "${id}" does not exist in article.yaml` });
+        if (home === undefined) problems.push({ field, text: `sentence "${id}" does not exist in article.yaml` });
         else if (home !== q.passage && citationScopeOf(q) !== "lesson")
           problems.push({
-            field: `keySentences[${i}]`,
+            field,
             text: `sentence "${id}" is in passage "${home}", not in this question's passage "${q.passage}"`,
           });
+      };
+      q.keySentences.forEach((id, i) => {
+        inPlace(id, `keySentences[${i}]`);
+      });
+      (q.alsoAccepted ?? []).forEach((id, i) => {
+        inPlace(id, `alsoAccepted[${i}]`);
+        if (q.keySentences.includes(id))
+          problems.push({ field: `alsoAccepted[${i}]`, text: `sentence "${id}" is already a key sentence` });
       });
       for (const id of findDuplicates(q.keySentences))
         problems.push({ field: "keySentences", text: `sentence "${id}" is listed more than once` });

@@ -105,6 +105,11 @@ export const evidenceSchema = z.strictObject({
   type: z.literal("evidence"),
   /** Sentence ids of this passage (or, with citationScope "lesson", of the article) that support the claim in the prompt. */
   keySentences: z.array(stableId).min(1),
+  /**
+   * Sentences that are not evidence for the claim but are fair to include with it (the sentence
+   * a key sentence points back to, or one that fits without proving): they neither earn nor cost.
+   */
+  alsoAccepted: z.array(stableId).optional(),
   citationScope: citationScopeSchema.optional(),
   maxSelections: z.number().int().positive().max(10).optional(),
   explanation: text,

@@ -73,6 +73,20 @@ test("evidence: partial credit, with wrong sentences taking credit back", () => 
   assert.equal(gradeAnswer(evidence, { type: "evidence", sentenceIds: ["x", "y", "z"] }), 0, "never below zero");
 });
 
+test("evidence: a sentence the question also accepts neither earns nor costs", () => {
+  const lenient = q({
+    id: "e2",
+    type: "evidence",
+    points: 2,
+    keySentences: ["k1", "k2"],
+    alsoAccepted: ["fits"],
+    explanation: "x",
+  });
+  assert.equal(gradeAnswer(lenient, { type: "evidence", sentenceIds: ["k1", "k2", "fits"] }), 2);
+  assert.equal(gradeAnswer(lenient, { type: "evidence", sentenceIds: ["fits"] }), 0, "and earns nothing alone");
+  assert.equal(gradeAnswer(lenient, { type: "evidence", sentenceIds: ["k1", "k2", "x"] }), 1);
+});
+
 test("open responses are left for the instructor", () => {
   assert.equal(gradeAnswer(open, { type: "open_response", text: "My reading." }), null);
 });

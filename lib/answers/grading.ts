@@ -37,14 +37,18 @@ export function gradeShortAnswer(q: Extract<QuestionContent, { type: "short_answ
   return shortAnswerMatches(text, q.acceptedAnswers) ? q.points : 0;
 }
 
-/** Partial credit: each key sentence found earns its share; each sentence chosen wrongly takes one back. */
+/**
+ * Partial credit: each key sentence found earns its share; each sentence chosen wrongly takes one
+ * back. A sentence the question also accepts is not wrong.
+ */
 export function gradeEvidence(
   q: Extract<QuestionContent, { type: "evidence" }>,
   sentenceIds: readonly string[],
 ): number {
   const keys = new Set(q.keySentences);
+  const neutral = new Set(q.alsoAccepted ?? []);
   const hits = sentenceIds.filter((s) => keys.has(s)).length;
-  const misses = sentenceIds.length - hits;
+  const misses = sentenceIds.filter((s) => !keys.has(s) && !neutral.has(s)).length;
   return round2((q.points * Math.max(0, hits - misses)) / keys.size);
 }
 
