@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, lessonSlug, readJoinCode, signIn, signUpStudent } from "./helpers";
+import { expectNoAxeViolations, lessonSlug, questionCount, readJoinCode, signIn, signUpStudent } from "./helpers";
 import { ensureSoffice, openCsvInCalc, type SheetCell } from "./spreadsheet";
 
-const QUESTIONS = 42;
+const QUESTIONS = questionCount;
 
 /** A student who joins the class, answers the first passage's short answer and/or open response, and maybe submits. */
 async function student(

@@ -1,8 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { parse as parseYaml } from "yaml";
 
 export const lessonSlug = "tajikistan-islamic-state";
 export const lessonTitle = "How the US May be Egging On the Growth of the Islamic State in Central Asia";
+// Counted from the lesson's file, so that editing the lesson does not mean editing the journeys.
+const lessonQuestions = (
+  parseYaml(fs.readFileSync(path.resolve("content", "lessons", lessonSlug, "questions.yaml"), "utf8")) as {
+    questions: { type: string }[];
+  }
+).questions;
+export const questionCount = lessonQuestions.length;
+export const openResponseCount = lessonQuestions.filter((q) => q.type === "open_response").length;
 
 /** Fails with the list of violations when axe finds any WCAG 2.2 A/AA problem on the page. */
 export async function expectNoAxeViolations(page: Page) {
