@@ -164,8 +164,13 @@ export const glossaryFileSchema = z.strictObject({
 
 export const voiceAppearanceSchema = z.strictObject({
   sentence: stableId,
-  /** quoted: their own words in quotation marks; paraphrased: their words reported; reported: what they did or said, second hand. */
-  mode: z.enum(["quoted", "paraphrased", "reported"]),
+  /**
+   * How the voice is in the sentence. quoted: their own words in quotation marks; paraphrased:
+   * their words reported; reported: what they said, second hand; narrated: the outlet's own
+   * words (its reporter's framing, with no source named); mentioned: spoken about, not speaking
+   * (an action or position attributed to them).
+   */
+  mode: z.enum(["quoted", "paraphrased", "reported", "narrated", "mentioned"]),
 });
 
 export const voiceSchema = z.strictObject({

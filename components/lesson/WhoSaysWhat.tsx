@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { LessonOverview, VoiceView } from "@/db/access/lessons";
-import { describeModes, modeLabel, voiceKindLabel } from "@/lib/lesson/voices";
+import { describeModes, modeLabel, speaks, voiceKindLabel } from "@/lib/lesson/voices";
 import styles from "./WhoSaysWhat.module.css";
 
 /** Every voice in the article: who they are, what they stand to gain or lose, and where they speak. */
@@ -10,8 +10,8 @@ export function WhoSaysWhat({ lesson }: { lesson: LessonOverview }) {
     <section aria-labelledby="voices-heading" className={styles.panel}>
       <h2 id="voices-heading">Who says what</h2>
       <p className="muted">
-        Every person, organisation and unnamed source the article relies on. Ask of each: how do they know, and what do
-        they stand to gain or lose?
+        Every person, organisation and unnamed source the article relies on, the outlet's own voice among them, and the
+        people it speaks about. Ask of each: how do they know, and what do they stand to gain or lose?
       </p>
       <ul className={styles.grid}>
         {lesson.voices.map((voice) => (
@@ -27,13 +27,21 @@ export function WhoSaysWhat({ lesson }: { lesson: LessonOverview }) {
             <p className={styles.modes}>{describeModes(voice.appearances.map((a) => a.mode))}</p>
             <details className={styles.where}>
               <summary>
-                Where {voice.kind === "person" ? "they speak" : "it appears"} ({voice.appearances.length})
+                {voice.appearances.every((a) => !speaks(a.mode))
+                  ? "Where they are spoken about"
+                  : voice.kind === "person"
+                    ? "Where they speak"
+                    : "Where it appears"}{" "}
+                ({voice.appearances.length})
               </summary>
               <ol>
                 {voice.appearances.map((a) => (
                   <li key={a.sentenceId}>
                     <span className={styles.mode}>{modeLabel[a.mode]}</span> in{" "}
-                    <Link href={`/lessons/${lesson.slug}/${a.passageKey}?voice=${voice.key}#s-${a.sentenceId}`}>
+                    <Link
+                      prefetch={false}
+                      href={`/lessons/${lesson.slug}/${a.passageKey}?voice=${voice.key}#s-${a.sentenceId}`}
+                    >
                       {passageTitle.get(a.passageKey)}
                     </Link>
                     <blockquote className={styles.quote}>{a.text}</blockquote>

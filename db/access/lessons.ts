@@ -5,6 +5,7 @@
  * Pages built from these functions are prerendered at build time.
  */
 import "server-only";
+import type { AttributionMode } from "@/lib/lesson/voices";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { glossaryTerms, lessons, passages, questions, questionVersions, voices } from "../schema";
@@ -70,7 +71,7 @@ export type VoiceView = {
   role: string;
   affiliation: string;
   stake: string;
-  appearances: { sentenceId: string; mode: "quoted" | "paraphrased" | "reported"; passageKey: string; text: string }[];
+  appearances: { sentenceId: string; mode: AttributionMode; passageKey: string; text: string }[];
 };
 
 export type LessonOverview = {

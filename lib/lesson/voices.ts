@@ -1,12 +1,19 @@
 /** Words for the "who says what" data, shared by the overview panel and the passage highlighter. */
 
-export type AttributionMode = "quoted" | "paraphrased" | "reported";
+export type AttributionMode = "quoted" | "paraphrased" | "reported" | "narrated" | "mentioned";
 
 export const modeLabel: Record<AttributionMode, string> = {
   quoted: "Quoted directly",
   paraphrased: "Paraphrased",
   reported: "Reported second-hand",
+  narrated: "In the outlet's own words",
+  mentioned: "Spoken about",
 };
+
+/** Whether the voice speaks in a sentence (its words, or the outlet's), rather than being spoken about. */
+export function speaks(mode: AttributionMode): boolean {
+  return mode !== "mentioned";
+}
 
 const kindLabels: Record<string, string> = {
   person: "Person",
@@ -26,7 +33,7 @@ function times(n: number): string {
 
 /** "Quoted directly twice, paraphrased once": how a voice reaches the reader, at a glance. */
 export function describeModes(modes: readonly AttributionMode[]): string {
-  const order: AttributionMode[] = ["quoted", "paraphrased", "reported"];
+  const order: AttributionMode[] = ["quoted", "paraphrased", "reported", "narrated", "mentioned"];
   const parts = order
     .map((mode) => [mode, modes.filter((m) => m === mode).length] as const)
     .filter(([, n]) => n > 0)

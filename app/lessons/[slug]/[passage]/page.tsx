@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPassagePage, listPassageRoutes } from "@/db/access/lessons";
 import { annotatePassage } from "@/lib/lesson/annotate";
+import { speaks } from "@/lib/lesson/voices";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
 import { PassageQuestions } from "@/components/answering/PassageQuestions";
@@ -38,8 +39,12 @@ export default async function PassagePage({ params }: Props) {
   const terms = new Map<string, TermInfo>(
     glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]),
   );
+  // "Highlight who speaks": the sentences where a voice speaks, not those where it is only spoken about.
+  const speakers = voices
+    .map((v) => ({ ...v, appearances: v.appearances.filter((a) => speaks(a.mode)) }))
+    .filter((v) => v.appearances.length > 0);
   const voicesBySentence = new Map<string, SentenceVoice[]>();
-  for (const v of voices) {
+  for (const v of speakers) {
     for (const a of v.appearances) {
       voicesBySentence.set(a.sentence, [
         ...(voicesBySentence.get(a.sentence) ?? []),
@@ -62,7 +67,7 @@ export default async function PassagePage({ params }: Props) {
           <article className={styles.reading} aria-labelledby="passage-title">
             <h1 id="passage-title">{passage.title}</h1>
             <VoiceHighlighter
-              voices={voices.map((v) => ({
+              voices={speakers.map((v) => ({
                 key: v.key,
                 name: v.name,
                 role: v.role,
