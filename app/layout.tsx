@@ -27,15 +27,19 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <a href="#main" className="skip-link">
             Skip to content
           </a>
+          {/* The header's links, on every page, are not prefetched: a reader rarely takes them next, and
+              each prefetch is a request (per user, for /classes) that every page view would pay. */}
           <header className={styles.header}>
             <div className={styles.bar}>
-              <Link href="/" className={styles.brand}>
+              <Link href="/" prefetch={false} className={styles.brand}>
                 Marginalia
               </Link>
               <nav aria-label="Main">
                 <ul className={styles.nav}>
                   <li>
-                    <Link href="/lessons">Lessons</Link>
+                    <Link href="/lessons" prefetch={false}>
+                      Lessons
+                    </Link>
                   </li>
                   <AccountMenu />
                 </ul>

@@ -133,6 +133,11 @@ test("a reader highlights whose words they are reading, by voice", async ({ page
   await expect(label).toBeVisible();
   await toggle.click();
   await expect(label).toBeHidden();
+  // The outlet's own framing is a voice too ("draconian" is its word); Rahmon is spoken about, never speaking.
+  const toggles = page.getByRole("group", { name: "Highlight who speaks:" });
+  await toggles.getByRole("button", { name: /^VICE News/ }).click();
+  await expect(page.getByText(/^VICE News \(the reporter, John Dyer\), in the outlet's own words:$/)).toBeVisible();
+  await expect(toggles.getByRole("button", { name: /Emomali Rahmon/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
@@ -146,7 +151,7 @@ test("a sentence link in 'Who says what' opens the passage with that voice highl
   const link = lemon.getByRole("link").first();
   const href = await link.getAttribute("href");
   await link.click();
-  await expect(page).toHaveURL(new RegExp(`voice=edward-lemon#s-`));
+  await expect(page).toHaveURL(/voice=edward-lemon#s-/);
   const sentence = page.locator(`[id="${href!.split("#")[1]}"]`);
   await expect(sentence.getByText(/^Edward Lemon, /)).toBeVisible();
   const toggle = page
@@ -169,19 +174,30 @@ test("the home page leads to the lessons", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
 });
 
-test("a signed-in student's passage page asks for its per-user data in one request, header included", async ({
+test("a signed-in student's passage page makes one per-user request on load and prefetches only the next passage", async ({
   page,
+  baseURL,
 }) => {
   await signIn(page, "student2@demo.test");
-  const perUser: string[] = [];
+  // Every same-origin request but the build's static files: the document, data, and prefetches of other pages.
+  const requests: string[] = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith("/api/")) perUser.push(url.pathname);
+    if (url.origin !== new URL(baseURL!).origin || url.pathname.startsWith("/_next/static/")) return;
+    if (/\.(?:svg|ico|png|css|js|woff2?)$/.test(url.pathname)) return;
+    requests.push(`${url.pathname}${url.searchParams.has("_rsc") || r.headers().rsc ? " (RSC)" : ""}`);
   });
-  await page.goto(`/lessons/${lessonSlug}/the-warning`);
+  const here = `/lessons/${lessonSlug}/the-warning`;
+  await page.goto(here);
   await expect(page.getByText(new RegExp(`\\d+ of ${questionCount} questions in this lesson answered`))).toBeVisible();
   await expect(page.getByRole("link", { name: /^Account: / })).toBeVisible();
   await expect(page.getByRole("region", { name: "Discussion" }).getByText("With Demo class")).toBeVisible();
   await page.waitForLoadState("networkidle");
-  expect(perUser).toEqual(["/api/workspace"]);
+  const next = await page.getByRole("navigation", { name: "Passages" }).locator('a[rel="next"]').getAttribute("href");
+  expect(next).toMatch(new RegExp(`^/lessons/${lessonSlug}/`));
+  const [document, ...rest] = requests;
+  expect(document).toBe(here);
+  expect(rest.filter((r) => r.startsWith("/api/"))).toEqual(["/api/workspace"]);
+  // Anything else is the next passage's prerendered payload, the same for every reader.
+  expect(rest.filter((r) => !r.startsWith("/api/") && !r.startsWith(next!))).toEqual([]);
 });

@@ -45,8 +45,11 @@ function WorkspaceBanner({ lessonSlug }: { lessonSlug: string }) {
   if (ws.status === "anonymous") {
     return (
       <p className={styles.banner}>
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>Sign in</Link> or{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>
+        <Link prefetch={false} href={`/signin?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>
+          Sign in
+        </Link>{" "}
+        or{" "}
+        <Link prefetch={false} href={`/signup?callbackUrl=${encodeURIComponent(here || `/lessons/${lessonSlug}`)}`}>
           create an account
         </Link>{" "}
         to answer. Answers save as you type.
@@ -80,7 +83,7 @@ function WorkspaceBanner({ lessonSlug }: { lessonSlug: string }) {
           {answeredCount} of {questionCount} questions in this lesson answered
         </span>{" "}
         ·{" "}
-        <Link href={`/lessons/${lessonSlug}/summary`}>
+        <Link href={`/lessons/${lessonSlug}/summary`} prefetch={false}>
           {context.mode === "class" && !submittedAt ? "Review and submit" : "Your summary"}
         </Link>
       </p>

@@ -8,7 +8,8 @@ import styles from "./AccountMenu.module.css";
 
 /**
  * The header's account links. A client component, so that pages stay prerendered: the session
- * is fetched by the browser, not read while rendering.
+ * is fetched by the browser, not read while rendering. No link is prefetched: they are on every
+ * page, and /classes and /account are rendered per user, so each prefetch would cost every view.
  */
 export function AccountMenu() {
   const { viewer, status, supply } = useViewer();
@@ -18,10 +19,14 @@ export function AccountMenu() {
     return (
       <>
         <li>
-          <Link href="/signin">Sign in</Link>
+          <Link href="/signin" prefetch={false}>
+            Sign in
+          </Link>
         </li>
         <li>
-          <Link href="/signup">Sign up</Link>
+          <Link href="/signup" prefetch={false}>
+            Sign up
+          </Link>
         </li>
       </>
     );
@@ -31,7 +36,9 @@ export function AccountMenu() {
   return (
     <>
       <li>
-        <Link href="/classes">Classes</Link>
+        <Link href="/classes" prefetch={false}>
+          Classes
+        </Link>
       </li>
       {role === "student" && (
         <li>
@@ -41,7 +48,7 @@ export function AccountMenu() {
         </li>
       )}
       <li>
-        <Link href="/account" aria-label={`Account: ${viewer.name || viewer.email}`}>
+        <Link href="/account" prefetch={false} aria-label={`Account: ${viewer.name || viewer.email}`}>
           {viewer.name || "Account"}
         </Link>
       </li>

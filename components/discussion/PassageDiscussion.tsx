@@ -58,8 +58,10 @@ export function PassageDiscussion({
         )}
         {ws.status === "anonymous" && (
           <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to discuss this passage with
-            your class, or to keep your own notes on it.
+            <Link prefetch={false} href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>
+              Sign in
+            </Link>{" "}
+            to discuss this passage with your class, or to keep your own notes on it.
           </p>
         )}
       </>

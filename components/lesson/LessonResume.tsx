@@ -24,7 +24,10 @@ export function LessonResume({ slug, first }: { slug: string; first: { key: stri
         {start}
         {ws.status === "anonymous" && (
           <p className={styles.note}>
-            Anyone can read. <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>Sign in</Link>{" "}
+            Anyone can read.{" "}
+            <Link prefetch={false} href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>
+              Sign in
+            </Link>{" "}
             to answer the questions and keep your progress.
           </p>
         )}

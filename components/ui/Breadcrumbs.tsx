@@ -7,7 +7,10 @@ export function Breadcrumbs({ trail }: { trail: { href: string; label: string }[
       <ol>
         {trail.map((c) => (
           <li key={c.href}>
-            <Link href={c.href}>{c.label}</Link>
+            {/* Not prefetched: a way back, rarely taken next; each prefetch is a request on every view. */}
+            <Link href={c.href} prefetch={false}>
+              {c.label}
+            </Link>
           </li>
         ))}
       </ol>
