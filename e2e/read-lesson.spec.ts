@@ -179,6 +179,7 @@ test("a signed-in student's passage page makes one per-user request on load and 
   baseURL,
 }) => {
   await signIn(page, "student2@demo.test");
+  await page.waitForLoadState("networkidle"); // what the page after signing in still asks for is not this view's
   // Every same-origin request but the build's static files: the document, data, and prefetches of other pages.
   const requests: string[] = [];
   page.on("request", (r) => {
@@ -195,8 +196,8 @@ test("a signed-in student's passage page makes one per-user request on load and 
   await page.waitForLoadState("networkidle");
   const next = await page.getByRole("navigation", { name: "Passages" }).locator('a[rel="next"]').getAttribute("href");
   expect(next).toMatch(new RegExp(`^/lessons/${lessonSlug}/`));
-  const [document, ...rest] = requests;
-  expect(document).toBe(here);
+  expect(requests).toContain(here);
+  const rest = requests.filter((r) => r !== here);
   expect(rest.filter((r) => r.startsWith("/api/"))).toEqual(["/api/workspace"]);
   // Anything else is the next passage's prerendered payload, the same for every reader.
   expect(rest.filter((r) => !r.startsWith("/api/") && !r.startsWith(next!))).toEqual([]);
