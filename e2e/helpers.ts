@@ -41,6 +41,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: SIGN_IN_BUDGET_MS });
+  // The header knows before the form has moved on: wait for the page it goes to, so no navigation is left in flight.
+  await page.waitForURL((url) => url.pathname !== "/signin", { timeout: SIGN_IN_BUDGET_MS });
 }
 
 let counter = 0;

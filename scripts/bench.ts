@@ -46,6 +46,7 @@ const PORT = Number(process.env.BENCH_PORT ?? (quick ? 3310 : 3300));
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION_S = quick ? 1 : 8;
 const seed = quick ? { classes: 2, studentsPerClass: 10 } : { classes: 25, studentsPerClass: 40 };
+const seededStudents = seed.classes * seed.studentsPerClass;
 const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? (quick ? "data/bench-quick.db" : "data/bench.db"));
 /** The copy of the passage page's bytes served as a plain file: the server's raw static limit. */
 const STATIC_COPY = path.join("public", "bench", "passage.html");
@@ -85,7 +86,7 @@ if ((await countAccounts()) === 0) {
   const started = performance.now();
   await seedBenchmark(db, { ...seed, lessonSlug: LESSON, passwordHash: await hashPassword(PASSWORD) });
   console.log(
-    `Seeded ${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`,
+    `Seeded ${seededStudents} students in ${seed.classes} classes in ${Math.round(performance.now() - started)} ms`,
   );
 }
 await ensureBuild(db, file);
@@ -176,7 +177,6 @@ const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(3) : 0);
  * at a time for the run's length, each as another seeded student. Password hashing is most of it.
  */
 async function signInRun(connections: number): Promise<Run> {
-  const students = seed.classes * seed.studentsPerClass;
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -185,7 +185,7 @@ async function signInRun(connections: number): Promise<Run> {
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
-        const email = `bench-student${(next++ % students) + 1}@bench.test`;
+        const email = `bench-student${(next++ % seededStudents) + 1}@bench.test`;
         const t = performance.now();
         const res = await postCredentials(BASE, email, PASSWORD).catch(() => null);
         if (res?.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))) {
@@ -219,11 +219,10 @@ async function signInRun(connections: number): Promise<Run> {
  * moment. The figure is the time until the last of them is signed in.
  */
 async function classArrival(size: number, firstStudent: number) {
-  const students = seed.classes * seed.studentsPerClass;
   const started = performance.now();
   const outcomes = await Promise.all(
     Array.from({ length: size }, async (_, i) => {
-      const email = `bench-student${((firstStudent + i) % students) + 1}@bench.test`;
+      const email = `bench-student${((firstStudent + i) % seededStudents) + 1}@bench.test`;
       const res = await postCredentials(BASE, email, PASSWORD).catch(() => null);
       const ok = !!res?.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="));
       return { ok, ms: performance.now() - started };
@@ -458,7 +457,7 @@ try {
   );
 
   console.log(
-    `[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seed.classes * seed.studentsPerClass} students in the database`,
+    `[${elapsed()}] 4. Instructor views of a ${seed.studentsPerClass}-student class, ${seededStudents} students in the database`,
   );
   const reviewPath = `/classes/${classId}/review`;
   const gradebookPath = `/classes/${classId}/gradebook`;
@@ -470,7 +469,7 @@ try {
     await load("gradebook page", gradebookPath, 10, asInstructor),
   ];
 
-  console.log(`[${elapsed()}] 5. Sign-ins, ${seed.classes * seed.studentsPerClass} different students in turn`);
+  console.log(`[${elapsed()}] 5. Sign-ins, ${seededStudents} different students in turn`);
   const signIns = await signInRun(8);
   const arrivals: Awaited<ReturnType<typeof classArrival>>[] = [];
   for (const size of quick ? [10] : [30, 200]) arrivals.push(await classArrival(size, arrivals.length * 200));
@@ -500,7 +499,7 @@ try {
     mode: quick ? "quick" : "full",
     setup,
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-    database: `${seed.classes * seed.studentsPerClass} students in ${seed.classes} classes, every question answered, feedback on half`,
+    database: `${seededStudents} students in ${seed.classes} classes, every question answered, feedback on half`,
     durationSecondsPerRun: DURATION_S,
     limits: { runs: limits, pageToStatic },
     studentView: { runs: [...view, anonymousAt50], viewsPerSec: views },

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { freshAppDatabase } from "@/db/testing/test-database";
-import { answers, attempts, users } from "@/db/schema";
+import { insertPerson } from "@/db/testing/people";
+import { answers, attempts } from "@/db/schema";
 import { importLessonFolders, lessonsRoot } from "@/content/import";
 import { listLessonFolders } from "@/content/load";
 import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
@@ -22,14 +23,7 @@ import { assignLesson, createClass, joinClass, leaveClass, getClass } from "./cl
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir, ...listLessonFolders(lessonsRoot)])).ok);
 
-let n = 0;
-async function person(role: Actor["role"]): Promise<Actor> {
-  const id = `user-${++n}`;
-  await db
-    .insert(users)
-    .values({ id, email: `${id}@test`, name: id, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() });
-  return { userId: id, role, name: id, email: `${id}@test` };
-}
+const person = (role: Actor["role"], name?: string) => insertPerson(db, role, name);
 
 /** A student in a class that has the fixture lesson assigned; returns the student and the class id. */
 async function studentInClass(showAnswersAfterSubmit = true) {

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { freshAppDatabase } from "@/db/testing/test-database";
+import { insertPerson } from "@/db/testing/people";
 import { answers, attempts, questions, users } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
@@ -19,20 +20,7 @@ const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 const LESSON = "bike-lane-vote";
 
-let n = 0;
-async function person(role: Actor["role"]): Promise<Actor> {
-  const id = `user-${++n}`;
-  await db.insert(users).values({
-    id,
-    email: `${id}@test`,
-    name: `Person ${n}`,
-    role,
-    passwordHash: "x",
-    sessionVersion: 1,
-    createdAt: new Date(),
-  });
-  return { userId: id, role, name: `Person ${n}`, email: `${id}@test` };
-}
+const person = (role: Actor["role"], name?: string) => insertPerson(db, role, name);
 
 async function answerAndSubmit(student: Actor, classId: string, text: string) {
   await saveDraft(student, {

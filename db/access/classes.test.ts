@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { freshAppDatabase } from "@/db/testing/test-database";
-import { users } from "@/db/schema";
+import { insertPerson } from "@/db/testing/people";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
@@ -18,14 +18,7 @@ import { returnFeedback, saveFeedbackDraft } from "./feedback";
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [fixtureLessonDir])).ok);
 
-let n = 0;
-async function person(role: Actor["role"], name: string): Promise<Actor> {
-  const id = `user-${++n}`;
-  await db
-    .insert(users)
-    .values({ id, email: `${id}@test`, name, role, passwordHash: "x", sessionVersion: 1, createdAt: new Date() });
-  return { userId: id, role, name, email: `${id}@test` };
-}
+const person = (role: Actor["role"], name?: string) => insertPerson(db, role, name);
 
 const lessonSlug = "bike-lane-vote";
 

@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { freshAppDatabase, dumpDatabase } from "@/db/testing/test-database";
-import { answers, assignments, attempts, classes, enrollments, lessons, questions, users } from "@/db/schema";
+import { insertPerson } from "@/db/testing/people";
+import { answers, assignments, attempts, classes, enrollments, lessons, questions } from "@/db/schema";
 import { importLessonFolders } from "@/content/import";
 import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import type { Actor } from "@/lib/actor";
@@ -45,20 +46,7 @@ function clock() {
 }
 
 let n = 0;
-async function person(role: Actor["role"], name?: string): Promise<Actor> {
-  const id = `user-${++n}`;
-  const display = name ?? `Person ${n}`;
-  await db.insert(users).values({
-    id,
-    email: `${id}@test`,
-    name: display,
-    role,
-    passwordHash: "x",
-    sessionVersion: 1,
-    createdAt: new Date(),
-  });
-  return { userId: id, role, name: display, email: `${id}@test` };
-}
+const person = (role: Actor["role"], name?: string) => insertPerson(db, role, name);
 
 /** A class of this instructor with the fixture lesson assigned, and these students enrolled. */
 async function classWith(
