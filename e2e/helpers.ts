@@ -12,6 +12,15 @@ const lessonQuestions = (
     questions: { type: string }[];
   }
 ).questions;
+/** A passage's sentences in reading order, from the lesson's file. */
+export function passageSentences(passageId: string): { id: string; text: string }[] {
+  const article = parseYaml(
+    fs.readFileSync(path.resolve("content", "lessons", lessonSlug, "article.yaml"), "utf8"),
+  ) as { passages: { id: string; paragraphs: { sentences: { id: string; text: string }[] }[] }[] };
+  const passage = article.passages.find((p) => p.id === passageId);
+  if (!passage) throw new Error(`No passage ${passageId} in the lesson's file`);
+  return passage.paragraphs.flatMap((p) => p.sentences);
+}
 export const questionCount = lessonQuestions.length;
 export const openResponseCount = lessonQuestions.filter((q) => q.type === "open_response").length;
 

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useViewer } from "./Viewer";
 import styles from "./AccountMenu.module.css";
 
@@ -57,6 +56,8 @@ export function AccountMenu() {
           type="button"
           className={styles.signOut}
           onClick={async () => {
+            // next-auth's browser client is loaded on this press, not with every page (about 12 KB gzip).
+            const { signOut } = await import("next-auth/react");
             await signOut({ redirect: false });
             supply(null);
             router.push("/");

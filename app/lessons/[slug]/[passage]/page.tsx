@@ -5,6 +5,7 @@ import { annotatePassage } from "@/lib/lesson/annotate";
 import { speaks } from "@/lib/lesson/voices";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
+import { ReadAloud } from "@/components/reading/ReadAloud";
 import { PassageQuestions } from "@/components/answering/PassageQuestions";
 import { WorkspaceProvider } from "@/components/answering/Workspace";
 import { PassageDiscussion } from "@/components/discussion/PassageDiscussion";
@@ -36,6 +37,7 @@ export default async function PassagePage({ params }: Props) {
   const { lesson, passage, voices, glossary } = page;
 
   const paragraphs = annotatePassage(passage.body, glossary, voices);
+  const sentences = passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })));
   const terms = new Map<string, TermInfo>(
     glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]),
   );
@@ -66,6 +68,7 @@ export default async function PassagePage({ params }: Props) {
         <div className={styles.layout}>
           <article className={styles.reading} aria-labelledby="passage-title">
             <h1 id="passage-title">{passage.title}</h1>
+            <ReadAloud sentences={sentences} />
             <VoiceHighlighter
               voices={speakers.map((v) => ({
                 key: v.key,
@@ -82,7 +85,7 @@ export default async function PassagePage({ params }: Props) {
             <PassageQuestions
               lessonSlug={lesson.slug}
               questions={page.questions}
-              sentences={passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })))}
+              sentences={sentences}
               article={page.article}
             />
           </div>
