@@ -47,6 +47,12 @@ const routes: Route[] = [
   { method: "POST", path: "/api/discussion/moderation", valid: { action: "pin", threadId: foreignId } },
   { method: "POST", path: "/api/discussion/reports", valid: { postId: foreignId, reason: "r" } },
   { method: "PUT", path: "/api/notebook", valid: { lessonSlug, passageKey: "no-such-passage", body: "x" } },
+  // Every variant is refused: a forged extra field too, as the schema is strict.
+  {
+    method: "PUT",
+    path: "/api/account/reading-preferences",
+    valid: { size: "large", spacing: "relaxed", font: "legible" },
+  },
 ];
 const queryRoutes = ["/api/workspace", "/api/discussion", "/api/discussion/activity", "/api/saved-comments"];
 

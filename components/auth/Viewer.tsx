@@ -2,9 +2,16 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { sendJson } from "@/lib/http/send-json";
+import type { ReadingPreferences } from "@/lib/reading/preferences";
 
-/** Who is signed in, as the header shows them. */
-export type Viewer = { name: string; email: string; role: "student" | "instructor"; unreadFeedback: number };
+/** Who is signed in, as the header shows them; lesson pages also learn the account's reading preferences (null: none chosen). */
+export type Viewer = {
+  name: string;
+  email: string;
+  role: "student" | "instructor";
+  unreadFeedback: number;
+  readingPreferences?: ReadingPreferences | null;
+};
 type ViewerState = { status: "loading" | "ready"; viewer: Viewer | null };
 type ViewerContext = ViewerState & {
   /** Asks the server again (after signing in, renaming, reading feedback). */

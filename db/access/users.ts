@@ -15,6 +15,8 @@ import { DomainError } from "@/lib/errors";
 import { hashForUnknownAccounts, hashPassword, verifyPassword, type HashCost } from "@/lib/auth/password";
 import { decideSignUpRole } from "@/lib/auth/signup-role";
 import { describeWait } from "@/lib/auth/throttle";
+import { parseStoredPreferences, type ReadingPreferences } from "@/lib/reading/preferences";
+import { readingPreferencesSchema } from "@/lib/validation/reading-preferences";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -146,6 +148,33 @@ export async function updateProfile(actor: Actor, input: { name: string }): Prom
     )
   )[0];
   return toActor(updated!);
+}
+
+/** The reader's own reading preferences, or null while they have chosen none. */
+export async function getReadingPreferences(actor: Actor): Promise<ReadingPreferences | null> {
+  // Read with every per-user view of a passage, so built once.
+  const row = (
+    await prepared(getDb(), "users.readingPreferences", (d) =>
+      d
+        .select({ stored: users.readingPreferences })
+        .from(users)
+        .where(eq(users.id, sql.placeholder("id")))
+        .prepare(),
+    ).execute({ id: actor.userId })
+  )[0];
+  return parseStoredPreferences(row?.stored);
+}
+
+/** Saves the reader's own reading preferences; checked here too, so nothing else can be stored. */
+export async function saveReadingPreferences(actor: Actor, input: ReadingPreferences): Promise<ReadingPreferences> {
+  const preferences = readingPreferencesSchema.parse(input);
+  await inTransaction(getDb(), (tx) =>
+    tx
+      .update(users)
+      .set({ readingPreferences: JSON.stringify(preferences) })
+      .where(eq(users.id, actor.userId)),
+  );
+  return preferences;
 }
 
 /**

@@ -143,6 +143,8 @@ export const users = pgTable("users", {
   /** Part of every session token; bumping it ends every session of the account. */
   sessionVersion: integer("session_version").notNull().default(1),
   createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  /** The reader's text size, spacing and font as JSON (lib/reading/preferences.ts); null until they choose. */
+  readingPreferences: text("reading_preferences"),
 });
 
 export const classes = pgTable(

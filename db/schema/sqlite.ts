@@ -133,6 +133,8 @@ export const users = sqliteTable("users", {
   /** Part of every session token; bumping it ends every session of the account. */
   sessionVersion: integer("session_version").notNull().default(1),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  /** The reader's text size, spacing and font as JSON (lib/reading/preferences.ts); null until they choose. */
+  readingPreferences: text("reading_preferences"),
 });
 
 export const classes = sqliteTable(

@@ -1,6 +1,7 @@
 import { getWorkspace } from "@/db/access/answers";
 import { getPassageDiscussion } from "@/db/access/discussions";
 import { countUnreadFeedback } from "@/db/access/my-feedback";
+import { getReadingPreferences } from "@/db/access/users";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
 import { jsonRoute } from "@/lib/route-handler";
@@ -20,6 +21,7 @@ export const GET = jsonRoute(
       email: actor.email,
       role: actor.role,
       unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0,
+      readingPreferences: await getReadingPreferences(actor),
     },
   }),
   // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.

@@ -6,6 +6,10 @@ import { speaks } from "@/lib/lesson/voices";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
 import { ReadAloud } from "@/components/reading/ReadAloud";
+import { ReadingPreferencesControl } from "@/components/reading/ReadingPreferences";
+// The legible font's faces: a browser downloads them only when a reader chooses it.
+import "@fontsource/atkinson-hyperlegible/400.css";
+import "@fontsource/atkinson-hyperlegible/700.css";
 import { PassageQuestions } from "@/components/answering/PassageQuestions";
 import { WorkspaceProvider } from "@/components/answering/Workspace";
 import { PassageDiscussion } from "@/components/discussion/PassageDiscussion";
@@ -69,6 +73,7 @@ export default async function PassagePage({ params }: Props) {
           <article className={styles.reading} aria-labelledby="passage-title">
             <h1 id="passage-title">{passage.title}</h1>
             <ReadAloud sentences={sentences} />
+            <ReadingPreferencesControl />
             <VoiceHighlighter
               voices={speakers.map((v) => ({
                 key: v.key,
