@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import type { PublicQuestion } from "@/lib/lesson/public-question";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { emptyResponse, isAnswered, type AnswerResponse } from "@/lib/answers/response-shape";
@@ -11,6 +11,7 @@ import { useAnswerDraft, type Draft, type SaveStatus } from "./useAnswerDraft";
 import { useWorkspace } from "./Workspace";
 import { Reveal } from "./Reveal";
 import { FeedbackNote } from "./FeedbackNote";
+import { useEvidencePicking } from "@/components/reading/EvidencePicking";
 import styles from "./QuestionCard.module.css";
 
 export type PassageSentence = { id: string; text: string };
@@ -154,6 +155,7 @@ export function QuestionCard({ question: q, number, sentences: passageSentences,
       </h3>
       <AnswerInput
         question={q}
+        number={number}
         draft={draft}
         sentences={sentences}
         groups={wholeArticle}
@@ -218,6 +220,7 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
 
 type InputProps = {
   question: PublicQuestion;
+  number: number;
   draft: Draft;
   sentences: PassageSentence[];
   /** Set for a question on the whole article: its sentences by passage. */
@@ -227,7 +230,7 @@ type InputProps = {
   onChange: (d: Draft) => void;
 };
 
-function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, onChange }: InputProps) {
+function AnswerInput({ question: q, number, draft, sentences, groups, disabled, loaded, onChange }: InputProps) {
   const source = groups ? "article" : "passage";
   const r = draft.response;
   const set = (response: AnswerResponse) => onChange({ ...draft, response });
@@ -305,6 +308,8 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
       }
       return (
         <SentencePicker
+          owner={q.key}
+          label={`question ${number}`}
           legend={q.prompt}
           hint={`Select the sentences of the ${source} that support the claim${q.maxSelections ? ` (up to ${q.maxSelections})` : ""}.`}
           sentences={sentences}
@@ -319,6 +324,7 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
       return (
         <OpenResponse
           question={q}
+          number={number}
           draft={draft}
           sentences={sentences}
           groups={groups}
@@ -332,6 +338,7 @@ function AnswerInput({ question: q, draft, sentences, groups, disabled, loaded, 
 
 function OpenResponse({
   question: q,
+  number,
   draft,
   sentences,
   groups,
@@ -388,6 +395,8 @@ function OpenResponse({
             {groups ? "Cite the text, from the whole article" : "Cite the text"} ({draft.citedSentences.length} cited)
           </summary>
           <SentencePicker
+            owner={q.key}
+            label={`question ${number}`}
             legend="Sentences you rely on"
             hint={
               groups
@@ -409,6 +418,8 @@ function OpenResponse({
 
 /** Sentences of the passage (or of the article, by passage) as checkboxes: mouse, touch and keyboard alike. */
 function SentencePicker({
+  owner,
+  label,
   legend,
   hint,
   sentences,
@@ -418,6 +429,9 @@ function SentencePicker({
   disabled,
   onChange,
 }: {
+  /** The question's key, and how the passage's bar names it while choosing there. */
+  owner: string;
+  label: string;
   legend: string;
   hint: string;
   sentences: PassageSentence[];
@@ -429,6 +443,12 @@ function SentencePicker({
 }) {
   const full = max !== undefined && selected.length >= max;
   const groupId = useId();
+  // The same choice can be made in the passage's text: this list stays, and both show the draft's choice.
+  const picking = useEvidencePicking();
+  const choosingHere = picking?.session?.owner === owner;
+  useEffect(() => {
+    picking?.sync(owner, selected, onChange);
+  });
   const box = (s: PassageSentence) => {
     const checked = selected.includes(s.id);
     return (
@@ -455,6 +475,23 @@ function SentencePicker({
     <fieldset className={styles.fieldset} disabled={disabled}>
       <legend className={styles.prompt}>{legend}</legend>
       <p className={styles.hint}>{hint}</p>
+      {picking && !disabled && (
+        <button
+          type="button"
+          className={styles.pickInText}
+          data-active={choosingHere || undefined}
+          onClick={(event) =>
+            choosingHere
+              ? picking.finish()
+              : picking.start(
+                  { owner, label, order: sentences.map((s) => s.id), max, selected, returnTo: event.currentTarget },
+                  onChange,
+                )
+          }
+        >
+          {choosingHere ? "Done choosing in the passage" : "Choose in the passage"}
+        </button>
+      )}
       {groups
         ? groups.map((g, i) => (
             <div key={g.key} role="group" aria-labelledby={`${groupId}-${i}`} className={styles.sentenceGroup}>

@@ -1,5 +1,6 @@
 import type { AnnotatedParagraph } from "@/lib/lesson/annotate";
 import { modeLabel, type AttributionMode } from "@/lib/lesson/voices";
+import { SentenceToggle } from "@/components/reading/EvidencePicking";
 import { GlossaryTerm } from "./GlossaryTerm";
 import styles from "./PassageText.module.css";
 
@@ -19,6 +20,8 @@ export function PassageText({
   terms: Map<string, TermInfo>;
   voicesOf: (sentenceId: string) => SentenceVoice[];
 }) {
+  // Sentences are numbered through the passage, as the toggles for choosing evidence name them.
+  let number = 0;
   return (
     <div className={styles.text}>
       {paragraphs.map((paragraph) => (
@@ -33,6 +36,7 @@ export function PassageText({
                   className={styles.sentence}
                   data-voices={voices.length > 0 ? voices.map((v) => v.slot).join(" ") : undefined}
                 >
+                  <SentenceToggle sentenceId={sentence.id} number={++number} />
                   {voices.map((v) => (
                     <span key={v.slot} data-voice-label={v.slot}>
                       {v.name}, {modeLabel[v.mode].toLowerCase()}:

@@ -7,6 +7,7 @@ import { PassageText, type SentenceVoice, type TermInfo } from "@/components/les
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
 import { ReadAloud } from "@/components/reading/ReadAloud";
 import { ReadingPreferencesControl } from "@/components/reading/ReadingPreferences";
+import { EvidencePickingBar, EvidencePickingProvider } from "@/components/reading/EvidencePicking";
 // The legible font's faces: a browser downloads them only when a reader chooses it.
 import "@fontsource/atkinson-hyperlegible/400.css";
 import "@fontsource/atkinson-hyperlegible/700.css";
@@ -69,32 +70,35 @@ export default async function PassagePage({ params }: Props) {
       />
       <PassageProgress position={passage.position} total={lesson.passageCount} />
       <WorkspaceProvider lessonSlug={lesson.slug} passageKey={passage.key}>
-        <div className={styles.layout}>
-          <article className={styles.reading} aria-labelledby="passage-title">
-            <h1 id="passage-title">{passage.title}</h1>
-            <ReadAloud sentences={sentences} />
-            <ReadingPreferencesControl />
-            <VoiceHighlighter
-              voices={speakers.map((v) => ({
-                key: v.key,
-                name: v.name,
-                role: v.role,
-                slot: v.position % 8,
-                count: v.appearances.length,
-              }))}
-            >
-              <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
-            </VoiceHighlighter>
-          </article>
-          <div className={styles.questions}>
-            <PassageQuestions
-              lessonSlug={lesson.slug}
-              questions={page.questions}
-              sentences={sentences}
-              article={page.article}
-            />
+        <EvidencePickingProvider>
+          <div className={styles.layout}>
+            <article className={styles.reading} aria-labelledby="passage-title">
+              <h1 id="passage-title">{passage.title}</h1>
+              <ReadAloud sentences={sentences} />
+              <ReadingPreferencesControl />
+              <EvidencePickingBar />
+              <VoiceHighlighter
+                voices={speakers.map((v) => ({
+                  key: v.key,
+                  name: v.name,
+                  role: v.role,
+                  slot: v.position % 8,
+                  count: v.appearances.length,
+                }))}
+              >
+                <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
+              </VoiceHighlighter>
+            </article>
+            <div className={styles.questions}>
+              <PassageQuestions
+                lessonSlug={lesson.slug}
+                questions={page.questions}
+                sentences={sentences}
+                article={page.article}
+              />
+            </div>
           </div>
-        </div>
+        </EvidencePickingProvider>
         <PassageDiscussion lessonSlug={lesson.slug} passageKey={passage.key} prompts={passage.discussionPrompts} />
       </WorkspaceProvider>
       <PassageNav slug={lesson.slug} previous={page.previous} next={page.next} />
