@@ -80,3 +80,34 @@ test("on a phone, choosing in the passage scrolls to the text and Done comes bac
   await expect(back).toBeInViewport();
   await expect(card.getByRole("checkbox", { name: text("p04-s1") })).toBeChecked();
 });
+
+test("a discussion post's quote is chosen in the passage text; another sentence replaces it", async ({ browser }) => {
+  const page = await studentInDemoClass(browser, "Quote Chooser");
+  await page.goto(`/lessons/${lessonSlug}/${passage}`);
+  const discussion = page.getByRole("region", { name: "Discussion" });
+  await expect(discussion.getByText("With Demo class")).toBeVisible();
+  await discussion
+    .getByRole("listitem")
+    .filter({ hasText: "What makes a statement like this useful as evidence" })
+    .getByRole("button", { name: "Start a thread on this prompt" })
+    .click();
+  await discussion.getByLabel("Title").fill("Quoted from the text");
+  await discussion.getByLabel("Your post").fill("This is the sentence I mean.");
+  await discussion.getByRole("button", { name: "Choose the quote in the passage" }).click();
+  const bar = page.getByRole("group", { name: "Choosing evidence" });
+  await expect(bar).toContainText("Choosing evidence for the quote in your post");
+  await page.locator("#s-p03-s2").click();
+  const quote = discussion.getByLabel("Quote a sentence of the passage (optional)");
+  await expect(quote).toHaveValue("p03-s2");
+  // One quote: the next sentence chosen takes its place, with no refusal.
+  await page.getByRole("checkbox", { name: `Sentence ${numberOf("p04-s2")}`, exact: true }).press("Space");
+  await expect(quote).toHaveValue("p04-s2");
+  await expect(bar.getByRole("status")).toHaveText("1 of 1 chosen");
+  await bar.getByRole("button", { name: "Done" }).click();
+  await expect(discussion.getByRole("button", { name: "Choose the quote in the passage" })).toBeFocused();
+  await discussion.getByRole("button", { name: "Post thread" }).click();
+  await expect(discussion.getByText("Your thread is posted.")).toBeVisible();
+  await expect(discussion.getByRole("article", { name: "Quoted from the text" }).getByRole("blockquote")).toContainText(
+    text("p04-s2"),
+  );
+});

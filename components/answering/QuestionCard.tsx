@@ -449,6 +449,12 @@ function SentencePicker({
   useEffect(() => {
     picking?.sync(owner, selected, onChange);
   });
+  // A submitted lesson, or a list that is gone, can no longer be chosen for.
+  const release = picking?.release;
+  useEffect(() => {
+    if (disabled) release?.(owner);
+  }, [disabled, owner, release]);
+  useEffect(() => () => release?.(owner), [owner, release]);
   const box = (s: PassageSentence) => {
     const checked = selected.includes(s.id);
     return (

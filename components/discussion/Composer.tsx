@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { useEvidencePicking } from "@/components/reading/EvidencePicking";
 import { POST_MAX_CHARS, TITLE_MAX_CHARS } from "@/lib/discussion/rules";
 import type { QuotedSentence } from "@/lib/discussion/view";
 import styles from "./Discussion.module.css";
@@ -56,6 +57,18 @@ export function Composer({
       setValue({ title: "", body: "", quotedSentenceId: null });
     } else setError(outcome);
   }
+
+  // The quote can be chosen in the passage's text too; the select and the text show the same one.
+  const picking = useEvidencePicking();
+  const owner = `quote-${id}`;
+  const choosingHere = picking?.session?.owner === owner;
+  const quoted = value.quotedSentenceId ? [value.quotedSentenceId] : [];
+  const setQuoted = (ids: string[]) => setValue((v) => ({ ...v, quotedSentenceId: ids[0] ?? null }));
+  useEffect(() => {
+    picking?.sync(owner, quoted, setQuoted);
+  });
+  const release = picking?.release;
+  useEffect(() => () => release?.(owner), [owner, release]);
 
   const fieldError = (name: string) => error?.fieldErrors[name]?.[0];
   return (
@@ -114,6 +127,30 @@ export function Composer({
             </option>
           ))}
         </select>
+        {picking && sentences.length > 0 && (
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={(event) =>
+              choosingHere
+                ? picking.finish()
+                : picking.start(
+                    {
+                      owner,
+                      label: "the quote in your post",
+                      order: sentences.map((s) => s.id),
+                      max: 1,
+                      replace: true,
+                      selected: quoted,
+                      returnTo: event.currentTarget,
+                    },
+                    setQuoted,
+                  )
+            }
+          >
+            {choosingHere ? "Done choosing in the passage" : "Choose the quote in the passage"}
+          </button>
+        )}
       </div>
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={busy}>

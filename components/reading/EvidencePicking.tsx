@@ -17,6 +17,8 @@ type Session = {
   /** Its sentences, in the text's order; those in this passage's text get a toggle. */
   order: string[];
   max?: number;
+  /** With a limit of one: choosing another sentence replaces the chosen one (a post's quote). */
+  replace?: boolean;
   selected: string[];
   /** Where focus goes back to when done. */
   returnTo: HTMLElement | null;
@@ -32,6 +34,8 @@ type PickingContext = {
   /** Refused when the question is full: the sentence stays unchosen and the bar says why. */
   toggle: (sentenceId: string) => void;
   finish: () => void;
+  /** Ends the owner's session without moving focus: its list is gone or can no longer change. */
+  release: (owner: string) => void;
 };
 
 const Context = createContext<PickingContext | null>(null);
@@ -65,6 +69,11 @@ export function EvidencePickingProvider({ children }: { children: React.ReactNod
     const s = current.current;
     if (!s) return;
     const full = !s.selected.includes(sentenceId) && s.max !== undefined && s.selected.length >= s.max;
+    if (full && s.replace && s.max === 1) {
+      setRefused(false);
+      onChange.current([sentenceId]);
+      return;
+    }
     setRefused(full);
     if (full) return;
     onChange.current(
@@ -87,9 +96,13 @@ export function EvidencePickingProvider({ children }: { children: React.ReactNod
     }
   }, []);
 
+  const release = useCallback((owner: string) => {
+    if (current.current?.owner === owner) setSession(null);
+  }, []);
+
   const value = useMemo(
-    () => ({ session, refused, start, sync, toggle, finish }),
-    [session, refused, start, sync, toggle, finish],
+    () => ({ session, refused, start, sync, toggle, finish, release }),
+    [session, refused, start, sync, toggle, finish, release],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
@@ -100,7 +113,7 @@ export function SentenceToggle({ sentenceId, number }: { sentenceId: string; num
   const session = picking?.session;
   if (!session?.order.includes(sentenceId)) return null;
   const chosen = session.selected.includes(sentenceId);
-  const full = !chosen && session.max !== undefined && session.selected.length >= session.max;
+  const full = !chosen && !session.replace && session.max !== undefined && session.selected.length >= session.max;
   return (
     <button
       type="button"
@@ -162,7 +175,7 @@ export function EvidencePickingBar() {
   if (!session || !picking) return null;
   const count = session.selected.length;
   return (
-    <div ref={bar} role="group" aria-label="Choosing evidence" className={styles.bar}>
+    <div ref={bar} role="group" aria-label="Choosing evidence" className={styles.bar} data-evidence-bar>
       <p className={styles.what}>
         Choosing evidence for {session.label}. Click or tap sentences in the text, or Tab to a sentence's box and press
         Space.

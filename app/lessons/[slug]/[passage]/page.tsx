@@ -98,8 +98,8 @@ export default async function PassagePage({ params }: Props) {
               />
             </div>
           </div>
+          <PassageDiscussion lessonSlug={lesson.slug} passageKey={passage.key} prompts={passage.discussionPrompts} />
         </EvidencePickingProvider>
-        <PassageDiscussion lessonSlug={lesson.slug} passageKey={passage.key} prompts={passage.discussionPrompts} />
       </WorkspaceProvider>
       <PassageNav slug={lesson.slug} previous={page.previous} next={page.next} />
     </div>
