@@ -46,6 +46,7 @@ test("a student chooses evidence by marking sentences in the passage; the questi
   // Unticked in the list, the text shows it at once; chosen again with Enter.
   await inList("p04-s1").uncheck();
   await expect(inText("p04-s1")).not.toBeChecked();
+  await expect(bar.getByRole("status")).toHaveText("0 of 1 chosen");
   await inText("p04-s1").press("Enter");
   await expect(inList("p04-s1")).toBeChecked();
   await expect(card.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();

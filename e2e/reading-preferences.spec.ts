@@ -36,7 +36,9 @@ test("a reader enlarges the text, spaces the lines and picks the legible font; t
   expect(chosen.lineHeight / chosen.size).toBeGreaterThan(standard.lineHeight / standard.size + 0.3);
   expect(chosen.font).toContain("Atkinson Hyperlegible");
   // The font is the app's own file, not a system fallback.
-  await expect.poll(() => page.evaluate(() => document.fonts.check('1rem "Atkinson Hyperlegible"'))).toBe(true);
+  expect(
+    await page.evaluate(async () => (await document.fonts.load('1rem "Atkinson Hyperlegible"')).length),
+  ).toBeGreaterThan(0);
 
   // Escape folds the panel back and leaves focus where it was opened.
   await page.getByRole("group", { name: "Font" }).getByRole("radio", { name: "Easier to read" }).press("Escape");
@@ -86,4 +88,24 @@ test("a student's preferences are kept with their account and follow them to ano
   await expect(
     second.getByRole("group", { name: "Line spacing" }).getByRole("radio", { name: "Relaxed" }),
   ).toBeChecked();
+
+  // A choice the server did not take (it was busy) is kept in this browser, holds on the next passage
+  // (reached without a reload) against the account's older value, and is sent again from there.
+  const preferencesRoute = "**/api/account/reading-preferences";
+  await second.route(preferencesRoute, (r) =>
+    r.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "Busy." }) }),
+  );
+  await second.getByRole("group", { name: "Text size" }).getByRole("radio", { name: "Large", exact: true }).check();
+  await expect(second.getByText("Kept in this browser, but not saved to your account: Busy.")).toBeVisible();
+  const large = (await textStyle(second)).size;
+  expect(large).toBeLessThan(chosen.size);
+  await second.unroute(preferencesRoute);
+  await second.getByRole("navigation", { name: "Passages" }).locator('a[rel="next"]').click();
+  await expect(second).toHaveURL(/\/repression-backfires$/);
+  await expect(second.getByText(/questions in this lesson answered/)).toBeVisible();
+  await expect(second.getByText("Saved to your account.")).toBeAttached();
+  expect((await textStyle(second)).size).toBe(large);
+  await second.reload();
+  await expect(second.getByText(/questions in this lesson answered/)).toBeVisible();
+  expect((await textStyle(second)).size).toBe(large);
 });

@@ -62,7 +62,11 @@ export function EvidencePickingProvider({ children }: { children: React.ReactNod
   const sync = useCallback((owner: string, selected: string[], handler: (ids: string[]) => void) => {
     if (current.current?.owner !== owner) return;
     onChange.current = handler;
-    setSession((s) => (s && s.owner === owner && !same(s.selected, selected) ? { ...s, selected } : s));
+    setSession((s) => {
+      if (!s || s.owner !== owner || same(s.selected, selected)) return s;
+      setRefused(false); // a changed choice makes "unselect one first" old news
+      return { ...s, selected };
+    });
   }, []);
 
   const toggle = useCallback((sentenceId: string) => {
@@ -121,6 +125,7 @@ export function SentenceToggle({ sentenceId, number }: { sentenceId: string; num
       aria-checked={chosen}
       aria-disabled={full || undefined}
       aria-label={`Sentence ${number}`}
+      aria-describedby={`s-${sentenceId}`}
       className={styles.toggle}
       data-pick={sentenceId}
       onClick={() => picking!.toggle(sentenceId)}
@@ -142,8 +147,10 @@ export function EvidencePickingBar() {
   useEffect(() => {
     if (!owner) return;
     requestAnimationFrame(() => {
-      bar.current?.scrollIntoView({ block: "start" });
-      bar.current?.closest("article")?.querySelector<HTMLElement>("[data-pick]")?.focus({ preventScroll: true });
+      // The first box, not the bar: a sticky bar's place on the page is wherever it is stuck.
+      const first = bar.current?.closest("article")?.querySelector<HTMLElement>("[data-pick]");
+      first?.scrollIntoView({ block: "center" });
+      first?.focus({ preventScroll: true });
     });
   }, [owner]);
 
@@ -152,15 +159,19 @@ export function EvidencePickingBar() {
     if (!owner || !article || !picking) return;
     const onClick = (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      // Toggles, glossary terms and links do their own thing.
-      if (target.closest("button, a, summary, input, select, textarea")) return;
+      // Toggles, glossary terms (and their open definitions) and links do their own thing; so does selecting words.
+      if (target.closest("button, a, summary, input, select, textarea, [role='tooltip']")) return;
+      if (window.getSelection()?.isCollapsed === false) return;
       const toggle = target.closest("[id^='s-']")?.querySelector<HTMLElement>("[data-pick]");
       if (!toggle) return;
       picking.toggle(toggle.dataset.pick!);
       toggle.focus({ preventScroll: true });
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
+      // Escape on a box or in the bar; elsewhere it belongs to what has focus (a definition, a panel).
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const target = event.target as HTMLElement;
+      if (!target.closest("[data-pick], [data-evidence-bar]")) return;
       event.preventDefault();
       picking.finish();
     };

@@ -37,6 +37,8 @@ export default function ReadAloudPlayer({ sentences, onClose }: { sentences: Spo
   const generation = useRef(0);
   const rateRef = useRef(rate);
   const player = useRef<HTMLDivElement>(null);
+  const pause = useRef<HTMLButtonElement>(null);
+  const previous = useRef<HTMLElement | null>(null);
 
   const speakFrom = useCallback(
     (start: number) => {
@@ -71,7 +73,9 @@ export default function ReadAloudPlayer({ sentences, onClose }: { sentences: Spo
   );
 
   // Start at once: the press that opened the player is the user's go-ahead the browser asks for.
+  // The button pressed is gone: focus goes to Pause, the control most wanted next.
   useEffect(() => {
+    pause.current?.focus();
     speakFrom(0);
     const stop = () => {
       generation.current++;
@@ -90,10 +94,16 @@ export default function ReadAloudPlayer({ sentences, onClose }: { sentences: Spo
     const element = document.getElementById(`s-${sentences[index]!.id}`);
     if (!element) return;
     element.setAttribute("data-reading", phase);
-    // In view means below the player, which stays at the top of the screen.
-    const box = element.getBoundingClientRect();
+    // In view means below the player, which stays at the top of the screen. The page follows the
+    // reading only while the reader does: one who scrolled away to the questions is left there.
     const covered = player.current?.getBoundingClientRect().bottom ?? 0;
-    if (box.top < covered || box.bottom > window.innerHeight) {
+    const inView = (e: HTMLElement) => {
+      const box = e.getBoundingClientRect();
+      return box.top >= covered && box.bottom <= window.innerHeight;
+    };
+    const following = !previous.current || previous.current === element || inView(previous.current);
+    previous.current = element;
+    if (following && !inView(element)) {
       const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       element.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
     }
@@ -141,7 +151,7 @@ export default function ReadAloudPlayer({ sentences, onClose }: { sentences: Spo
         </button>
       </div>
       <div className={styles.controls}>
-        <button type="button" onClick={togglePause}>
+        <button ref={pause} type="button" onClick={togglePause}>
           {phase === "reading" ? "Pause" : phase === "finished" ? "Read again" : "Resume"}
         </button>
         <button type="button" onClick={() => speakFrom(index - 1)} disabled={index === 0 || phase === "finished"}>

@@ -16,17 +16,20 @@ export const GET = jsonRoute(
   async (actor, { lesson, passage, class: classId }) => ({
     ...(await getWorkspace(actor, lesson, passage)),
     discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
-    viewer: {
-      name: actor.name,
-      email: actor.email,
-      role: actor.role,
-      unreadFeedback: actor.role === "student" ? await countUnreadFeedback(actor) : 0,
-      readingPreferences: await getReadingPreferences(actor),
-    },
+    viewer: await viewerOf(actor),
   }),
   // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.
   { answerSignedOut: true },
 );
+
+/** Who is signed in, for the header, with the account's reading preferences for the passage. */
+async function viewerOf(actor: Actor) {
+  const [unreadFeedback, readingPreferences] = await Promise.all([
+    actor.role === "student" ? countUnreadFeedback(actor) : 0,
+    getReadingPreferences(actor),
+  ]);
+  return { name: actor.name, email: actor.email, role: actor.role, unreadFeedback, readingPreferences };
+}
 
 /**
  * The class asked for in the page's address, or (when it is not one of theirs) the reader's first.
