@@ -47,6 +47,13 @@ const routes: Route[] = [
   { method: "POST", path: "/api/discussion/moderation", valid: { action: "pin", threadId: foreignId } },
   { method: "POST", path: "/api/discussion/reports", valid: { postId: foreignId, reason: "r" } },
   { method: "PUT", path: "/api/notebook", valid: { lessonSlug, passageKey: "no-such-passage", body: "x" } },
+  {
+    method: "POST",
+    path: "/api/marks",
+    valid: { lessonSlug, passageKey: "no-such-passage", textVersion: "x", start: 0, end: 5, tag: "claim", note: "n" },
+  },
+  { method: "PATCH", path: "/api/marks", valid: { id: foreignId, tag: "claim", note: "n" } },
+  { method: "DELETE", path: "/api/marks", valid: { id: foreignId } },
   // Every variant is refused: a forged extra field too, as the schema is strict.
   {
     method: "PUT",
@@ -54,7 +61,13 @@ const routes: Route[] = [
     valid: { size: "large", spacing: "relaxed", font: "legible" },
   },
 ];
-const queryRoutes = ["/api/workspace", "/api/discussion", "/api/discussion/activity", "/api/saved-comments"];
+const queryRoutes = [
+  "/api/workspace",
+  "/api/discussion",
+  "/api/discussion/activity",
+  "/api/saved-comments",
+  "/api/marks/export",
+];
 
 const huge = "x".repeat(1_000_000);
 const hostileValues: [string, unknown][] = [

@@ -22,6 +22,6 @@ for (const r of result.reports) {
   const changes =
     r.status === "unchanged"
       ? ""
-      : ` (questions: +${r.questionsAdded} new, ${r.questionsChanged} changed, ${r.questionsRetired} retired; passages retired: ${r.passagesRetired})`;
+      : ` (questions: +${r.questionsAdded} new, ${r.questionsChanged} changed, ${r.questionsRetired} retired; passages retired: ${r.passagesRetired}; marks placed again: ${r.marksReplaced}, could not be placed: ${r.marksUnplaced})`;
   console.log(`${r.slug}: ${r.status}${changes}`);
 }

@@ -3,11 +3,17 @@
 import { createContext, useContext, useEffect, useState } from "react";
 import type { Workspace as AnswersWorkspace } from "@/db/access/answers";
 import type { PassageDiscussion } from "@/lib/discussion/view";
+import type { MyMark } from "@/db/access/marks";
 import { sendJson } from "@/lib/http/send-json";
 import { useViewer, type Viewer } from "@/components/auth/Viewer";
 
 /** What /api/workspace answers: the learner's work on the lesson, and on a passage page its discussion. */
-export type Workspace = AnswersWorkspace & { discussion: PassageDiscussion | null; viewer: Viewer };
+export type Workspace = AnswersWorkspace & {
+  discussion: PassageDiscussion | null;
+  /** The reader's own marks on the passage (none on other pages). */
+  marks: MyMark[];
+  viewer: Viewer;
+};
 
 export type WorkspaceState =
   | { status: "loading" }

@@ -50,7 +50,7 @@ export function GlossaryTerm({
       >
         {text}
       </button>
-      <span role="tooltip" id={tipId} className={styles.tip}>
+      <span role="tooltip" id={tipId} className={styles.tip} data-not-text>
         <strong>{term}</strong> <span className={styles.category}>{category}</span>
         <span className={styles.definition}>{definition}</span>
       </span>

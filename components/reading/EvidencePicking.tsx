@@ -128,6 +128,7 @@ export function SentenceToggle({ sentenceId, number }: { sentenceId: string; num
       aria-describedby={`s-${sentenceId}`}
       className={styles.toggle}
       data-pick={sentenceId}
+      data-not-text
       onClick={() => picking!.toggle(sentenceId)}
     />
   );

@@ -19,6 +19,7 @@ import {
   discussionVisits,
   enrollments,
   lessons,
+  marks,
   notebookEntries,
   passages,
   questions,
@@ -33,8 +34,10 @@ import * as activity from "./discussion-activity";
 import * as threads from "./discussions";
 import * as moderation from "./moderation";
 import * as notebook from "./notebook";
+import * as readerMarks from "./marks";
 import * as snapshots from "./class-snapshots";
 import type { SnapshotInput } from "./class-snapshots";
+import { lessonStructure } from "./lesson-structure";
 
 const discussions = { ...threads, ...moderation, ...snapshots, ...activity, ...notebook };
 
@@ -63,6 +66,7 @@ const far = new Date("2100-01-01");
  */
 async function resetWorld() {
   for (const t of [
+    marks,
     discussionReports,
     discussionSnapshotAnswers,
     discussionVisits,
@@ -154,6 +158,21 @@ async function resetWorld() {
     revision: 1,
     updatedAt: earlier,
     maxPoints: question.points,
+  });
+  await db.insert(marks).values({
+    id: "mark-a",
+    userId: "student-a",
+    passageId: question.passageId,
+    tag: "claim",
+    note: "Private",
+    startOffset: 0,
+    endOffset: 3,
+    exact: "The",
+    prefix: "",
+    suffix: " ",
+    textVersion: "v",
+    createdAt: earlier,
+    updatedAt: earlier,
   });
   await db.insert(discussionThreads).values({
     id: "thread-a",
@@ -321,6 +340,38 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "shareSnapshot(class A's answer through class B)": {
     run: (a) => discussions.shareSnapshot(a, snapshotOf("class-b")),
     allowed: [],
+  },
+  "createMark (a private mark on the text)": {
+    run: async (a) => {
+      const passageKey = await passageOfSeed();
+      const { model } = (await lessonStructure(db, "bike-lane-vote")).passagesByKey.get(passageKey)!;
+      return await readerMarks.createMark(a, {
+        lessonSlug: "bike-lane-vote",
+        passageKey,
+        textVersion: model.version,
+        start: 0,
+        end: 5,
+        tag: "evidence",
+      });
+    },
+    allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
+  },
+  "listMyMarks (each reader's own)": {
+    run: async (a) =>
+      await readerMarks.listMyMarks(a, { lessonSlug: "bike-lane-vote", passageKey: await passageOfSeed() }),
+    allowed: ["studentOfClass", "studentOfOther", "instructorOfClass", "otherInstructor"],
+  },
+  "updateMark(class A's student's mark)": {
+    run: (a) => readerMarks.updateMark(a, { id: "mark-a", note: "Changed" }),
+    allowed: ["studentOfClass"],
+  },
+  "deleteMark(class A's student's mark)": {
+    run: (a) => readerMarks.deleteMark(a, "mark-a"),
+    allowed: ["studentOfClass"],
+  },
+  "getClassMarks(class A)": {
+    run: async (a) => await readerMarks.getClassMarks(a, "class-a", "bike-lane-vote"),
+    allowed: ["instructorOfClass"],
   },
   getDiscussionActivity: {
     run: async (a) => await discussions.getDiscussionActivity(a, "bike-lane-vote"),

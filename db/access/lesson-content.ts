@@ -11,6 +11,7 @@ import { changedRows } from "../dialect";
 import { glossaryTerms, lessons, passages, questions, questionVersions, voices } from "../schema";
 import type { LessonContent, QuestionContent } from "@/content/schema";
 import { countWords, readingMinutes } from "@/lib/text";
+import { reanchorPassageMarks } from "./marks";
 
 export type ImportInput = { content: LessonContent; contentHash: string };
 
@@ -21,6 +22,9 @@ export type LessonImportReport = {
   questionsChanged: number;
   questionsRetired: number;
   passagesRetired: number;
+  /** Readers' marks on edited passages: placed again (by position or by quote), or kept unplaced. */
+  marksReplaced: number;
+  marksUnplaced: number;
 };
 
 /** Imports every lesson in one transaction: if any write fails, the database is left as it was. */
@@ -50,6 +54,8 @@ async function importLesson(tx: Tx, { content, contentHash }: ImportInput, now: 
     questionsChanged: 0,
     questionsRetired: 0,
     passagesRetired: 0,
+    marksReplaced: 0,
+    marksUnplaced: 0,
   };
   if (existing?.contentHash === contentHash) return { ...report, status: "unchanged" };
 
@@ -95,6 +101,9 @@ async function importLesson(tx: Tx, { content, contentHash }: ImportInput, now: 
         .returning({ id: passages.id })
     )[0]!;
     passageIdByKey.set(p.id, saved.id);
+    const marksPlaced = await reanchorPassageMarks(tx, saved.id, p.paragraphs);
+    report.marksReplaced += marksPlaced.moved + marksPlaced.kept;
+    report.marksUnplaced += marksPlaced.unplaced;
   }
   report.passagesRetired = changedRows(
     await tx

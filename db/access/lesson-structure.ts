@@ -12,6 +12,7 @@ import { lessons, passages, questions, questionVersions } from "../schema";
 import type { QuestionContent } from "@/content/schema";
 import { NotFoundError } from "@/lib/errors";
 import { questionContents } from "./question-content";
+import { passageTextModel, type PassageTextModel } from "@/lib/reading/marks";
 
 export type StructureQuestion = {
   id: string;
@@ -27,6 +28,8 @@ export type StructurePassage = {
   prompts: string[];
   sentences: { id: string; text: string }[];
   sentenceIds: Set<string>;
+  /** The passage's plain text, as marks' selectors count it (lib/reading/marks.ts). */
+  model: PassageTextModel;
 };
 export type LessonStructure = {
   id: string;
@@ -97,6 +100,7 @@ export async function lessonStructure(db: DbOrTx, slug: string): Promise<LessonS
         prompts: p.discussionPrompts,
         sentences,
         sentenceIds: new Set(sentences.map((s) => s.id)),
+        model: passageTextModel(p.body),
       },
       retired: !!p.retiredAt,
     };

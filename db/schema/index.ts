@@ -37,6 +37,7 @@ export const {
   discussionReports,
   discussionVisits,
   notebookEntries,
+  marks,
   endedSessions,
   appSecrets,
 } = tables;

@@ -19,6 +19,7 @@ import {
 import type { LessonMeta, ParagraphContent, QuestionContent, VoiceContent } from "@/content/schema";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
 import type { InlineComment } from "@/lib/inline-comments";
+import type { MarkTag } from "@/lib/reading/marks";
 
 export const lessons = pgTable("lessons", {
   id: text("id").primaryKey(),
@@ -475,6 +476,31 @@ export const notebookEntries = pgTable(
     updatedAt: timestamp("updated_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.passageId] })],
+);
+
+/** A reader's highlight on a passage's words, tagged, with an optional private note. */
+export const marks = pgTable(
+  "marks",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
+    tag: text("tag").$type<MarkTag>().notNull(),
+    note: text("note"),
+    startOffset: integer("start_offset"),
+    endOffset: integer("end_offset"),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    textVersion: text("text_version").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [index("marks_by_reader").on(t.userId, t.passageId), index("marks_by_passage").on(t.passageId)],
 );
 
 /**

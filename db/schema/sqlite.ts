@@ -9,6 +9,7 @@ import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from
 import type { LessonMeta, ParagraphContent, QuestionContent, VoiceContent } from "@/content/schema";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
 import type { InlineComment } from "@/lib/inline-comments";
+import type { MarkTag } from "@/lib/reading/marks";
 
 export const lessons = sqliteTable("lessons", {
   id: text("id").primaryKey(),
@@ -465,6 +466,37 @@ export const notebookEntries = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.passageId] })],
+);
+
+/**
+ * A reader's highlight on a passage's words, tagged, with an optional private note: a W3C Web
+ * Annotation with a TextPositionSelector (start/end over the passage's text at `textVersion`,
+ * lib/reading/marks.ts) and a TextQuoteSelector (exact, prefix, suffix) to re-anchor it by when an
+ * import changes the text. Start and end are null while the mark could not be placed: it is kept,
+ * quote and note, never lost. Read only by its writer; a class's counts per sentence carry no names.
+ */
+export const marks = sqliteTable(
+  "marks",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id),
+    tag: text("tag").$type<MarkTag>().notNull(),
+    note: text("note"),
+    startOffset: integer("start_offset"),
+    endOffset: integer("end_offset"),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    textVersion: text("text_version").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("marks_by_reader").on(t.userId, t.passageId), index("marks_by_passage").on(t.passageId)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import { getWorkspace } from "@/db/access/answers";
 import { getPassageDiscussion } from "@/db/access/discussions";
 import { countUnreadFeedback } from "@/db/access/my-feedback";
+import { listMyMarks } from "@/db/access/marks";
 import { getReadingPreferences } from "@/db/access/users";
 import type { Actor } from "@/lib/actor";
 import { NotFoundError } from "@/lib/errors";
@@ -9,13 +10,14 @@ import { workspaceRequestSchema } from "@/lib/validation/answers";
 
 /**
  * Everything per-user a prerendered lesson page loads, in one request: context, drafts, results,
- * the passage's discussion, and who is signed in (for the header, which then need not ask).
+ * the passage's discussion and the reader's marks on it, and who is signed in (for the header, which then need not ask).
  */
 export const GET = jsonRoute(
   workspaceRequestSchema,
   async (actor, { lesson, passage, class: classId }) => ({
     ...(await getWorkspace(actor, lesson, passage)),
     discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
+    marks: passage ? await listMyMarks(actor, { lessonSlug: lesson, passageKey: passage }) : [],
     viewer: await viewerOf(actor),
   }),
   // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPassagePage, listPassageRoutes } from "@/db/access/lessons";
 import { annotatePassage } from "@/lib/lesson/annotate";
+import { passageTextModel } from "@/lib/reading/marks";
 import { speaks } from "@/lib/lesson/voices";
 import { PassageText, type SentenceVoice, type TermInfo } from "@/components/lesson/PassageText";
 import { VoiceHighlighter } from "@/components/lesson/VoiceHighlighter";
 import { ReadAloud } from "@/components/reading/ReadAloud";
+import { Marking } from "@/components/reading/Marks";
 import { ReadingPreferencesControl } from "@/components/reading/ReadingPreferences";
 import { EvidencePickingBar, EvidencePickingProvider } from "@/components/reading/EvidencePicking";
 // The legible font's faces: a browser downloads them only when a reader chooses it.
@@ -42,6 +44,7 @@ export default async function PassagePage({ params }: Props) {
   const { lesson, passage, voices, glossary } = page;
 
   const paragraphs = annotatePassage(passage.body, glossary, voices);
+  const textModel = passageTextModel(passage.body);
   const sentences = passage.body.flatMap((g) => g.sentences.map((x) => ({ id: x.id, text: x.text })));
   const terms = new Map<string, TermInfo>(
     glossary.map((t) => [t.key, { term: t.term, category: t.category, definition: t.definition }]),
@@ -86,8 +89,14 @@ export default async function PassagePage({ params }: Props) {
                   count: v.appearances.length,
                 }))}
               >
-                <PassageText paragraphs={paragraphs} terms={terms} voicesOf={(id) => voicesBySentence.get(id) ?? []} />
+                <PassageText
+                  paragraphs={paragraphs}
+                  terms={terms}
+                  voicesOf={(id) => voicesBySentence.get(id) ?? []}
+                  textModel={textModel}
+                />
               </VoiceHighlighter>
+              <Marking lessonSlug={lesson.slug} passageKey={passage.key} />
             </article>
             <div className={styles.questions}>
               <PassageQuestions

@@ -1,0 +1,447 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useWorkspace } from "@/components/answering/Workspace";
+import type { MyMark } from "@/db/access/marks";
+import { sendJson } from "@/lib/http/send-json";
+import { markTagLabel, markTags, type MarkTag, type TextPosition } from "@/lib/reading/marks";
+import { markTagSymbol, shortQuote } from "./Marks";
+import { domRanges, pageSentences, selectionPosition } from "./text-offsets";
+import styles from "./Marks.module.css";
+
+type Pending = { position: TextPosition; quote: string };
+
+/**
+ * Marking the passage: select words, then tag them Claim, Evidence, Opinion or Question from the
+ * bar that appears; "My marks" lists them in text order with a private note each. Marks are shown
+ * in the text with the CSS Custom Highlight API (the prerendered text is never rewritten), each tag
+ * with its own underline as well as its colour, and a badge with the tag's letter at each mark's end.
+ */
+export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: string; passageKey: string }) {
+  const state = useWorkspace();
+  const marks = state.status === "ready" ? state.workspace.marks : [];
+  const setMarks = useCallback(
+    (update: (marks: MyMark[]) => MyMark[]) => {
+      if (state.status === "ready") state.setWorkspace((w) => ({ ...w, marks: update(w.marks) }));
+    },
+    [state],
+  );
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [status, setStatus] = useState<{ text: string; markId?: string; error?: boolean } | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setRoot(document.querySelector<HTMLElement>("[data-passage-text]")), []);
+
+  // Paint: one highlight per tag, and one for the mark being shown.
+  useEffect(() => {
+    if (!root || typeof CSS === "undefined" || !("highlights" in CSS)) return;
+    const registry = CSS.highlights;
+    for (const tag of markTags) {
+      const ranges = marks.filter((m) => m.tag === tag && m.position).flatMap((m) => domRanges(root, m.position!));
+      registry.set(`mark-${tag}`, new Highlight(...ranges));
+    }
+    const shown = marks.find((m) => m.id === current)?.position;
+    if (shown) registry.set("mark-current", new Highlight(...domRanges(root, shown)));
+    else registry.delete("mark-current");
+    return () => {
+      for (const tag of markTags) registry.delete(`mark-${tag}`);
+      registry.delete("mark-current");
+    };
+  }, [root, marks, current]);
+
+  // A selection of the passage's words opens the bar; one elsewhere, or none, closes it (not while the bar has focus).
+  useEffect(() => {
+    if (!root) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      const selection = document.getSelection();
+      if (bar.current?.contains(document.activeElement)) return;
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return setPending(null);
+      const range = selection.getRangeAt(0);
+      if (!range.intersectsNode(root)) return setPending(null);
+      const position = selectionPosition(root, range);
+      if (!position) return setPending(null);
+      const quote = pageSentences(root)
+        .filter((s) => s.end > position.start && s.start < position.end)
+        .map((s) => s.text.slice(Math.max(0, position.start - s.start), position.end - s.start))
+        .join(" ")
+        .trim();
+      if (!quote) return setPending(null);
+      setPending({ position, quote });
+      setStatus(null);
+    };
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(read, 120);
+    };
+    document.addEventListener("selectionchange", onChange);
+    onChange(); // words selected while the tools were loading
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("selectionchange", onChange);
+    };
+  }, [root]);
+
+  const create = async (position: TextPosition, tag: MarkTag) => {
+    const textVersion = root?.dataset.textVersion ?? "";
+    setStatus({ text: "Saving the mark…" });
+    const answer = await sendJson<{ mark: MyMark }>("/api/marks", {
+      method: "POST",
+      body: { lessonSlug, passageKey, textVersion, start: position.start, end: position.end, tag },
+    });
+    if (!answer.ok) {
+      setStatus({ text: answer.message ?? "The mark could not be saved. Try again.", error: true });
+      return false;
+    }
+    const mark = answer.data.mark;
+    setMarks((all) => [...all, mark]);
+    setPending(null);
+    document.getSelection()?.removeAllRanges();
+    setStatus({ text: `Marked as ${markTagLabel[tag]}.`, markId: mark.id });
+    return true;
+  };
+
+  return (
+    <>
+      {(pending || status) && (
+        <div ref={bar} className={styles.bar} role="region" aria-label="Mark the selected words">
+          {pending && (
+            <>
+              <p className={styles.barQuote}>Mark “{shortQuote(pending.quote, 60)}” as:</p>
+              <div className={styles.tagButtons}>
+                {markTags.map((tag) => (
+                  <button
+                    key={tag}
+                    type="button"
+                    className={styles.tagButton}
+                    data-tag={tag}
+                    onClick={() => void create(pending.position, tag)}
+                  >
+                    <span aria-hidden="true" className={styles.symbol} data-tag={tag}>
+                      {markTagSymbol[tag]}
+                    </span>
+                    {markTagLabel[tag]}
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
+          <p role="status" className={status?.error ? styles.error : styles.barStatus}>
+            {status?.text}
+            {status?.markId && (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  onClick={() => {
+                    const note = document.getElementById(`note-${status.markId}`);
+                    note?.scrollIntoView({ block: "center" });
+                    note?.focus({ preventScroll: true });
+                    setStatus(null);
+                  }}
+                >
+                  Add a note
+                </button>
+              </>
+            )}
+          </p>
+          <button
+            type="button"
+            className={styles.close}
+            onClick={() => {
+              setPending(null);
+              setStatus(null);
+              document.getSelection()?.removeAllRanges();
+            }}
+          >
+            Close
+          </button>
+        </div>
+      )}
+      <MyMarks
+        marks={marks}
+        root={root}
+        lessonSlug={lessonSlug}
+        setMarks={setMarks}
+        onShow={(mark) => {
+          setCurrent(mark.id);
+          const badge = document.getElementById(`badge-${mark.id}`);
+          badge?.scrollIntoView({ block: "center" });
+          badge?.focus({ preventScroll: true });
+        }}
+        onCreate={create}
+      />
+    </>
+  );
+}
+
+function MyMarks({
+  marks,
+  root,
+  lessonSlug,
+  setMarks,
+  onShow,
+  onCreate,
+}: {
+  marks: MyMark[];
+  root: HTMLElement | null;
+  lessonSlug: string;
+  setMarks: (update: (marks: MyMark[]) => MyMark[]) => void;
+  onShow: (mark: MyMark) => void;
+  onCreate: (position: TextPosition, tag: MarkTag) => Promise<boolean>;
+}) {
+  const placed = marks
+    .filter((m) => m.position)
+    .sort((a, b) => a.position!.start - b.position!.start || a.position!.end - b.position!.end);
+  const unplaced = marks.filter((m) => !m.position);
+  const exportBase = `/api/marks/export?${new URLSearchParams({ lesson: lessonSlug })}`;
+  return (
+    <section className={styles.panel} aria-labelledby="my-marks-heading">
+      <h2 id="my-marks-heading">
+        My marks <span className={styles.count}>({marks.length})</span>
+      </h2>
+      <p className={styles.legend}>
+        {markTags.map((tag) => (
+          <span key={tag} className={styles.legendItem}>
+            <span aria-hidden="true" className={styles.symbol} data-tag={tag}>
+              {markTagSymbol[tag]}
+            </span>{" "}
+            <span className={styles.sample} data-tag={tag}>
+              {markTagLabel[tag]}
+            </span>
+          </span>
+        ))}
+      </p>
+      {marks.length === 0 && (
+        <p className={styles.empty}>
+          Select words in the passage, then choose Claim, Evidence, Opinion or Question. Add a note to any mark. Only
+          you see your marks and notes.
+        </p>
+      )}
+      {placed.length > 0 && (
+        <ol className={styles.list}>
+          {placed.map((mark) => (
+            <MarkItem key={mark.id} mark={mark} setMarks={setMarks} onShow={onShow} />
+          ))}
+        </ol>
+      )}
+      {unplaced.length > 0 && (
+        <>
+          <h3>Could not be placed</h3>
+          <p className={styles.hint}>
+            The passage was edited and these words are no longer in it. Your tag and note are kept.
+          </p>
+          <ol className={styles.list}>
+            {unplaced.map((mark) => (
+              <MarkItem key={mark.id} mark={mark} setMarks={setMarks} />
+            ))}
+          </ol>
+        </>
+      )}
+      <MarkSentenceForm root={root} onCreate={onCreate} />
+      {marks.length > 0 && (
+        <p className={styles.downloads}>
+          Download my marks on this lesson:{" "}
+          <a href={`${exportBase}&format=text`} download>
+            plain text
+          </a>{" "}
+          ·{" "}
+          <a href={`${exportBase}&format=jsonld`} download>
+            Web Annotation (JSON-LD)
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function MarkItem({
+  mark,
+  setMarks,
+  onShow,
+}: {
+  mark: MyMark;
+  setMarks: (update: (marks: MyMark[]) => MyMark[]) => void;
+  onShow?: (mark: MyMark) => void;
+}) {
+  const [note, setNote] = useState(mark.note ?? "");
+  const [saved, setSaved] = useState(mark.note ?? "");
+  const [noteStatus, setNoteStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+  const noteId = `note-${mark.id}`;
+  const hintId = useId();
+
+  const change = async (body: { tag?: MarkTag; note?: string | null }) => {
+    const answer = await sendJson<{ mark: MyMark }>("/api/marks", { method: "PATCH", body: { id: mark.id, ...body } });
+    if (answer.ok) setMarks((all) => all.map((m) => (m.id === mark.id ? answer.data.mark : m)));
+    return answer;
+  };
+
+  const saveNote = async () => {
+    if (note === saved || inFlight.current) return;
+    const text = note;
+    inFlight.current = true;
+    setNoteStatus({ text: "Saving…" });
+    const answer = await change({ note: text.trim() ? text : null });
+    inFlight.current = false;
+    if (answer.ok) {
+      setSaved(text);
+      setNoteStatus({ text: "Note saved." });
+    } else setNoteStatus({ text: answer.message ?? "The note could not be saved. Try again.", error: true });
+  };
+
+  // A note is saved a moment after typing stops, and on leaving the field: never lost to a reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: saveNote reads the latest note itself
+  useEffect(() => {
+    if (note === saved) return;
+    const timer = setTimeout(() => void saveNote(), 1200);
+    return () => clearTimeout(timer);
+  }, [note, saved]);
+
+  return (
+    <li id={`mark-${mark.id}`} tabIndex={-1} className={styles.item} data-tag={mark.tag}>
+      <p className={styles.itemQuote}>
+        <span className={styles.tagLabel} data-tag={mark.tag}>
+          <span aria-hidden="true" className={styles.symbol} data-tag={mark.tag}>
+            {markTagSymbol[mark.tag]}
+          </span>{" "}
+          {markTagLabel[mark.tag]}
+        </span>{" "}
+        <q>{shortQuote(mark.quote.exact, 240)}</q>
+      </p>
+      <div className={styles.itemControls}>
+        {onShow && (
+          <button type="button" className={styles.linkButton} onClick={() => onShow(mark)}>
+            Show in text
+          </button>
+        )}
+        <label>
+          Tag{" "}
+          <select
+            value={mark.tag}
+            onChange={async (event) => {
+              setError(null);
+              const answer = await change({ tag: event.target.value as MarkTag });
+              if (!answer.ok) setError(answer.message ?? "The tag could not be changed. Try again.");
+            }}
+          >
+            {markTags.map((tag) => (
+              <option key={tag} value={tag}>
+                {markTagLabel[tag]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {confirming ? (
+          <span role="group" aria-label="Delete this mark?">
+            Delete this mark{saved ? " and its note" : ""}?{" "}
+            <button
+              type="button"
+              className={styles.danger}
+              onClick={async () => {
+                const answer = await sendJson<{ deleted: string }>("/api/marks", {
+                  method: "DELETE",
+                  body: { id: mark.id },
+                });
+                if (answer.ok || answer.status === 404) setMarks((all) => all.filter((m) => m.id !== mark.id));
+                else setError(answer.message ?? "The mark could not be deleted. Try again.");
+              }}
+            >
+              Delete
+            </button>{" "}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+      <label htmlFor={noteId} className={styles.noteLabel}>
+        Note <span className={styles.hint}>(private)</span>
+      </label>
+      <textarea
+        id={noteId}
+        className={styles.note}
+        value={note}
+        rows={2}
+        maxLength={2000}
+        aria-describedby={hintId}
+        onChange={(event) => setNote(event.target.value)}
+        onBlur={() => void saveNote()}
+      />
+      <p id={hintId} role="status" className={noteStatus?.error ? styles.error : styles.hint}>
+        {noteStatus?.text}
+        {noteStatus?.error && (
+          <>
+            {" "}
+            <button type="button" className={styles.linkButton} onClick={() => void saveNote()}>
+              Try again
+            </button>
+          </>
+        )}
+      </p>
+      {error && (
+        <p role="alert" className={styles.error}>
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Marking a whole sentence without selecting words: for the keyboard and screen readers. */
+function MarkSentenceForm({
+  root,
+  onCreate,
+}: {
+  root: HTMLElement | null;
+  onCreate: (position: TextPosition, tag: MarkTag) => Promise<boolean>;
+}) {
+  const [sentence, setSentence] = useState("");
+  const [tag, setTag] = useState<MarkTag>("claim");
+  const sentences = root ? pageSentences(root) : [];
+  if (sentences.length === 0) return null;
+  return (
+    <details className={styles.sentenceForm}>
+      <summary>Mark a whole sentence</summary>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const chosen = sentences[Number(sentence)];
+          if (chosen && (await onCreate({ start: chosen.start, end: chosen.end }, tag))) setSentence("");
+        }}
+      >
+        <label>
+          Sentence{" "}
+          <select value={sentence} onChange={(event) => setSentence(event.target.value)} required>
+            <option value="">Choose a sentence</option>
+            {sentences.map((s, i) => (
+              <option key={s.start} value={i}>
+                {i + 1}. {shortQuote(s.text, 70)}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          Tag{" "}
+          <select value={tag} onChange={(event) => setTag(event.target.value as MarkTag)}>
+            {markTags.map((t) => (
+              <option key={t} value={t}>
+                {markTagLabel[t]}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="submit">Mark the sentence</button>
+      </form>
+    </details>
+  );
+}
