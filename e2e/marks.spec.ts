@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, lessonSlug, passageSentences, signUpStudent } from "./helpers";
+import {
+  expectNoAxeViolations,
+  lessonSlug,
+  passageSentences,
+  signIn,
+  signUpStudent,
+  studentInDemoClass,
+} from "./helpers";
 
 const passage = "a-colonel-defects";
 const sentences = passageSentences(passage);
@@ -150,4 +157,59 @@ test("@phone a student marks words at phone width; the bar and the list fit", as
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(page);
+});
+
+test("an instructor sees how many students tagged each sentence, on insights and beside the passage in review, without names", async ({
+  browser,
+}) => {
+  const passageKey = "repression-backfires";
+  const marked = passageSentences(passageKey)[0]!;
+  const first = await studentInDemoClass(browser, "Class Marker One");
+  await first.goto(`/lessons/${lessonSlug}/${passageKey}`);
+  // Keyboard path: a whole sentence, chosen from a list.
+  const myMarks = first.getByRole("region", { name: /My marks/ });
+  await myMarks.getByText("Mark a whole sentence").click();
+  await myMarks.getByRole("combobox", { name: "Sentence" }).selectOption({ index: 1 });
+  await myMarks.getByRole("combobox", { name: "Tag", exact: true }).last().selectOption("Opinion");
+  await myMarks.getByRole("button", { name: "Mark the sentence" }).click();
+  await myMarks.getByRole("textbox", { name: /Note/ }).fill("A secret thought");
+  await myMarks.getByRole("textbox", { name: /Note/ }).blur();
+  await expect(myMarks.getByText("Note saved.")).toBeVisible();
+
+  const second = await studentInDemoClass(browser, "Class Marker Two");
+  await second.goto(`/lessons/${lessonSlug}/${passageKey}`);
+  await expect(second.getByRole("region", { name: /My marks/ })).toBeVisible();
+  await selectWords(second, marked.id, marked.text.split(" ").slice(0, 4).join(" "));
+  await second
+    .getByRole("region", { name: "Mark the selected words" })
+    .getByRole("button", { name: "Evidence" })
+    .click();
+  await expect(second.getByRole("region", { name: "Mark the selected words" }).getByRole("status")).toHaveText(
+    /Marked as Evidence/,
+  );
+
+  const teacher = await (await browser.newContext()).newPage();
+  await signIn(teacher, "instructor@demo.test");
+  await teacher.goto("/classes");
+  await teacher.getByRole("link", { name: "Demo class" }).click();
+  await teacher.waitForURL(/\/classes\/[^/]+$/);
+  const classUrl = new URL(teacher.url()).pathname;
+  await teacher.goto(`${classUrl}/insights`);
+  const section = teacher.getByRole("region", { name: "What students marked in the text" });
+  const passageTitle = section.getByText(/sentences marked/).first();
+  await expect(passageTitle).toBeVisible();
+  await section.locator("details", { hasText: marked.text }).locator("summary").click();
+  const tally = section.getByText(/students? tagged it (Opinion|Evidence), \d+ (Opinion|Evidence)/).first();
+  await expect(tally).toBeAttached();
+  await expect(section).not.toContainText("A secret thought");
+  await expect(section).not.toContainText("Class Marker");
+  await expectNoAxeViolations(teacher);
+
+  await teacher.goto(`${classUrl}/review?question=${lessonSlug}:swerdlow-stake`);
+  const beside = teacher.locator("details", { has: teacher.getByText("What the class marked in this text") });
+  await beside.locator("summary").click();
+  await expect(
+    beside.getByText(/students? tagged it (Opinion|Evidence), \d+ (Opinion|Evidence)/).first(),
+  ).toBeAttached();
+  await expect(beside).not.toContainText("A secret thought");
 });

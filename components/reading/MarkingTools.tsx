@@ -9,7 +9,8 @@ import { markTagSymbol, shortQuote } from "./Marks";
 import { domRanges, pageSentences, selectionPosition } from "./text-offsets";
 import styles from "./Marks.module.css";
 
-type Pending = { position: TextPosition; quote: string };
+/** `edge`: where the bar goes, away from the selected words (a phone's selection is often near the foot). */
+type Pending = { position: TextPosition; quote: string; edge: "top" | "bottom" };
 
 /**
  * Marking the passage: select words, then tag them Claim, Evidence, Opinion or Question from the
@@ -30,7 +31,21 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
   const [pending, setPending] = useState<Pending | null>(null);
   const [status, setStatus] = useState<{ text: string; markId?: string; error?: boolean } | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
+  const [edge, setEdge] = useState<"top" | "bottom">("bottom");
   const bar = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (pending) setEdge(pending.edge);
+  }, [pending]);
+
+  // "Marked as …" goes after a while, unless the reader is using the bar.
+  useEffect(() => {
+    if (!status || status.error || pending) return;
+    const timer = setTimeout(() => {
+      if (!bar.current?.contains(document.activeElement)) setStatus(null);
+    }, 8000);
+    return () => clearTimeout(timer);
+  }, [status, pending]);
 
   useEffect(() => setRoot(document.querySelector<HTMLElement>("[data-passage-text]")), []);
 
@@ -69,7 +84,8 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
         .join(" ")
         .trim();
       if (!quote) return setPending(null);
-      setPending({ position, quote });
+      const rect = range.getBoundingClientRect();
+      setPending({ position, quote, edge: rect.bottom > window.innerHeight * 0.6 ? "top" : "bottom" });
       setStatus(null);
     };
     const onChange = () => {
@@ -106,7 +122,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
   return (
     <>
       {(pending || status) && (
-        <div ref={bar} className={styles.bar} role="region" aria-label="Mark the selected words">
+        <div ref={bar} className={styles.bar} data-edge={edge} role="region" aria-label="Mark the selected words">
           {pending && (
             <>
               <p className={styles.barQuote}>Mark “{shortQuote(pending.quote, 60)}” as:</p>

@@ -12,6 +12,8 @@ import { AnnotatedAnswer } from "./AnnotatedAnswer";
 import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { selectedWords } from "./selected-words";
 import { useReviewKeys } from "./useReviewKeys";
+import { ClassMarksLegend, ClassMarksText } from "@/components/reading/ClassMarksText";
+import type { TagCounts } from "@/lib/reading/class-marks";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -41,10 +43,13 @@ export function ReviewWorkbench({
   classId,
   current,
   header,
+  classMarks,
 }: {
   classId: string;
   current: Current;
   header?: ReactNode;
+  /** What the class's students tagged in the lesson's text, per sentence (no names). */
+  classMarks?: { enrolled: number; bySentence: Record<string, TagCounts> };
 }) {
   const [items, setItems] = useState<ReviewItem[]>(current.items);
   const [index, setIndex] = useState(() =>
@@ -386,6 +391,23 @@ export function ReviewWorkbench({
             </span>
           ))}
         </p>
+        {classMarks && (
+          <details className={styles.exemplar}>
+            <summary>What the class marked in this text</summary>
+            {current.passage.sentences.some((s) => classMarks.bySentence[s.id]) ? (
+              <>
+                <ClassMarksLegend enrolled={classMarks.enrolled} />
+                <ClassMarksText
+                  sentences={current.passage.sentences}
+                  bySentence={classMarks.bySentence}
+                  enrolled={classMarks.enrolled}
+                />
+              </>
+            ) : (
+              <p className={styles.hint}>No student in the class has marked this text yet.</p>
+            )}
+          </details>
+        )}
         <details className={styles.exemplar}>
           <summary>Model answer</summary>
           <p>{current.question.exemplar}</p>

@@ -185,8 +185,12 @@ test("an instructor sees how many of the class's current students tagged each se
 
   const seen = await getClassMarks(teacher, "marks-class", lessonSlug);
   assert.equal(seen.enrolled, 2);
-  assert.deepEqual(seen.passages[passageKey]!["p02-s2"], { claim: 0, evidence: 1, opinion: 1, question: 0 });
-  assert.equal(seen.passages[passageKey]!["p02-s3"], undefined);
+  assert.deepEqual(seen.bySentence["p02-s2"], { claim: 0, evidence: 1, opinion: 1, question: 0 });
+  assert.equal(seen.bySentence["p02-s3"], undefined);
+  assert.deepEqual(
+    seen.passages.map((p) => p.key),
+    [passageKey],
+  );
   assert.doesNotMatch(JSON.stringify(seen), /private thought|Person|user-/);
 
   await assert.rejects(getClassMarks(otherTeacher, "marks-class", lessonSlug), NotFoundError);

@@ -24,6 +24,7 @@ import {
   type TextPosition,
   type TextQuote,
 } from "@/lib/reading/marks";
+import type { TagCounts } from "@/lib/reading/class-marks";
 import { lessonStructure, type StructurePassage } from "./lesson-structure";
 import { loadClassLesson } from "./gradebook";
 
@@ -217,12 +218,14 @@ export async function exportMyMarks(actor: Actor | null, lessonSlug: string): Pr
   };
 }
 
-export type SentenceTagCounts = Record<MarkTag, number>;
+export type SentenceTagCounts = TagCounts;
 export type ClassMarks = {
   /** Students in the class now: the counts are of them only. */
   enrolled: number;
-  /** For each passage (by key), each sentence's count of students who tagged words in it, by tag. */
-  passages: Record<string, Record<string, SentenceTagCounts>>;
+  /** Each marked sentence's count of students who tagged words in it, by tag (sentence ids are unique in a lesson). */
+  bySentence: Record<string, TagCounts>;
+  /** The passages someone marked, in lesson order, with their sentences. */
+  passages: { key: string; title: string; sentences: { id: string; text: string }[] }[];
 };
 
 /** How many of a class's students tagged each sentence of a lesson, by tag: no names, no notes. */
@@ -234,9 +237,9 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
   const enrolled = (
     await db.select({ n: count() }).from(enrollments).where(eq(enrollments.classId, classId)).limit(1)
   )[0]!.n;
-  const passageIds = [...structure.passagesByKey.values()].map((p) => p.id);
+  const current = [...structure.passagesByKey.values()];
   const rows =
-    passageIds.length === 0
+    current.length === 0
       ? []
       : await db
           .select({
@@ -248,30 +251,40 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
           })
           .from(marks)
           .innerJoin(enrollments, and(eq(enrollments.classId, classId), eq(enrollments.studentId, marks.userId)))
-          .where(inArray(marks.passageId, passageIds));
-  return { enrolled, passages: countBySentence(structure, rows) };
+          .where(
+            inArray(
+              marks.passageId,
+              current.map((p) => p.id),
+            ),
+          );
+  const bySentence = countBySentence(structure, rows);
+  return {
+    enrolled,
+    bySentence,
+    passages: current
+      .filter((p) => p.sentences.some((s) => bySentence[s.id]))
+      .map((p) => ({ key: p.key, title: p.title, sentences: p.sentences })),
+  };
 }
 
 function countBySentence(
   structure: Awaited<ReturnType<typeof lessonStructure>>,
   rows: { userId: string; passageId: string; tag: MarkTag; start: number | null; end: number | null }[],
-): ClassMarks["passages"] {
+): Record<string, TagCounts> {
   // A student counts once per sentence and tag, however many of their marks touch it.
   const seen = new Set<string>();
-  const result: ClassMarks["passages"] = {};
+  const result: Record<string, TagCounts> = {};
   for (const row of rows) {
     if (row.start === null || row.end === null) continue;
     const passage = structure.passagesById.get(row.passageId);
     if (!passage) continue;
-    const sentences = result[passage.key] ?? {};
-    result[passage.key] = sentences;
     for (const sentenceId of sentencesInRange(passage.model, { start: row.start, end: row.end })) {
       const key = `${row.userId} ${sentenceId} ${row.tag}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const counts = sentences[sentenceId] ?? (Object.fromEntries(markTags.map((t) => [t, 0])) as SentenceTagCounts);
+      const counts = result[sentenceId] ?? (Object.fromEntries(markTags.map((t) => [t, 0])) as TagCounts);
       counts[row.tag]++;
-      sentences[sentenceId] = counts;
+      result[sentenceId] = counts;
     }
   }
   return result;

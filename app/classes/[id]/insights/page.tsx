@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { taughtClassName } from "@/db/access/classes";
 import { getInsights } from "@/db/access/insights";
+import { getClassMarks } from "@/db/access/marks";
 import { reviewQuestionKey } from "@/db/access/review";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { questionTypeLabel } from "@/lib/lesson/public-question";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Bars } from "@/components/insights/Bars";
+import { ClassMarksLegend, ClassMarksText } from "@/components/reading/ClassMarksText";
 import styles from "./insights.module.css";
 
 export const metadata: Metadata = { title: "Insights" };
@@ -22,6 +24,7 @@ export default async function InsightsPage({ params, searchParams }: Props) {
   const actor = await requireActor(`/classes/${id}/insights`);
   const data = await orNotFound(getInsights(actor, id, typeof given === "string" ? given : undefined));
   const className = await orNotFound(taughtClassName(actor, id));
+  const marked = data.lesson ? await orNotFound(getClassMarks(actor, id, data.lesson.slug)) : null;
 
   return (
     <div className="page-narrow">
@@ -125,6 +128,33 @@ export default async function InsightsPage({ params, searchParams }: Props) {
             </ol>
           </section>
         </>
+      )}
+      {marked && (
+        <section aria-labelledby="marks-heading" className={styles.marks}>
+          <h2 id="marks-heading">What students marked in the text</h2>
+          {marked.passages.length === 0 ? (
+            <p className={styles.empty}>
+              No student in this class has marked the text of this lesson yet. Students select words in a passage and
+              tag them Claim, Evidence, Opinion or Question; the counts appear here, without names.
+            </p>
+          ) : (
+            <>
+              <ClassMarksLegend enrolled={marked.enrolled} />
+              {marked.passages.map((p) => (
+                <details key={p.key} className={styles.marked}>
+                  <summary>
+                    {p.title}{" "}
+                    <span className="muted">
+                      ({p.sentences.filter((s) => marked.bySentence[s.id]).length} of {p.sentences.length} sentences
+                      marked)
+                    </span>
+                  </summary>
+                  <ClassMarksText sentences={p.sentences} bySentence={marked.bySentence} enrolled={marked.enrolled} />
+                </details>
+              ))}
+            </>
+          )}
+        </section>
       )}
     </div>
   );

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { taughtClassName } from "@/db/access/classes";
 import { getReviewQueue } from "@/db/access/review";
+import { getClassMarks } from "@/db/access/marks";
 import { assignedLessonsOf } from "@/db/access/gradebook";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
+import { NotFoundError } from "@/lib/errors";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ReviewWorkbench } from "@/components/review/ReviewWorkbench";
 import { shortTitle } from "@/lib/review/question-title";
@@ -44,6 +46,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const lessonsInClass = await orNotFound(assignedLessonsOf(actor, id));
   const className = await orNotFound(taughtClassName(actor, id));
   const { questions, current } = queue;
+  // The class's marks are beside the answer, not needed for it: a lesson no longer assigned just has none shown.
+  const marked = current
+    ? await getClassMarks(actor, id, current.lessonSlug).catch((err) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      })
+    : null;
   const chosen = questions.find((q) => q.key === current?.key);
   const waiting = questions.reduce((n, q) => n + q.needsReview, 0);
   const href = (
@@ -168,6 +177,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               classId={id}
               current={current}
               header={header}
+              classMarks={marked ? { enrolled: marked.enrolled, bySentence: marked.bySentence } : undefined}
             />
           ) : (
             header

@@ -1,0 +1,40 @@
+/**
+ * How a class's marks on a sentence read at a glance, for the instructor: how strongly it was
+ * marked (a shade in four steps, always with the numbers beside it) and whether the class is split
+ * between taking it as evidence and as opinion — the confusion close reading is meant to expose.
+ */
+import { markTags, type MarkTag } from "./marks";
+
+export type TagCounts = Record<MarkTag, number>;
+
+export type SentenceHeat = {
+  /** 0 (nobody) to 4 (at least three in four students), by the most used tag. */
+  level: 0 | 1 | 2 | 3 | 4;
+  /** The tags used, most first (ties in the tags' own order), with their counts. */
+  tags: { tag: MarkTag; count: number }[];
+  /** At least a fifth of the class each took it as evidence and as opinion (and at least two students each). */
+  split: boolean;
+};
+
+export function sentenceHeat(counts: TagCounts | undefined, enrolled: number): SentenceHeat {
+  const tags = markTags
+    .map((tag) => ({ tag, count: counts?.[tag] ?? 0 }))
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count);
+  const top = tags[0]?.count ?? 0;
+  const share = enrolled > 0 ? top / enrolled : 0;
+  const level = top === 0 ? 0 : share >= 0.75 ? 4 : share >= 0.5 ? 3 : share >= 0.25 ? 2 : 1;
+  const enough = (n: number) => n >= 2 && enrolled > 0 && n / enrolled >= 0.2;
+  return { level, tags, split: enough(counts?.evidence ?? 0) && enough(counts?.opinion ?? 0) };
+}
+
+/** The numbers as words, for a screen reader and a tooltip: "3 students tagged it Opinion, 2 Evidence". */
+export function heatDescription(heat: SentenceHeat, label: (tag: MarkTag) => string): string {
+  if (heat.tags.length === 0) return "Nobody marked this sentence.";
+  const [first, ...rest] = heat.tags;
+  const parts = [
+    `${first!.count} ${first!.count === 1 ? "student" : "students"} tagged it ${label(first!.tag)}`,
+    ...rest.map((t) => `${t.count} ${label(t.tag)}`),
+  ];
+  return `${parts.join(", ")}.${heat.split ? " The class is split between evidence and opinion." : ""}`;
+}
