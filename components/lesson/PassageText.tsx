@@ -56,7 +56,11 @@ export function PassageText({
                     const info = segment.termKey ? terms.get(segment.termKey) : undefined;
                     return info ? <GlossaryTerm key={j} text={segment.text} {...info} /> : segment.text;
                   })}
-                  <SentenceMarks start={spanOf.get(sentence.id)?.start ?? 0} end={spanOf.get(sentence.id)?.end ?? 0} />
+                  <SentenceMarks
+                    start={spanOf.get(sentence.id)?.start ?? 0}
+                    end={spanOf.get(sentence.id)?.end ?? 0}
+                    textVersion={textModel.version}
+                  />
                 </span>
               </span>
             );

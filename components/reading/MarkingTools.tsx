@@ -53,12 +53,15 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
   useEffect(() => {
     if (!root || typeof CSS === "undefined" || !("highlights" in CSS)) return;
     const registry = CSS.highlights;
+    const version = root.dataset.textVersion;
+    const shown = (m: MyMark) => m.position && m.textVersion === version;
     for (const tag of markTags) {
-      const ranges = marks.filter((m) => m.tag === tag && m.position).flatMap((m) => domRanges(root, m.position!));
+      const ranges = marks.filter((m) => m.tag === tag && shown(m)).flatMap((m) => domRanges(root, m.position!));
       registry.set(`mark-${tag}`, new Highlight(...ranges));
     }
-    const shown = marks.find((m) => m.id === current)?.position;
-    if (shown) registry.set("mark-current", new Highlight(...domRanges(root, shown)));
+    const currentMark = marks.find((m) => m.id === current);
+    if (currentMark && shown(currentMark))
+      registry.set("mark-current", new Highlight(...domRanges(root, currentMark.position!)));
     else registry.delete("mark-current");
     return () => {
       for (const tag of markTags) registry.delete(`mark-${tag}`);
@@ -209,10 +212,15 @@ function MyMarks({
   onShow: (mark: MyMark) => void;
   onCreate: (position: TextPosition, tag: MarkTag) => Promise<boolean>;
 }) {
+  // Until the passage is found, every placed mark is taken as this page's (no flash of the list below).
+  const version = root?.dataset.textVersion;
+  const here = (m: MyMark) => !root || m.textVersion === version;
   const placed = marks
-    .filter((m) => m.position)
+    .filter((m) => m.position && here(m))
     .sort((a, b) => a.position!.start - b.position!.start || a.position!.end - b.position!.end);
   const unplaced = marks.filter((m) => !m.position);
+  // Placed in a newer text than this page shows (imported since it was built): listed, not painted.
+  const elsewhere = marks.filter((m) => m.position && !here(m));
   const exportBase = `/api/marks/export?${new URLSearchParams({ lesson: lessonSlug })}`;
   return (
     <section className={styles.panel} aria-labelledby="my-marks-heading">
@@ -243,6 +251,20 @@ function MyMarks({
             <MarkItem key={mark.id} mark={mark} setMarks={setMarks} onShow={onShow} />
           ))}
         </ol>
+      )}
+      {elsewhere.length > 0 && (
+        <>
+          <h3>In a newer version of this passage</h3>
+          <p className={styles.hint}>
+            The passage has been edited since this page was made; these marks are placed in the new text. Reload the
+            page later to see them in it.
+          </p>
+          <ol className={styles.list}>
+            {elsewhere.map((mark) => (
+              <MarkItem key={mark.id} mark={mark} setMarks={setMarks} />
+            ))}
+          </ol>
+        </>
       )}
       {unplaced.length > 0 && (
         <>

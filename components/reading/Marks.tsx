@@ -21,8 +21,10 @@ function useMyMarks(): MyMark[] {
  * A badge at the end of each of the reader's marks that ends in this sentence: the tag's letter,
  * named for a screen reader with the tag and words; it leads to the mark in "My marks".
  */
-export function SentenceMarks({ start, end }: { start: number; end: number }) {
-  const marks = useMyMarks().filter((m) => m.position && m.position.end > start && m.position.end <= end);
+export function SentenceMarks({ start, end, textVersion }: { start: number; end: number; textVersion: string }) {
+  const marks = useMyMarks().filter(
+    (m) => m.position && m.textVersion === textVersion && m.position.end > start && m.position.end <= end,
+  );
   if (marks.length === 0) return null;
   return (
     <span data-not-text className={styles.badges}>

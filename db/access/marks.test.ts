@@ -129,6 +129,7 @@ test("an import that edits the text places marks again, or keeps them unplaced w
   const placed = after.find((x) => x.id === moved.id)!;
   assert.equal(m.text.slice(placed.position!.start, placed.position!.end), "Tom Bell");
   assert.ok(placed.position!.start > moved.position!.start, "the mark moved with the words before it");
+  assert.equal(placed.textVersion, m.version, "its position now counts in the new text");
   const unplaced = after.find((x) => x.id === lost.id)!;
   assert.equal(unplaced.position, null);
   assert.equal(unplaced.quote.exact, "Shop owners disagree.");

@@ -38,6 +38,8 @@ export type MyMark = {
   /** Null when an edit of the text left nowhere to place it: listed with its quote and note. */
   position: TextPosition | null;
   quote: TextQuote;
+  /** The text version the position counts in: a page showing another version must not paint it. */
+  textVersion: string;
   updatedAt: string;
 };
 
@@ -51,6 +53,7 @@ function toMyMark(row: MarkRow): MyMark {
     position:
       row.startOffset === null || row.endOffset === null ? null : { start: row.startOffset, end: row.endOffset },
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    textVersion: row.textVersion,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
