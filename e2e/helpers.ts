@@ -90,3 +90,30 @@ export async function studentInDemoClass(browser: import("@playwright/test").Bro
   await expect(student.getByRole("status").filter({ hasText: "You have joined Demo class." })).toBeVisible();
   return student;
 }
+
+/** Selects `words` inside sentence `sentenceId` of the passage, as a mouse drag would (across a glossary term too). */
+export async function selectWords(page: Page, sentenceId: string, words: string) {
+  await page.locator(`#s-${sentenceId}`).evaluate((sentence, wanted) => {
+    const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; at: number }[] = [];
+    let text = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest("[data-not-text]")) continue;
+      nodes.push({ node: node as Text, at: text.length });
+      text += (node as Text).data;
+    }
+    const start = text.indexOf(wanted);
+    if (start < 0) throw new Error(`"${wanted}" is not in the sentence`);
+    const end = start + wanted.length;
+    const place = (offset: number, isEnd: boolean) => {
+      const n = nodes.findLast((x) => (isEnd ? x.at < offset : x.at <= offset))!;
+      return [n.node, offset - n.at] as const;
+    };
+    const range = document.createRange();
+    range.setStart(...place(start, false));
+    range.setEnd(...place(end, true));
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, words);
+}

@@ -1,9 +1,6 @@
 import { heatDescription, sentenceHeat, type TagCounts } from "@/lib/reading/class-marks";
-import { markTagLabel, type MarkTag } from "@/lib/reading/marks";
+import { markTagLabel, markTagSymbol as symbol } from "@/lib/reading/marks";
 import styles from "./ClassMarksText.module.css";
-
-/** The letters the reader's own marks use (components/reading/Marks.tsx), kept here without its client code. */
-const symbol: Record<MarkTag, string> = { claim: "C", evidence: "E", opinion: "O", question: "?" };
 
 /**
  * A passage with what a class marked in it, for the instructor: each sentence underlined the more

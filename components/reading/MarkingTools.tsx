@@ -3,9 +3,17 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useWorkspace } from "@/components/answering/Workspace";
 import type { MyMark } from "@/db/access/marks";
-import { sendJson } from "@/lib/http/send-json";
-import { markTagLabel, markTags, type MarkTag, type TextPosition } from "@/lib/reading/marks";
-import { markTagSymbol, shortQuote } from "./Marks";
+import { sendJson, worthRetrying } from "@/lib/http/send-json";
+import {
+  markTagLabel,
+  markTags,
+  markTagSymbol,
+  quoteSelector,
+  textFromSpans,
+  type MarkTag,
+  type TextPosition,
+} from "@/lib/reading/marks";
+import { shortQuote } from "./Marks";
 import { domRanges, pageSentences, selectionPosition } from "./text-offsets";
 import styles from "./Marks.module.css";
 
@@ -37,6 +45,11 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
   useEffect(() => {
     if (pending) setEdge(pending.edge);
   }, [pending]);
+
+  // Focus stays in the bar when its tag buttons go: on "Add a note", the likely next step.
+  useEffect(() => {
+    if (status?.markId) bar.current?.querySelector<HTMLElement>("[data-add-note]")?.focus();
+  }, [status?.markId]);
 
   // "Marked as …" goes after a while, unless the reader is using the bar.
   useEffect(() => {
@@ -103,13 +116,30 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
     };
   }, [root]);
 
+  // One mark at a time: a double tap, or Claim then Evidence in a hurry, must not make two.
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   const create = async (position: TextPosition, tag: MarkTag) => {
-    const textVersion = root?.dataset.textVersion ?? "";
+    if (!root || savingRef.current) return false;
+    savingRef.current = true;
+    setSaving(true);
     setStatus({ text: "Saving the mark…" });
+    // The words as this page shows them: if the lesson was imported again since, the server places the mark by them.
+    const quote = quoteSelector(textFromSpans(pageSentences(root)), position);
     const answer = await sendJson<{ mark: MyMark }>("/api/marks", {
       method: "POST",
-      body: { lessonSlug, passageKey, textVersion, start: position.start, end: position.end, tag },
+      body: {
+        lessonSlug,
+        passageKey,
+        textVersion: root.dataset.textVersion ?? "",
+        start: position.start,
+        end: position.end,
+        tag,
+        quote,
+      },
     });
+    savingRef.current = false;
+    setSaving(false);
     if (!answer.ok) {
       setStatus({ text: answer.message ?? "The mark could not be saved. Try again.", error: true });
       return false;
@@ -124,6 +154,10 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
 
   return (
     <>
+      {/* Always there, so what it says is announced (a region that arrives with its text is often not). */}
+      <p role="status" className="visually-hidden">
+        {status?.text}
+      </p>
       {(pending || status) && (
         <div ref={bar} className={styles.bar} data-edge={edge} role="region" aria-label="Mark the selected words">
           {pending && (
@@ -136,6 +170,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
                     type="button"
                     className={styles.tagButton}
                     data-tag={tag}
+                    aria-disabled={saving || undefined}
                     onClick={() => void create(pending.position, tag)}
                   >
                     <span aria-hidden="true" className={styles.symbol} data-tag={tag}>
@@ -147,7 +182,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
               </div>
             </>
           )}
-          <p role="status" className={status?.error ? styles.error : styles.barStatus}>
+          <p className={status?.error ? styles.error : styles.barStatus}>
             {status?.text}
             {status?.markId && (
               <>
@@ -155,6 +190,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
                 <button
                   type="button"
                   className={styles.linkButton}
+                  data-add-note
                   onClick={() => {
                     const note = document.getElementById(`note-${status.markId}`);
                     note?.scrollIntoView({ block: "center" });
@@ -174,6 +210,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
               setPending(null);
               setStatus(null);
               document.getSelection()?.removeAllRanges();
+              document.getElementById("passage-title")?.focus();
             }}
           >
             Close
@@ -224,7 +261,7 @@ function MyMarks({
   const exportBase = `/api/marks/export?${new URLSearchParams({ lesson: lessonSlug })}`;
   return (
     <section className={styles.panel} aria-labelledby="my-marks-heading">
-      <h2 id="my-marks-heading">
+      <h2 id="my-marks-heading" tabIndex={-1}>
         My marks <span className={styles.count}>({marks.length})</span>
       </h2>
       <p className={styles.legend}>
@@ -241,8 +278,8 @@ function MyMarks({
       </p>
       {marks.length === 0 && (
         <p className={styles.empty}>
-          Select words in the passage, then choose Claim, Evidence, Opinion or Question. Add a note to any mark. Only
-          you see your marks and notes.
+          Select words in the passage, then choose Claim, Evidence, Opinion or Question, and add a note to any mark.
+          Your marks and notes are yours; your teacher sees only how many students marked each sentence, never who.
         </p>
       )}
       {placed.length > 0 && (
@@ -252,33 +289,18 @@ function MyMarks({
           ))}
         </ol>
       )}
-      {elsewhere.length > 0 && (
-        <>
-          <h3>In a newer version of this passage</h3>
-          <p className={styles.hint}>
-            The passage has been edited since this page was made; these marks are placed in the new text. Reload the
-            page later to see them in it.
-          </p>
-          <ol className={styles.list}>
-            {elsewhere.map((mark) => (
-              <MarkItem key={mark.id} mark={mark} setMarks={setMarks} />
-            ))}
-          </ol>
-        </>
-      )}
-      {unplaced.length > 0 && (
-        <>
-          <h3>Could not be placed</h3>
-          <p className={styles.hint}>
-            The passage was edited and these words are no longer in it. Your tag and note are kept.
-          </p>
-          <ol className={styles.list}>
-            {unplaced.map((mark) => (
-              <MarkItem key={mark.id} mark={mark} setMarks={setMarks} />
-            ))}
-          </ol>
-        </>
-      )}
+      <OffTextGroup
+        marks={elsewhere}
+        setMarks={setMarks}
+        heading="In a newer version of this passage"
+        hint="The passage has been edited since this page was made; these marks are placed in the new text. Reload the page later to see them in it."
+      />
+      <OffTextGroup
+        marks={unplaced}
+        setMarks={setMarks}
+        heading="Could not be placed"
+        hint="The passage was edited and these words are no longer in it. Your tag and note are kept."
+      />
       <MarkSentenceForm root={root} onCreate={onCreate} />
       {marks.length > 0 && (
         <p className={styles.downloads}>
@@ -296,6 +318,32 @@ function MyMarks({
   );
 }
 
+/** Marks listed but not shown in this page's text, with why. */
+function OffTextGroup({
+  marks,
+  setMarks,
+  heading,
+  hint,
+}: {
+  marks: MyMark[];
+  setMarks: (update: (marks: MyMark[]) => MyMark[]) => void;
+  heading: string;
+  hint: string;
+}) {
+  if (marks.length === 0) return null;
+  return (
+    <>
+      <h3>{heading}</h3>
+      <p className={styles.hint}>{hint}</p>
+      <ol className={styles.list}>
+        {marks.map((mark) => (
+          <MarkItem key={mark.id} mark={mark} setMarks={setMarks} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
 function MarkItem({
   mark,
   setMarks,
@@ -305,35 +353,45 @@ function MarkItem({
   setMarks: (update: (marks: MyMark[]) => MyMark[]) => void;
   onShow?: (mark: MyMark) => void;
 }) {
+  // The tag and the note are the reader's as soon as chosen or typed; the server's answers merge only what they changed.
+  const [tag, setTag] = useState<MarkTag>(mark.tag);
   const [note, setNote] = useState(mark.note ?? "");
   const [saved, setSaved] = useState(mark.note ?? "");
-  const [noteStatus, setNoteStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [noteSaved, setNoteSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ note, saved });
+  latest.current = { note, saved };
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
   const noteId = `note-${mark.id}`;
+  const quoteId = `quote-${mark.id}`;
   const hintId = useId();
 
-  const change = async (body: { tag?: MarkTag; note?: string | null }) => {
-    const answer = await sendJson<{ mark: MyMark }>("/api/marks", { method: "PATCH", body: { id: mark.id, ...body } });
-    if (answer.ok) setMarks((all) => all.map((m) => (m.id === mark.id ? answer.data.mark : m)));
-    return answer;
-  };
+  const patch = (body: { tag?: MarkTag; note?: string | null }) =>
+    sendJson<{ mark: MyMark }>("/api/marks", { method: "PATCH", body: { id: mark.id, ...body } });
 
-  const saveNote = async () => {
-    if (note === saved || inFlight.current) return;
-    const text = note;
+  const saveNote = async (attempt = 0): Promise<void> => {
+    const text = latest.current.note;
+    if (text === latest.current.saved || inFlight.current) return;
     inFlight.current = true;
-    setNoteStatus({ text: "Saving…" });
-    const answer = await change({ note: text.trim() ? text : null });
+    const answer = await patch({ note: text.trim() ? text : null });
     inFlight.current = false;
     if (answer.ok) {
       setSaved(text);
-      setNoteStatus({ text: "Note saved." });
-    } else setNoteStatus({ text: answer.message ?? "The note could not be saved. Try again.", error: true });
+      setNoteSaved(true);
+      setNoteError(null);
+      setMarks((all) => all.map((m) => (m.id === mark.id ? { ...m, note: answer.data.mark.note } : m)));
+    } else if (worthRetrying(answer) && attempt < 4) {
+      // No connection or a busy server: tried again, later each time; the text stays in the field meanwhile.
+      retry.current = setTimeout(() => void saveNote(attempt + 1), 1000 * 2 ** attempt);
+    } else setNoteError(answer.message ?? "The note could not be saved. Try again.");
   };
 
-  // A note is saved a moment after typing stops, and on leaving the field: never lost to a reload.
+  // A note is saved a moment after typing stops and on leaving the field.
   // biome-ignore lint/correctness/useExhaustiveDependencies: saveNote reads the latest note itself
   useEffect(() => {
     if (note === saved) return;
@@ -341,63 +399,110 @@ function MarkItem({
     return () => clearTimeout(timer);
   }, [note, saved]);
 
+  // Leaving the page (a reload, another tab on a phone) or the list within that moment still saves it.
+  useEffect(() => {
+    const flush = () => {
+      const { note: text, saved: kept } = latest.current;
+      if (text === kept) return;
+      void fetch("/api/marks", {
+        method: "PATCH",
+        keepalive: true,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ id: mark.id, note: text.trim() ? text : null }),
+      });
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      clearTimeout(retry.current);
+      flush();
+    };
+  }, [mark.id]);
+
   return (
-    <li id={`mark-${mark.id}`} tabIndex={-1} className={styles.item} data-tag={mark.tag}>
-      <p className={styles.itemQuote}>
-        <span className={styles.tagLabel} data-tag={mark.tag}>
-          <span aria-hidden="true" className={styles.symbol} data-tag={mark.tag}>
-            {markTagSymbol[mark.tag]}
+    <li id={`mark-${mark.id}`} tabIndex={-1} className={styles.item} data-tag={tag}>
+      <p className={styles.itemQuote} id={quoteId}>
+        <span className={styles.tagLabel} data-tag={tag}>
+          <span aria-hidden="true" className={styles.symbol} data-tag={tag}>
+            {markTagSymbol[tag]}
           </span>{" "}
-          {markTagLabel[mark.tag]}
+          {markTagLabel[tag]}
         </span>{" "}
         <q>{shortQuote(mark.quote.exact, 240)}</q>
       </p>
       <div className={styles.itemControls}>
         {onShow && (
-          <button type="button" className={styles.linkButton} onClick={() => onShow(mark)}>
+          <button type="button" className={styles.linkButton} aria-describedby={quoteId} onClick={() => onShow(mark)}>
             Show in text
           </button>
         )}
         <label>
           Tag{" "}
           <select
-            value={mark.tag}
+            value={tag}
+            aria-describedby={quoteId}
             onChange={async (event) => {
+              const chosen = event.target.value as MarkTag;
+              const before = tag;
+              setTag(chosen);
               setError(null);
-              const answer = await change({ tag: event.target.value as MarkTag });
-              if (!answer.ok) setError(answer.message ?? "The tag could not be changed. Try again.");
+              const answer = await patch({ tag: chosen });
+              if (answer.ok) setMarks((all) => all.map((m) => (m.id === mark.id ? { ...m, tag: chosen } : m)));
+              else {
+                setTag((now) => (now === chosen ? before : now));
+                setError(answer.message ?? "The tag could not be changed. Try again.");
+              }
             }}
           >
-            {markTags.map((tag) => (
-              <option key={tag} value={tag}>
-                {markTagLabel[tag]}
+            {markTags.map((t) => (
+              <option key={t} value={t}>
+                {markTagLabel[t]}
               </option>
             ))}
           </select>
         </label>
         {confirming ? (
           <span role="group" aria-label="Delete this mark?">
-            Delete this mark{saved ? " and its note" : ""}?{" "}
+            Delete this mark{note.trim() ? " and its note" : ""}?{" "}
             <button
               type="button"
               className={styles.danger}
+              aria-describedby={quoteId}
               onClick={async () => {
                 const answer = await sendJson<{ deleted: string }>("/api/marks", {
                   method: "DELETE",
                   body: { id: mark.id },
                 });
-                if (answer.ok || answer.status === 404) setMarks((all) => all.filter((m) => m.id !== mark.id));
-                else setError(answer.message ?? "The mark could not be deleted. Try again.");
+                if (answer.ok || answer.status === 404) {
+                  latest.current = { note: "", saved: "" }; // nothing left to save on the way out
+                  document.getElementById("my-marks-heading")?.focus();
+                  setMarks((all) => all.filter((m) => m.id !== mark.id));
+                } else setError(answer.message ?? "The mark could not be deleted. Try again.");
               }}
             >
               Delete
             </button>{" "}
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              ref={keepButton}
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => deleteButton.current?.focus());
+              }}
+            >
               Keep
             </button>
           </span>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            ref={deleteButton}
+            aria-describedby={quoteId}
+            onClick={() => {
+              setConfirming(true);
+              requestAnimationFrame(() => keepButton.current?.focus());
+            }}
+          >
             Delete
           </button>
         )}
@@ -411,24 +516,27 @@ function MarkItem({
         value={note}
         rows={2}
         maxLength={2000}
-        aria-describedby={hintId}
-        onChange={(event) => setNote(event.target.value)}
+        aria-describedby={`${quoteId} ${hintId}`}
+        onChange={(event) => {
+          setNote(event.target.value);
+          setNoteSaved(false);
+        }}
         onBlur={() => void saveNote()}
       />
-      <p id={hintId} role="status" className={noteStatus?.error ? styles.error : styles.hint}>
-        {noteStatus?.text}
-        {noteStatus?.error && (
-          <>
-            {" "}
-            <button type="button" className={styles.linkButton} onClick={() => void saveNote()}>
-              Try again
-            </button>
-          </>
-        )}
+      <p id={hintId} className={styles.hint}>
+        {noteSaved ? "Note saved." : ""}
       </p>
-      {error && (
+      {(noteError || error) && (
         <p role="alert" className={styles.error}>
-          {error}
+          {noteError ?? error}
+          {noteError && (
+            <>
+              {" "}
+              <button type="button" className={styles.linkButton} onClick={() => void saveNote()}>
+                Try again
+              </button>
+            </>
+          )}
         </p>
       )}
     </li>

@@ -3,11 +3,8 @@
 import { lazy, Suspense } from "react";
 import { useWorkspace } from "@/components/answering/Workspace";
 import type { MyMark } from "@/db/access/marks";
-import { markTagLabel, type MarkTag } from "@/lib/reading/marks";
+import { markTagLabel, markTagSymbol } from "@/lib/reading/marks";
 import styles from "./Marks.module.css";
-
-/** What a mark's badge in the text shows besides its colour and underline (WCAG 1.4.1). */
-export const markTagSymbol: Record<MarkTag, string> = { claim: "C", evidence: "E", opinion: "O", question: "?" };
 
 // The marking tools (selection bar, the list, highlighting) load once a signed-in reader's workspace is in.
 const MarkingTools = lazy(() => import("./MarkingTools"));
@@ -54,7 +51,7 @@ export function shortQuote(exact: string, max = 80): string {
   return exact.length <= max ? exact : `${exact.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The marking tools, for a signed-in reader; a visitor is told how to start. */
+/** The marking tools, for a signed-in reader (a visitor's page has none: marks belong to an account). */
 export function Marking({ lessonSlug, passageKey }: { lessonSlug: string; passageKey: string }) {
   const state = useWorkspace();
   if (state.status !== "ready") return null;

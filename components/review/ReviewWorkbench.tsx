@@ -13,7 +13,7 @@ import { SavedComments, type SavedCommentsHandle } from "./SavedComments";
 import { selectedWords } from "./selected-words";
 import { useReviewKeys } from "./useReviewKeys";
 import { ClassMarksLegend, ClassMarksText } from "@/components/reading/ClassMarksText";
-import type { TagCounts } from "@/lib/reading/class-marks";
+import { MIN_CLASS_FOR_MARKS, type TagCounts } from "@/lib/reading/class-marks";
 import styles from "./ReviewWorkbench.module.css";
 
 type Current = NonNullable<ReviewQueue["current"]>;
@@ -49,7 +49,7 @@ export function ReviewWorkbench({
   current: Current;
   header?: ReactNode;
   /** What the class's students tagged in the lesson's text, per sentence (no names). */
-  classMarks?: { enrolled: number; bySentence: Record<string, TagCounts> };
+  classMarks?: { enrolled: number; tooSmall: boolean; bySentence: Record<string, TagCounts> };
 }) {
   const [items, setItems] = useState<ReviewItem[]>(current.items);
   const [index, setIndex] = useState(() =>
@@ -394,7 +394,12 @@ export function ReviewWorkbench({
         {classMarks && (
           <details className={styles.exemplar}>
             <summary>What the class marked in this text</summary>
-            {current.passage.sentences.some((s) => classMarks.bySentence[s.id]) ? (
+            {classMarks.tooSmall ? (
+              <p className={styles.hint}>
+                Counts appear once at least {MIN_CLASS_FOR_MARKS} students are in the class, so that no one&apos;s marks
+                can be told apart.
+              </p>
+            ) : current.passage.sentences.some((s) => classMarks.bySentence[s.id]) ? (
               <>
                 <ClassMarksLegend enrolled={classMarks.enrolled} />
                 <ClassMarksText

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { eq } from "drizzle-orm";
 import assert from "node:assert/strict";
 import { freshAppDatabase, dumpDatabase } from "@/db/testing/test-database";
 import { insertPerson } from "@/db/testing/people";
@@ -85,8 +86,23 @@ test("a range outside the text, only spaces, or from an older text is refused an
   ])
     await assert.rejects(createMark(reader, bad), DomainError);
   await assert.rejects(createMark(reader, { ...ok, textVersion: "an-older-text" }), /changed since this page/);
+  await assert.rejects(
+    createMark(reader, { ...ok, textVersion: "an-older-text", quote: { exact: "Not in it", prefix: "", suffix: "" } }),
+    /changed since this page/,
+  );
   await assert.rejects(createMark(reader, { ...ok, passageKey: "no-such-passage" }), NotFoundError);
   assert.deepEqual(await dumpDatabase(db), before);
+
+  // A page older than the text places its mark by the words it showed.
+  const byQuote = await createMark(reader, {
+    ...ok,
+    textVersion: "an-older-text",
+    start: 0,
+    end: 4,
+    quote: { exact: "Shop owners disagree.", prefix: "plan. ", suffix: ' "Our' },
+  });
+  assert.equal(byQuote.quote.exact, "Shop owners disagree.");
+  assert.equal(byQuote.textVersion, m.version);
 
   // Spaces at a range's ends are left out of the mark.
   const padded = await createMark(reader, { ...ok, start: ok.start - 1, end: ok.end });
@@ -152,7 +168,8 @@ test("an import that edits the text places marks again, or keeps them unplaced w
 test("an instructor sees how many of the class's current students tagged each sentence, without names", async () => {
   const teacher = await insertPerson(db, "instructor");
   const otherTeacher = await insertPerson(db, "instructor");
-  const [a, b, gone, outsider] = [
+  const [a, b, c, gone, outsider] = [
+    await insertPerson(db, "student"),
     await insertPerson(db, "student"),
     await insertPerson(db, "student"),
     await insertPerson(db, "student"),
@@ -169,7 +186,7 @@ test("an instructor sees how many of the class's current students tagged each se
   });
   await db
     .insert(enrollments)
-    .values([a, b].map((s) => ({ classId: "marks-class", studentId: s.userId, joinedAt: new Date() })));
+    .values([a, b, c].map((s) => ({ classId: "marks-class", studentId: s.userId, joinedAt: new Date() })));
   await db.insert(assignments).values({
     id: "marks-assignment",
     classId: "marks-class",
@@ -185,7 +202,8 @@ test("an instructor sees how many of the class's current students tagged each se
   await createMark(outsider, await on("Our customers drive", "claim"));
 
   const seen = await getClassMarks(teacher, "marks-class", lessonSlug);
-  assert.equal(seen.enrolled, 2);
+  assert.equal(seen.enrolled, 3);
+  assert.equal(seen.tooSmall, false);
   assert.deepEqual(seen.bySentence["p02-s2"], { claim: 0, evidence: 1, opinion: 1, question: 0 });
   assert.equal(seen.bySentence["p02-s3"], undefined);
   assert.deepEqual(
@@ -193,6 +211,11 @@ test("an instructor sees how many of the class's current students tagged each se
     [passageKey],
   );
   assert.doesNotMatch(JSON.stringify(seen), /private thought|Person|user-/);
+
+  // A student who leaves no longer counts; with two left, a count of one could name someone: none are given.
+  await db.delete(enrollments).where(eq(enrollments.studentId, c.userId));
+  const small = await getClassMarks(teacher, "marks-class", lessonSlug);
+  assert.deepEqual(small, { enrolled: 2, tooSmall: true, bySentence: {}, passages: [] });
 
   await assert.rejects(getClassMarks(otherTeacher, "marks-class", lessonSlug), NotFoundError);
   await assert.rejects(getClassMarks(a, "marks-class", lessonSlug), ForbiddenError);

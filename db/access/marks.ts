@@ -24,7 +24,7 @@ import {
   type TextPosition,
   type TextQuote,
 } from "@/lib/reading/marks";
-import type { TagCounts } from "@/lib/reading/class-marks";
+import { MIN_CLASS_FOR_MARKS, type TagCounts } from "@/lib/reading/class-marks";
 import { lessonStructure, type StructurePassage } from "./lesson-structure";
 import { loadClassLesson } from "./gradebook";
 
@@ -93,37 +93,26 @@ export async function listMyMarks(
 export type NewMark = {
   lessonSlug: string;
   passageKey: string;
-  /** The text version the page showed: a page older than the last import is told to reload. */
+  /** The text version the page showed. */
   textVersion: string;
   start: number;
   end: number;
   tag: MarkTag;
   note?: string | null;
+  /** The words as the page showed them: a page older than the last import has its mark placed by them. */
+  quote?: TextQuote;
 };
+
+const PASSAGE_CHANGED = "The passage has changed since this page was loaded. Reload it, then mark the words again.";
 
 export async function createMark(actor: Actor | null, input: NewMark, now = new Date()): Promise<MyMark> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  const passage = await currentPassage(db, input.lessonSlug, input.passageKey);
-  const { model } = passage;
-  if (input.textVersion !== model.version)
-    throw new DomainError("The passage has changed since this page was loaded. Reload it, then mark the words again.");
-  const position = trimmed(model.text, { start: input.start, end: input.end });
-  if (!position) throw new DomainError("Select some words of the passage to mark.", "start");
-  const row: MarkRow = {
-    id: randomUUID(),
-    userId: a.userId,
-    passageId: passage.id,
-    tag: input.tag,
-    note: input.note?.trim() || null,
-    startOffset: position.start,
-    endOffset: position.end,
-    ...quoteSelector(model.text, position),
-    textVersion: model.version,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await inTransaction(db, async (tx) => {
+  return await inTransaction(db, async (tx) => {
+    // Read inside the transaction, so an import cannot change the text between placing and saving.
+    const passage = await currentPassage(tx, input.lessonSlug, input.passageKey);
+    const { model } = passage;
+    const position = placeNewMark(model, input);
     const held = (
       await tx
         .select({ n: count() })
@@ -132,15 +121,50 @@ export async function createMark(actor: Actor | null, input: NewMark, now = new 
     )[0]!.n;
     if (held >= MARKS_PER_PASSAGE)
       throw new DomainError(`A passage holds up to ${MARKS_PER_PASSAGE} marks. Delete some before adding more.`);
+    const row: MarkRow = {
+      id: randomUUID(),
+      userId: a.userId,
+      passageId: passage.id,
+      tag: input.tag,
+      note: input.note?.trim() || null,
+      startOffset: position.start,
+      endOffset: position.end,
+      ...quoteSelector(model.text, position),
+      textVersion: model.version,
+      createdAt: now,
+      updatedAt: now,
+    };
     await tx.insert(marks).values(row);
+    return toMyMark(row);
   });
-  return toMyMark(row);
 }
 
-/** The range without the spaces and line breaks at its ends; null when it is outside the text or only space. */
+/**
+ * Where a new mark goes in the current text: where the page said, or, when the page showed an older
+ * text (an import since it was built), where its words are now.
+ */
+function placeNewMark(model: PassageTextModel, input: NewMark): TextPosition {
+  const asked = { start: input.start, end: input.end };
+  if (input.textVersion !== model.version) {
+    const placed = input.quote ? reanchor(model.text, { position: asked, quote: input.quote }) : null;
+    if (!placed) throw new DomainError(PASSAGE_CHANGED);
+    return placed;
+  }
+  const position = trimmed(model.text, asked);
+  if (!position) throw new DomainError("Select some words of the passage to mark.", "start");
+  return position;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * The range without the spaces and line breaks at its ends; null when it is outside the text, only
+ * space, or cuts a character in two (half an emoji would be stored as U+FFFD).
+ */
 function trimmed(text: string, position: TextPosition): TextPosition | null {
   if (!isValidPosition(text, position)) return null;
   let { start, end } = position;
+  if (isHighSurrogate(text.charCodeAt(start - 1)) || isHighSurrogate(text.charCodeAt(end - 1))) return null;
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return start < end ? { start, end } : null;
@@ -225,6 +249,8 @@ export type SentenceTagCounts = TagCounts;
 export type ClassMarks = {
   /** Students in the class now: the counts are of them only. */
   enrolled: number;
+  /** Too few students for counts to stay anonymous (MIN_CLASS_FOR_MARKS): none are given. */
+  tooSmall: boolean;
   /** Each marked sentence's count of students who tagged words in it, by tag (sentence ids are unique in a lesson). */
   bySentence: Record<string, TagCounts>;
   /** The passages someone marked, in lesson order, with their sentences. */
@@ -241,6 +267,7 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
     await db.select({ n: count() }).from(enrollments).where(eq(enrollments.classId, classId)).limit(1)
   )[0]!.n;
   const current = [...structure.passagesByKey.values()];
+  if (enrolled < MIN_CLASS_FOR_MARKS) return { enrolled, tooSmall: true, bySentence: {}, passages: [] };
   const rows =
     current.length === 0
       ? []
@@ -263,6 +290,7 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
   const bySentence = countBySentence(structure, rows);
   return {
     enrolled,
+    tooSmall: false,
     bySentence,
     passages: current
       .filter((p) => p.sentences.some((s) => bySentence[s.id]))

@@ -7,6 +7,9 @@ import { markTags, type MarkTag } from "./marks";
 
 export type TagCounts = Record<MarkTag, number>;
 
+/** Below this many students, a count of one could be told apart: a class's marks are not shown at all. */
+export const MIN_CLASS_FOR_MARKS = 3;
+
 export type SentenceHeat = {
   /** 0 (nobody) to 4 (at least three in four students), by the most used tag. */
   level: 0 | 1 | 2 | 3 | 4;

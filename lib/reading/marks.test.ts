@@ -9,6 +9,7 @@ import {
   quoteSelector,
   reanchor,
   sentencesInRange,
+  textFromSpans,
   type TextPosition,
 } from "./marks";
 
@@ -296,4 +297,11 @@ test("a stored position that no longer fits the text falls back to the quote", (
     reanchor("anything", { position: { start: 0, end: 0 }, quote: { exact: "", prefix: "", suffix: "" } }),
     null,
   );
+});
+
+test("a page rebuilds the passage's text from its sentences' spans, paragraph breaks included", () => {
+  const model = passageTextModel(article);
+  const spans = model.sentences.map((s) => ({ ...s, text: model.text.slice(s.start, s.end) }));
+  assert.equal(textFromSpans(spans), model.text);
+  assert.equal(textFromSpans([]), "");
 });

@@ -13,6 +13,8 @@ export const markTagLabel: Record<MarkTag, string> = {
   opinion: "Opinion",
   question: "Question",
 };
+/** What a mark's badge shows besides its colour and underline (WCAG 1.4.1). */
+export const markTagSymbol: Record<MarkTag, string> = { claim: "C", evidence: "E", opinion: "O", question: "?" };
 
 /** A passage body as stored: paragraphs of sentences. */
 export type PassageBody = readonly { id: string; sentences: readonly { id: string; text: string }[] }[];
@@ -40,6 +42,19 @@ export function passageTextModel(body: PassageBody): PassageTextModel {
     });
   });
   return { text, sentences, version: cyrb53Hex(text) };
+}
+
+/**
+ * The plain text as a page shows it, from its sentences' spans alone: between two sentences of a
+ * paragraph the model puts one space, between paragraphs two line breaks (passageTextModel).
+ */
+export function textFromSpans(spans: readonly { start: number; end: number; text: string }[]): string {
+  let text = "";
+  for (const span of spans) {
+    const gap = span.start - text.length;
+    text += (gap >= 2 ? "\n".repeat(gap) : " ".repeat(Math.max(0, gap))) + span.text;
+  }
+  return text;
 }
 
 /** cyrb53 (public domain): fast, well-mixed and pure JS, so the browser and the server agree. */

@@ -15,6 +15,10 @@ const note = z
 // Offsets into a passage's text: whole numbers, well inside what any passage holds.
 const offset = z.int({ error: "Select some words of the passage to mark." }).min(0).max(1_000_000);
 
+// The words as the page showed them, to place the mark by if the text changed since (lib/reading/marks.ts).
+const quoteText = (max: number) => z.string().max(max).refine(isStorableText, { error: UNREADABLE_TEXT });
+const quote = z.strictObject({ exact: quoteText(100_000).min(1), prefix: quoteText(64), suffix: quoteText(64) });
+
 export const newMarkSchema = z
   .strictObject({
     lessonSlug: reference,
@@ -24,6 +28,7 @@ export const newMarkSchema = z
     end: offset,
     tag,
     note: note.optional(),
+    quote: quote.optional(),
   })
   .refine((m) => m.start < m.end, { error: "Select some words of the passage to mark.", path: ["start"] });
 

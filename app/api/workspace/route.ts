@@ -14,12 +14,15 @@ import { workspaceRequestSchema } from "@/lib/validation/answers";
  */
 export const GET = jsonRoute(
   workspaceRequestSchema,
-  async (actor, { lesson, passage, class: classId }) => ({
-    ...(await getWorkspace(actor, lesson, passage)),
-    discussion: passage ? await discussionOf(actor, lesson, passage, classId) : null,
-    marks: passage ? await listMyMarks(actor, { lessonSlug: lesson, passageKey: passage }) : [],
-    viewer: await viewerOf(actor),
-  }),
+  async (actor, { lesson, passage, class: classId }) => {
+    const [work, discussion, marks, viewer] = await Promise.all([
+      getWorkspace(actor, lesson, passage),
+      passage ? discussionOf(actor, lesson, passage, classId) : null,
+      passage ? marksOf(actor, lesson, passage) : [],
+      viewerOf(actor),
+    ]);
+    return { ...work, discussion, marks, viewer };
+  },
   // A visitor reading the public library is told so with a 200, not a 401 that browsers log as an error.
   { answerSignedOut: true },
 );
@@ -31,6 +34,17 @@ async function viewerOf(actor: Actor) {
     getReadingPreferences(actor),
   ]);
   return { name: actor.name, email: actor.email, role: actor.role, unreadFeedback, readingPreferences };
+}
+
+/** Marks that fail to load must not stop the learner answering either: none are shown, and it is logged. */
+async function marksOf(actor: Actor, lessonSlug: string, passageKey: string) {
+  try {
+    return await listMyMarks(actor, { lessonSlug, passageKey });
+  } catch (err) {
+    if (!(err instanceof NotFoundError))
+      console.error("The reader's marks could not be loaded with the workspace", err);
+    return [];
+  }
 }
 
 /**

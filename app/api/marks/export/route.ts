@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { exportMyMarks } from "@/db/access/marks";
 import { getActor } from "@/lib/auth/session";
+import { ensureAuthUrl } from "@/lib/env";
 import { marksAsPlainText, marksAsWebAnnotations, type MarksExport } from "@/lib/reading/mark-export";
 import { errorResponse } from "@/lib/route-handler";
 import { marksExportSchema } from "@/lib/validation/marks";
@@ -19,7 +20,8 @@ export async function GET(request: Request) {
   try {
     const actor = await getActor();
     const { lesson, marks } = await exportMyMarks(actor, parsed.data.lesson);
-    const origin = process.env.NEXTAUTH_URL ?? new URL(request.url).origin;
+    // The app's public address (set at start-up), so the annotations' ids do not name an internal host.
+    const origin = ensureAuthUrl();
     const lessonUrl = new URL(`/lessons/${encodeURIComponent(lesson.slug)}`, origin).href;
     const input: MarksExport = {
       lessonTitle: lesson.title,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { taughtClassName } from "@/db/access/classes";
 import { getInsights } from "@/db/access/insights";
 import { getClassMarks } from "@/db/access/marks";
+import { MIN_CLASS_FOR_MARKS } from "@/lib/reading/class-marks";
 import { reviewQuestionKey } from "@/db/access/review";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
@@ -132,7 +133,12 @@ export default async function InsightsPage({ params, searchParams }: Props) {
       {marked && (
         <section aria-labelledby="marks-heading" className={styles.marks}>
           <h2 id="marks-heading">What students marked in the text</h2>
-          {marked.passages.length === 0 ? (
+          {marked.tooSmall ? (
+            <p className={styles.empty}>
+              Counts appear once at least {MIN_CLASS_FOR_MARKS} students are in the class, so that no one&apos;s marks
+              can be told apart.
+            </p>
+          ) : marked.passages.length === 0 ? (
             <p className={styles.empty}>
               No student in this class has marked the text of this lesson yet. Students select words in a passage and
               tag them Claim, Evidence, Opinion or Question; the counts appear here, without names.

@@ -177,7 +177,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               classId={id}
               current={current}
               header={header}
-              classMarks={marked ? { enrolled: marked.enrolled, bySentence: marked.bySentence } : undefined}
+              classMarks={
+                marked
+                  ? { enrolled: marked.enrolled, tooSmall: marked.tooSmall, bySentence: marked.bySentence }
+                  : undefined
+              }
             />
           ) : (
             header

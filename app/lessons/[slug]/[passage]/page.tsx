@@ -76,7 +76,9 @@ export default async function PassagePage({ params }: Props) {
         <EvidencePickingProvider>
           <div className={styles.layout}>
             <article className={styles.reading} aria-labelledby="passage-title">
-              <h1 id="passage-title">{passage.title}</h1>
+              <h1 id="passage-title" tabIndex={-1}>
+                {passage.title}
+              </h1>
               <ReadAloud sentences={sentences} />
               <ReadingPreferencesControl />
               <EvidencePickingBar />
