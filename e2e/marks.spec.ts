@@ -140,6 +140,8 @@ test("@phone a student marks words at phone width; the bar and the list fit", as
 test("an instructor sees how many students tagged each sentence, on insights and beside the passage in review, without names", async ({
   browser,
 }) => {
+  // Five sign-ins (two students joining the class, the instructor each time), each a deliberate scrypt hash.
+  test.setTimeout(240_000);
   const passageKey = "repression-backfires";
   const marked = passageSentences(passageKey)[0]!;
   const first = await studentInDemoClass(browser, "Class Marker One");
