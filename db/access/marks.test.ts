@@ -11,6 +11,7 @@ import { classes, enrollments, assignments, lessons } from "@/db/schema";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 
 import { lessonStructure } from "./lesson-structure";
+import { classVersion, forgetClassCache } from "./internal/class-cache";
 import {
   createMark,
   deleteMark,
@@ -211,6 +212,28 @@ test("an instructor sees how many of the class's current students tagged each se
     [passageKey],
   );
   assert.doesNotMatch(JSON.stringify(seen), /private thought|Person|user-/);
+
+  // The counts are kept per class, and are never older than the database after a mark changes.
+  const fresh = async () => {
+    forgetClassCache();
+    return await getClassMarks(teacher, "marks-class", lessonSlug);
+  };
+  const added = await createMark(c, await on("owners disagree", "question"));
+  const afterAdd = await getClassMarks(teacher, "marks-class", lessonSlug);
+  assert.equal(afterAdd.bySentence["p02-s2"]!.question, 1, "a new mark counts at once");
+  assert.deepEqual(afterAdd, await fresh());
+  await updateMark(c, { id: added.id, tag: "evidence" });
+  const afterRetag = await getClassMarks(teacher, "marks-class", lessonSlug);
+  assert.deepEqual(afterRetag.bySentence["p02-s2"], { claim: 0, evidence: 2, opinion: 1, question: 0 });
+  assert.deepEqual(afterRetag, await fresh());
+  // A note typed into changes no count, so it does not empty the cache.
+  const version = await classVersion("marks-class");
+  await updateMark(c, { id: added.id, note: "why here?" });
+  assert.equal(await classVersion("marks-class"), version);
+  await deleteMark(c, added.id);
+  const afterDelete = await getClassMarks(teacher, "marks-class", lessonSlug);
+  assert.deepEqual(afterDelete.bySentence["p02-s2"], { claim: 0, evidence: 1, opinion: 1, question: 0 });
+  assert.deepEqual(afterDelete, await fresh());
 
   // A student who leaves no longer counts; with two left, a count of one could name someone: none are given.
   await db.delete(enrollments).where(eq(enrollments.studentId, c.userId));

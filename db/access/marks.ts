@@ -12,21 +12,20 @@ import { enrollments, marks, passages } from "../schema";
 import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import {
-  isValidPosition,
-  markTags,
   passageTextModel,
   quoteSelector,
   reanchor,
-  sentencesInRange,
+  trimmedPosition,
   type MarkTag,
   type PassageBody,
   type PassageTextModel,
   type TextPosition,
   type TextQuote,
 } from "@/lib/reading/marks";
-import { MIN_CLASS_FOR_MARKS, type TagCounts } from "@/lib/reading/class-marks";
+import { countBySentence, MIN_CLASS_FOR_MARKS, type TagCounts } from "@/lib/reading/class-marks";
 import { lessonStructure, type StructurePassage } from "./lesson-structure";
 import { loadClassLesson } from "./gradebook";
+import { cachedForClass } from "./internal/class-cache";
 
 /** Enough for any close reading; a bound on what one account can store per passage. */
 export const MARKS_PER_PASSAGE = 300;
@@ -150,24 +149,9 @@ function placeNewMark(model: PassageTextModel, input: NewMark): TextPosition {
     if (!placed) throw new DomainError(PASSAGE_CHANGED);
     return placed;
   }
-  const position = trimmed(model.text, asked);
+  const position = trimmedPosition(model.text, asked);
   if (!position) throw new DomainError("Select some words of the passage to mark.", "start");
   return position;
-}
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/**
- * The range without the spaces and line breaks at its ends; null when it is outside the text, only
- * space, or cuts a character in two (half an emoji would be stored as U+FFFD).
- */
-function trimmed(text: string, position: TextPosition): TextPosition | null {
-  if (!isValidPosition(text, position)) return null;
-  let { start, end } = position;
-  if (isHighSurrogate(text.charCodeAt(start - 1)) || isHighSurrogate(text.charCodeAt(end - 1))) return null;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return start < end ? { start, end } : null;
 }
 
 /** Changes a mark's tag or note (the writer's only). */
@@ -261,6 +245,11 @@ export type ClassMarks = {
 export async function getClassMarks(actor: Actor | null, classId: string, lessonSlug: string): Promise<ClassMarks> {
   const { lesson } = await loadClassLesson(actor, classId, lessonSlug);
   if (!lesson) throw new NotFoundError("That lesson is not assigned in this class.");
+  // Kept while the class is unchanged: mark, enrolment and passage writes raise its version (migration class_versions_marks).
+  return await cachedForClass(classId, `marks:${lessonSlug}`, () => classMarksOf(classId, lessonSlug));
+}
+
+async function classMarksOf(classId: string, lessonSlug: string): Promise<ClassMarks> {
   const db = getDb();
   const structure = await lessonStructure(db, lessonSlug);
   const enrolled = (
@@ -287,7 +276,7 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
               current.map((p) => p.id),
             ),
           );
-  const bySentence = countBySentence(structure, rows);
+  const bySentence = countBySentence(structure.passagesById, rows);
   return {
     enrolled,
     tooSmall: false,
@@ -296,29 +285,6 @@ export async function getClassMarks(actor: Actor | null, classId: string, lesson
       .filter((p) => p.sentences.some((s) => bySentence[s.id]))
       .map((p) => ({ key: p.key, title: p.title, sentences: p.sentences })),
   };
-}
-
-function countBySentence(
-  structure: Awaited<ReturnType<typeof lessonStructure>>,
-  rows: { userId: string; passageId: string; tag: MarkTag; start: number | null; end: number | null }[],
-): Record<string, TagCounts> {
-  // A student counts once per sentence and tag, however many of their marks touch it.
-  const seen = new Set<string>();
-  const result: Record<string, TagCounts> = {};
-  for (const row of rows) {
-    if (row.start === null || row.end === null) continue;
-    const passage = structure.passagesById.get(row.passageId);
-    if (!passage) continue;
-    for (const sentenceId of sentencesInRange(passage.model, { start: row.start, end: row.end })) {
-      const key = `${row.userId} ${sentenceId} ${row.tag}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const counts = result[sentenceId] ?? (Object.fromEntries(markTags.map((t) => [t, 0])) as TagCounts);
-      counts[row.tag]++;
-      result[sentenceId] = counts;
-    }
-  }
-  return result;
 }
 
 export type ReanchorReport = { kept: number; moved: number; unplaced: number };

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { heatDescription, sentenceHeat } from "./class-marks";
-import { markTagLabel } from "./marks";
+import { countBySentence, heatDescription, sentenceHeat } from "./class-marks";
+import { markTagLabel, passageTextModel } from "./marks";
 
 const counts = (claim = 0, evidence = 0, opinion = 0, question = 0) => ({ claim, evidence, opinion, question });
 
@@ -37,4 +37,31 @@ test("the description says the numbers in words", () => {
     "12 students tagged it Evidence, 10 Opinion. The class is split between evidence and opinion.",
   );
   assert.equal(heatDescription(sentenceHeat(counts(1), 30), label), "1 student tagged it Claim.");
+});
+
+test("each student counts once per sentence and tag, on every sentence their words touch", () => {
+  const model = passageTextModel([
+    {
+      id: "p1",
+      sentences: [
+        { id: "s1", text: "One." },
+        { id: "s2", text: "Two." },
+      ],
+    },
+    { id: "p2", sentences: [{ id: "s3", text: "Three." }] },
+  ]);
+  const passages = new Map([["passage", { model }]]);
+  const at = (words: string) => ({ start: model.text.indexOf(words), end: model.text.indexOf(words) + words.length });
+  const counts = countBySentence(passages, [
+    { userId: "a", passageId: "passage", tag: "claim", ...at("One. Two.") },
+    { userId: "a", passageId: "passage", tag: "claim", ...at("Two") }, // a's second claim on s2: still one
+    { userId: "a", passageId: "passage", tag: "opinion", ...at("Two") },
+    { userId: "b", passageId: "passage", tag: "claim", ...at("Two.") },
+    { userId: "c", passageId: "passage", tag: "claim", start: null, end: null }, // not placed: nowhere
+    { userId: "d", passageId: "gone", tag: "claim", start: 0, end: 3 }, // a passage not given: nowhere
+  ]);
+  assert.deepEqual(counts, {
+    s1: { claim: 1, evidence: 0, opinion: 0, question: 0 },
+    s2: { claim: 2, evidence: 0, opinion: 1, question: 0 },
+  });
 });

@@ -3,7 +3,7 @@
  * marked (a shade in four steps, always with the numbers beside it) and whether the class is split
  * between taking it as evidence and as opinion — the confusion close reading is meant to expose.
  */
-import { markTags, type MarkTag } from "./marks";
+import { markTags, sentencesInRange, type MarkTag, type PassageTextModel } from "./marks";
 
 export type TagCounts = Record<MarkTag, number>;
 
@@ -40,4 +40,33 @@ export function heatDescription(heat: SentenceHeat, label: (tag: MarkTag) => str
     ...rest.map((t) => `${t.count} ${label(t.tag)}`),
   ];
   return `${parts.join(", ")}.${heat.split ? " The class is split between evidence and opinion." : ""}`;
+}
+
+/** One student's mark as counted for the class: who, on which passage, with which tag, where (null: not placed). */
+export type CountedMark = { userId: string; passageId: string; tag: MarkTag; start: number | null; end: number | null };
+
+/**
+ * Students per tag for each sentence a mark touches. A student counts once per sentence and tag,
+ * however many of their marks touch it; marks not placed, or on passages not given, count nowhere.
+ */
+export function countBySentence(
+  passages: ReadonlyMap<string, { model: PassageTextModel }>,
+  rows: readonly CountedMark[],
+): Record<string, TagCounts> {
+  const seen = new Set<string>();
+  const result: Record<string, TagCounts> = {};
+  for (const row of rows) {
+    if (row.start === null || row.end === null) continue;
+    const passage = passages.get(row.passageId);
+    if (!passage) continue;
+    for (const sentenceId of sentencesInRange(passage.model, { start: row.start, end: row.end })) {
+      const key = `${row.userId} ${sentenceId} ${row.tag}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const counts = result[sentenceId] ?? (Object.fromEntries(markTags.map((t) => [t, 0])) as TagCounts);
+      counts[row.tag]++;
+      result[sentenceId] = counts;
+    }
+  }
+  return result;
 }

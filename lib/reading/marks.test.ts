@@ -11,6 +11,7 @@ import {
   sentencesInRange,
   textFromSpans,
   type TextPosition,
+  trimmedPosition,
 } from "./marks";
 
 const article: PassageBody = [
@@ -304,4 +305,16 @@ test("a page rebuilds the passage's text from its sentences' spans, paragraph br
   const spans = model.sentences.map((s) => ({ ...s, text: model.text.slice(s.start, s.end) }));
   assert.equal(textFromSpans(spans), model.text);
   assert.equal(textFromSpans([]), "");
+});
+
+test("a new mark's range loses the spaces at its ends; a range of only space, outside the text or through an emoji is refused", () => {
+  const text = "Tea  and \u{1F375} cake.\n\nMore.";
+  assert.deepEqual(trimmedPosition(text, { start: 3, end: 9 }), { start: 5, end: 8 });
+  assert.deepEqual(trimmedPosition(text, { start: 0, end: 3 }), { start: 0, end: 3 });
+  assert.equal(trimmedPosition(text, { start: 3, end: 5 }), null, "only spaces");
+  assert.equal(trimmedPosition(text, { start: 17, end: 19 }), null, "only a paragraph break");
+  assert.equal(trimmedPosition(text, { start: 0, end: text.length + 1 }), null, "outside the text");
+  assert.equal(trimmedPosition(text, { start: 10, end: 13 }), null, "starts inside the emoji");
+  assert.equal(trimmedPosition(text, { start: 0, end: 10 }), null, "ends inside the emoji");
+  assert.deepEqual(trimmedPosition(text, { start: 9, end: 11 }), { start: 9, end: 11 }, "the whole emoji");
 });

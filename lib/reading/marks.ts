@@ -81,6 +81,19 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
+ * The range without the spaces and line breaks at its ends; null when it is outside the text, only
+ * space, or cuts a character in two (half an emoji would be stored as U+FFFD).
+ */
+export function trimmedPosition(text: string, position: TextPosition): TextPosition | null {
+  if (!isValidPosition(text, position)) return null;
+  let { start, end } = position;
+  if (isHighSurrogate(text.charCodeAt(start - 1)) || isHighSurrogate(text.charCodeAt(end - 1))) return null;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
+
+/**
  * The quote at `position` with up to `context` characters before and after, clipped to the text.
  * Throws a RangeError for an invalid position: callers validate input with isValidPosition first.
  */
