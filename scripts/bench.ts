@@ -461,12 +461,15 @@ try {
   );
   const reviewPath = `/classes/${classId}/review`;
   const gradebookPath = `/classes/${classId}/gradebook`;
+  const classPath = `/classes/${classId}`;
   // A server in use has compiled these pages' code and filled its cache: one short unmeasured run each first.
-  for (const warm of [reviewPath, gradebookPath])
+  for (const warm of [reviewPath, gradebookPath, classPath])
     await autocannon({ url: `${BASE}${warm}`, connections: 10, duration: 1, ...asInstructor });
   const instructorRuns = [
     await load("review queue page", reviewPath, 10, asInstructor),
     await load("gradebook page", gradebookPath, 10, asInstructor),
+    // Not a target of its own: the page a teacher opens first, with the roster's progress per lesson.
+    await load("class page (roster and progress)", classPath, 10, asInstructor),
   ];
 
   console.log(`[${elapsed()}] 5. Sign-ins, ${seededStudents} different students in turn`);

@@ -47,6 +47,7 @@ test("the instructor's cached review queue and gradebook are never older than th
     gradebook: await getGradebook(teacher, classId),
     review: await getReviewQueue(teacher, classId),
     anonymous: await getReviewQueue(teacher, classId, { anonymous: true }),
+    roster: (await getClass(teacher, classId)).teaching!.roster,
   });
   /** After each change: what the cache gives equals what the database gives afresh, and the class's version moved. */
   const afterChange = async (what: string, change: () => Promise<unknown>) => {
@@ -130,4 +131,31 @@ test("another class's changes leave a class's cache alone", async () => {
   await answerAndSubmit(student, busy, "Busy class answer.");
   assert.equal(await classVersion(quiet), before);
   assert.equal(await getGradebook(teacher, quiet), entry);
+});
+
+test("the class page's roster counts a draft at once, while the review queue's entry stays kept", async () => {
+  const teacher = await person("instructor");
+  const { id: classId } = await createClass(teacher, { name: "Drafting" });
+  await assignLesson(teacher, { classId, lessonSlug: LESSON, dueAt: null, showAnswersAfterSubmit: true });
+  const student = await person("student");
+  await joinClass(student, (await getClass(teacher, classId)).teaching!.joinCode);
+  const progress = async () => (await getClass(teacher, classId)).teaching!.roster[0]!.lessons[0]!.description;
+  const before = await progress();
+  const queue = await getReviewQueue(teacher, classId);
+  const draft = (text: string) =>
+    saveDraft(student, {
+      lessonSlug: LESSON,
+      questionKey: "fair-reporting",
+      contextKey: classId,
+      response: { type: "open_response", text },
+    });
+  await draft("A first thought.");
+  const afterFirst = await progress();
+  assert.notEqual(afterFirst, before, "a new answer shows in the roster at once");
+  await draft("   ");
+  const emptied = await progress();
+  assert.equal(emptied, before, "an answer emptied again is no longer counted");
+  assert.equal(await getReviewQueue(teacher, classId), queue, "drafts leave the review queue's entry kept");
+  forgetClassCache();
+  assert.equal(await progress(), emptied, "the kept roster is what the database gives afresh");
 });

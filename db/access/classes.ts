@@ -8,6 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { answersFingerprint, cachedForClass } from "./internal/class-cache";
 import { inTransaction, type DbOrTx } from "../transaction";
 import { changedRows, isUniqueViolation } from "../dialect";
 import {
@@ -188,6 +189,19 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
     assignments: (await assignmentsOf([row.id])).get(row.id)!,
   };
   if (!teaches) return { ...summary, teaching: null };
+  // The roster reads every answer of the class (1,680 for 40 students): kept until the class or its answers change.
+  const roster = await cachedForClass(
+    classId,
+    "roster",
+    () => rosterOf(db, classId),
+    () => answersFingerprint(classId),
+  );
+  return { ...summary, teaching: { joinCode: row.joinCode, joinCodeExpiresAt: row.joinCodeExpiresAt, roster } };
+}
+
+/** Each student with their progress in each assigned lesson; reads the assignments itself, at the version it is kept under. */
+async function rosterOf(db: DbOrTx, classId: string) {
+  const assignments = (await assignmentsOf([classId])).get(classId) ?? [];
   const students = await db
     .select({ id: users.id, name: users.name, email: users.email, joinedAt: enrollments.joinedAt })
     .from(enrollments)
@@ -195,9 +209,9 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
     .where(eq(enrollments.classId, classId))
     .orderBy(asc(users.name));
   const progress = await rosterProgress(db, classId);
-  const roster = students.map((s) => ({
+  return students.map((s) => ({
     ...s,
-    lessons: summary.assignments.map((a) => {
+    lessons: assignments.map((a) => {
       const facts = progress.facts(s.id, a.lessonSlug);
       return {
         lessonSlug: a.lessonSlug,
@@ -207,7 +221,6 @@ export async function getClass(actor: Actor | null, classId: string): Promise<Cl
       };
     }),
   }));
-  return { ...summary, teaching: { joinCode: row.joinCode, joinCodeExpiresAt: row.joinCodeExpiresAt, roster } };
 }
 
 /**
