@@ -6,7 +6,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { getActor } from "@/lib/auth/session";
+import { getActor, renewSessionIfDue } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { refuseCrossSiteJson } from "@/lib/security/cross-site";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./database-errors";
@@ -90,7 +90,10 @@ export function jsonRoute<S extends z.ZodType, R>(
           { status: 400, headers: NO_STORE },
         );
       }
-      return NextResponse.json(await handler(actor, parsed.data), { headers: NO_STORE });
+      const result = await handler(actor, parsed.data);
+      // A session in use lasts the term; failing to renew it must not fail the request.
+      await renewSessionIfDue().catch((err) => console.error("The session could not be renewed", err));
+      return NextResponse.json(result, { headers: NO_STORE });
     } catch (err) {
       // Reading the session can fail too (the database): every failure gets the same answer.
       const response = errorResponse(err);

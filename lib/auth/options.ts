@@ -12,10 +12,12 @@ import { authenticate, endSession, findSessionActor } from "@/db/access/users";
 import { countUnreadFeedback } from "@/db/access/my-feedback";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authSecret, ensureAuthUrl } from "@/lib/env";
+import { SESSION_IDLE_S } from "./session-renewal";
 
 ensureAuthUrl();
 
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+/** A session unused this long ends; one in use is renewed up to a term (lib/auth/session-renewal.ts). */
+export const SESSION_MAX_AGE_S = SESSION_IDLE_S;
 
 /** The client's address for throttling: X-Forwarded-For, which lib/security/client-address.ts has set to the one address it trusts. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -66,6 +68,8 @@ export const authOptions: NextAuthOptions = {
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         // This browser's session, so signing out can end it alone.
         token.sid = randomUUID();
+        // When this sign-in happened: renewals carry it, so no session outlives its term.
+        token.auth_time = Math.floor(Date.now() / 1000);
       }
       return token;
     },

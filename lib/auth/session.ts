@@ -9,6 +9,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { encode } from "next-auth/jwt";
 import { readSessionToken } from "./session-token";
+import { sessionRenewal } from "./session-renewal";
 import { authOptions, SESSION_MAX_AGE_S } from "./options";
 import type { Actor, Role } from "@/lib/actor";
 import { ensureAuthUrl } from "@/lib/env";
@@ -21,12 +22,43 @@ import { findSessionActor } from "@/db/access/users";
  * checked against the database: the account exists and its sessions have not been ended.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const raw = (await cookies()).get(sessionCookieName())?.value;
-  if (!raw) return null;
-  const token = await readSessionToken(raw, authOptions.secret!);
+  const token = await sessionClaims();
   if (!token?.sub || typeof token.sv !== "number") return null;
   return await findSessionActor(token.sub, token.sv, typeof token.sid === "string" ? token.sid : undefined);
 });
+
+/** The session cookie's claims, or null: read once per request. */
+const sessionClaims = cache(async () => {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  return raw ? await readSessionToken(raw, authOptions.secret!) : null;
+});
+
+/**
+ * Issues this browser's session cookie again when it is due (lib/auth/session-renewal.ts): a
+ * session in use lasts the term. Only route handlers and server actions may set cookies; the
+ * caller has checked that the session is valid.
+ */
+export async function renewSessionIfDue(now = Date.now()): Promise<void> {
+  const token = await sessionClaims();
+  const due = token && sessionRenewal(token, Math.floor(now / 1000));
+  if (!token || !due) return;
+  const { iat: _issued, exp: _expires, jti: _id, ...claims } = token;
+  await setSessionCookie(
+    await encode({ token: { ...claims, auth_time: due.authTime }, secret: authOptions.secret!, maxAge: due.maxAgeS }),
+    due.maxAgeS,
+  );
+}
+
+async function setSessionCookie(value: string, maxAge: number): Promise<void> {
+  const name = sessionCookieName();
+  (await cookies()).set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge,
+  });
+}
 
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */
 export async function requireActor(returnTo: string, role?: Role): Promise<Actor> {
@@ -46,18 +78,18 @@ function sessionCookieName(): string {
  */
 export async function renewSession(actor: Actor, sessionVersion: number): Promise<void> {
   const token = await encode({
-    token: { sub: actor.userId, name: actor.name, email: actor.email, sv: sessionVersion, sid: randomUUID() },
+    token: {
+      sub: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      sv: sessionVersion,
+      sid: randomUUID(),
+      auth_time: Math.floor(Date.now() / 1000),
+    },
     secret: authOptions.secret!,
     maxAge: SESSION_MAX_AGE_S,
   });
-  const secure = sessionCookieName().startsWith("__Secure-");
-  (await cookies()).set(sessionCookieName(), token, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    maxAge: SESSION_MAX_AGE_S,
-  });
+  await setSessionCookie(token, SESSION_MAX_AGE_S);
 }
 
 /** Removes this browser's session cookie (after its sessions were ended). */
