@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countWords, normaliseWhitespace, readingMinutes, wholeWordPattern } from "./text";
+import { countWords, normaliseWhitespace, readingMinutes, truncateAtWord, wholeWordPattern } from "./text";
 
 test("whitespace is collapsed and trimmed", () => {
   assert.equal(normaliseWhitespace("  a\n\tb   c "), "a b c");
@@ -21,4 +21,18 @@ test("reading time is at least a minute and rounds to the nearest minute", () =>
 test("whole-word patterns do not match inside longer words and prefer the longest form", () => {
   const p = wholeWordPattern(["IS", "Islamic State", "Islamic"]);
   assert.deepEqual("ISIS joined IS; the Islamic State and Islamic law".match(p), ["IS", "Islamic State", "Islamic"]);
+});
+
+test("long text is cut at a whole word within the limit, with an ellipsis and no dangling comma", () => {
+  assert.equal(truncateAtWord("Short  enough.\n", 20), "Short enough.");
+  assert.equal(truncateAtWord("Officials in Dushanbe, the capital, said so", 24), "Officials in Dushanbe…");
+  const cut = truncateAtWord("Gulmurod Khalimov once commanded Tajikistan's special police.", 30);
+  assert.equal(cut, "Gulmurod Khalimov once…");
+  assert.ok(cut.length <= 30);
+});
+
+test("a word longer than half the limit is cut through, never through an emoji", () => {
+  assert.equal(truncateAtWord("x".repeat(60), 48), `${"x".repeat(47)}…`);
+  const emoji = `${"a".repeat(8)}\u{1F375}tea`;
+  assert.equal(truncateAtWord(emoji, 10), `${"a".repeat(8)}…`, "the emoji's two halves stay together or go");
 });

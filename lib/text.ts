@@ -27,3 +27,18 @@ export function wholeWordPattern(forms: readonly string[], flags = "gu"): RegExp
   const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
 }
+
+/**
+ * `s` with its whitespace collapsed, cut to at most `max` characters with "…" when longer: at the
+ * last whole word in reach (unless that would leave less than half), never inside an emoji, and
+ * without a dangling comma or dash before the ellipsis.
+ */
+export function truncateAtWord(s: string, max: number): string {
+  const flat = normaliseWhitespace(s);
+  if (flat.length <= max) return flat;
+  const space = flat.lastIndexOf(" ", max - 1);
+  let end = space > max / 2 ? space : max - 1;
+  const last = flat.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // half of a surrogate pair
+  return `${flat.slice(0, end).replace(/[\s,;:–—-]+$/, "")}…`;
+}

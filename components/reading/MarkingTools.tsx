@@ -13,7 +13,7 @@ import {
   type MarkTag,
   type TextPosition,
 } from "@/lib/reading/marks";
-import { shortQuote } from "./Marks";
+import { truncateAtWord } from "@/lib/text";
 import { domRanges, pageSentences, selectionPosition } from "./text-offsets";
 import styles from "./Marks.module.css";
 
@@ -162,7 +162,7 @@ export default function MarkingTools({ lessonSlug, passageKey }: { lessonSlug: s
         <div ref={bar} className={styles.bar} data-edge={edge} role="region" aria-label="Mark the selected words">
           {pending && (
             <>
-              <p className={styles.barQuote}>Mark “{shortQuote(pending.quote, 60)}” as:</p>
+              <p className={styles.barQuote}>Mark “{truncateAtWord(pending.quote, 60)}” as:</p>
               <div className={styles.tagButtons}>
                 {markTags.map((tag) => (
                   <button
@@ -428,7 +428,7 @@ function MarkItem({
           </span>{" "}
           {markTagLabel[tag]}
         </span>{" "}
-        <q>{shortQuote(mark.quote.exact, 240)}</q>
+        <q>{truncateAtWord(mark.quote.exact, 240)}</q>
       </p>
       <div className={styles.itemControls}>
         {onShow && (
@@ -571,7 +571,7 @@ function MarkSentenceForm({
             <option value="">Choose a sentence</option>
             {sentences.map((s, i) => (
               <option key={s.start} value={i}>
-                {i + 1}. {shortQuote(s.text, 70)}
+                {i + 1}. {truncateAtWord(s.text, 70)}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import { lazy, Suspense } from "react";
 import { useWorkspace } from "@/components/answering/Workspace";
 import type { MyMark } from "@/db/access/marks";
 import { markTagLabel, markTagSymbol } from "@/lib/reading/marks";
+import { truncateAtWord } from "@/lib/text";
 import styles from "./Marks.module.css";
 
 // The marking tools (selection bar, the list, highlighting) load once a signed-in reader's workspace is in.
@@ -32,7 +33,7 @@ export function SentenceMarks({ start, end, textVersion }: { start: number; end:
           id={`badge-${mark.id}`}
           className={styles.badge}
           data-tag={mark.tag}
-          aria-label={`${markTagLabel[mark.tag]}${mark.note ? ", with a note" : ""}: “${shortQuote(mark.quote.exact)}”`}
+          aria-label={`${markTagLabel[mark.tag]}${mark.note ? ", with a note" : ""}: “${truncateAtWord(mark.quote.exact, 80)}”`}
           onClick={(event) => {
             event.preventDefault();
             const item = document.getElementById(`mark-${mark.id}`);
@@ -45,10 +46,6 @@ export function SentenceMarks({ start, end, textVersion }: { start: number; end:
       ))}
     </span>
   );
-}
-
-export function shortQuote(exact: string, max = 80): string {
-  return exact.length <= max ? exact : `${exact.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** The marking tools, for a signed-in reader (a visitor's page has none: marks belong to an account). */

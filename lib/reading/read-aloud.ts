@@ -2,6 +2,7 @@
  * The choices behind "Read aloud" that do not need a browser: which of the browser's voices reads
  * the page, the speeds offered, and what the status line says.
  */
+import { truncateAtWord } from "@/lib/text";
 
 /** The fields of a SpeechSynthesisVoice this needs (so tests can pass plain objects). */
 export type VoiceLike = { name: string; lang: string; default: boolean; localService?: boolean };
@@ -45,10 +46,5 @@ export function readAloudStatus(phase: ReadAloudPhase, index: number, total: num
 
 /** A sentence's entry in "Go to sentence": its number and its opening words. */
 export function sentenceChoiceLabel(text: string, index: number, maxLength = 48): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const opening =
-    flat.length <= maxLength
-      ? flat
-      : `${flat.slice(0, flat.lastIndexOf(" ", maxLength - 1) > maxLength / 2 ? flat.lastIndexOf(" ", maxLength - 1) : maxLength - 1)}…`;
-  return `${index + 1}. ${opening}`;
+  return `${index + 1}. ${truncateAtWord(text, maxLength)}`;
 }
