@@ -67,6 +67,7 @@ const queryRoutes = [
   "/api/discussion/activity",
   "/api/saved-comments",
   "/api/marks/export",
+  "/api/question-bank",
 ];
 
 const huge = "x".repeat(1_000_000);

@@ -38,6 +38,7 @@ import * as readerMarks from "./marks";
 import * as snapshots from "./class-snapshots";
 import type { SnapshotInput } from "./class-snapshots";
 import { lessonStructure } from "./lesson-structure";
+import { getQuestionBank } from "./question-bank";
 
 const discussions = { ...threads, ...moderation, ...snapshots, ...activity, ...notebook };
 
@@ -372,6 +373,10 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "getClassMarks(class A)": {
     run: async (a) => await readerMarks.getClassMarks(a, "class-a", "bike-lane-vote"),
     allowed: ["instructorOfClass"],
+  },
+  "getQuestionBank (the lesson's answer keys)": {
+    run: async (a) => await getQuestionBank(a, "bike-lane-vote"),
+    allowed: ["instructorOfClass", "otherInstructor"],
   },
   getDiscussionActivity: {
     run: async (a) => await discussions.getDiscussionActivity(a, "bike-lane-vote"),

@@ -69,6 +69,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
                       {a.showAnswersAfterSubmit ? "answers shown after submitting" : "answers hidden after submitting"}
                     </span>
                   )}
+                  {detail.teaching && <QuestionDownloads lessonSlug={a.lessonSlug} lessonTitle={a.lessonTitle} />}
                 </span>
                 <span>
                   <DueDate dueAt={a.dueAt} />{" "}
@@ -146,5 +147,22 @@ function DiscussionReports({
         </ul>
       )}
     </section>
+  );
+}
+
+/** The lesson's questions with their keys, for the school's LMS question bank (instructors only: they hold the answers). */
+function QuestionDownloads({ lessonSlug, lessonTitle }: { lessonSlug: string; lessonTitle: string }) {
+  const href = (format: string) => `/api/question-bank?${new URLSearchParams({ lesson: lessonSlug, format })}`;
+  return (
+    <span className={styles.downloads}>
+      {" "}
+      · Questions for an LMS:{" "}
+      <a href={href("moodle-xml")} download aria-label={`Download the questions of ${lessonTitle} as Moodle XML`}>
+        Moodle XML
+      </a>{" "}
+      <a href={href("gift")} download aria-label={`Download the questions of ${lessonTitle} as GIFT`}>
+        GIFT
+      </a>
+    </span>
   );
 }
