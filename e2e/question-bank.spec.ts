@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { parse as parseGift } from "gift-pegjs";
 import { expectNoAxeViolations, lessonTitle, questionCount, signIn, signUpStudent } from "./helpers";
 
 /**
  * An instructor takes a lesson's questions into the school's LMS: from the class page, as Moodle
- * XML and as GIFT, with their answer keys. A student, holding the same links, is refused.
+ * XML, GIFT and a QTI 1.2 package for Canvas, with their answer keys. A student, holding the same links, is refused.
  */
-test("an instructor downloads the lesson's questions as Moodle XML and GIFT; a student cannot", async ({ browser }) => {
+test("an instructor downloads the lesson's questions as Moodle XML, GIFT and QTI; a student cannot", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const teacher = await (await browser.newContext()).newPage();
   await signIn(teacher, "instructor@demo.test");
@@ -35,6 +38,18 @@ test("an instructor downloads the lesson's questions as Moodle XML and GIFT; a s
   const gift = fs.readFileSync(await giftFile.path(), "utf8");
   const parsed = (parseGift(gift) as { type: string }[]).filter((q) => q.type !== "Category");
   expect(parsed).toHaveLength(questionCount);
+  const qtiDownload = teacher.waitForEvent("download");
+  await assigned
+    .getByRole("link", { name: `Download the questions of ${lessonTitle} as a QTI 1.2 package for Canvas` })
+    .click();
+  const qtiFile = await qtiDownload;
+  expect(qtiFile.suggestedFilename()).toBe("tajikistan-islamic-state-questions-qti.zip");
+  const unzipped = unzipSync(fs.readFileSync(await qtiFile.path()));
+  expect(Object.keys(unzipped).sort()).toEqual(["imsmanifest.xml", "questions.xml"]);
+  const assessment = strFromU8(unzipped["questions.xml"]!);
+  expect(XMLValidator.validate(assessment)).toBe(true);
+  expect(assessment.match(/<item ident=/g)).toHaveLength(questionCount);
+
   const href = await assigned
     .getByRole("link", { name: `Download the questions of ${lessonTitle} as GIFT` })
     .getAttribute("href");

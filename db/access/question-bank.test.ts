@@ -10,13 +10,15 @@ import { fixtureLessonDir } from "@/content/fixtures/lesson-fixture";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { toGift } from "@/lib/question-bank/gift";
 import { toMoodleXml } from "@/lib/question-bank/moodle-xml";
+import { toQtiPackage } from "@/lib/question-bank/qti";
+import { strFromU8, unzipSync } from "fflate";
 import { getQuestionBank } from "./question-bank";
 
 const db = await freshAppDatabase();
 const realLesson = path.join("content", "lessons", "tajikistan-islamic-state");
 assert.ok((await importLessonFolders(db, [fixtureLessonDir, realLesson])).ok);
 
-test("every question of the real lesson exports to GIFT and Moodle XML that read back whole", async () => {
+test("every question of the real lesson exports to GIFT, Moodle XML and QTI that read back whole", async () => {
   const teacher = await insertPerson(db, "instructor");
   const bank = await getQuestionBank(teacher, "tajikistan-islamic-state");
   assert.ok(bank.questions.length > 20);
@@ -30,6 +32,9 @@ test("every question of the real lesson exports to GIFT and Moodle XML that read
   assert.equal(XMLValidator.validate(xml), true);
   const parsed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "question" }).parse(xml);
   assert.equal(parsed.quiz.question.length, bank.questions.length + 1);
+  const qti = strFromU8(unzipSync(toQtiPackage(bank))["questions.xml"]!);
+  assert.equal(XMLValidator.validate(qti), true);
+  assert.equal(qti.match(/<item ident=/g)?.length, bank.questions.length);
   // An evidence question's grader information quotes the sentences it expects: each has its words.
   const evidence = bank.questions.filter((q) => q.content.type === "evidence");
   assert.ok(evidence.length > 0);

@@ -5,6 +5,8 @@ import { parse as parseGift } from "gift-pegjs";
 import { questionSchema } from "@/content/schema";
 import { toGift } from "./gift";
 import { toMoodleXml } from "./moodle-xml";
+import { toQtiPackage } from "./qti";
+import { strFromU8, unzipSync } from "fflate";
 import type { BankQuestion, QuestionBank } from "./model";
 
 const tricky = "Which of {these} is true: a = b ~ c # d? <b>&amp;</b> \\ “quoted”";
@@ -159,4 +161,56 @@ test("Moodle XML is well formed and has what Moodle's importer reads for each ty
   assert.match(String((evidence!.graderinfo as Xml).text), /The council voted 5 to 4\./);
   assert.match(String((open!.graderinfo as Xml).text), /Evidence: 0 None \(No quote\.\); 2 Strong/);
   assert.match(String((open!.graderinfo as Xml).text), /Exemplar: Both sides are quoted\./);
+});
+
+test("the QTI 1.2 package is a zip whose manifest names the assessment, both well formed, one item per question", () => {
+  const files = unzipSync(toQtiPackage(bank));
+  assert.deepEqual(Object.keys(files).sort(), ["imsmanifest.xml", "questions.xml"]);
+  const manifestXml = strFromU8(files["imsmanifest.xml"]!);
+  const assessmentXml = strFromU8(files["questions.xml"]!);
+  assert.equal(XMLValidator.validate(manifestXml), true);
+  assert.equal(XMLValidator.validate(assessmentXml), true);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    isArray: (name) => ["item", "qtimetadatafield", "response_label", "varequal", "resource", "file"].includes(name),
+  });
+  const manifest = parser.parse(manifestXml).manifest;
+  const resource = manifest.resources.resource[0];
+  assert.equal(resource["@type"], "imsqti_xmlv1p2");
+  assert.equal(resource.file[0]["@href"], "questions.xml");
+
+  const items = parser.parse(assessmentXml).questestinterop.assessment.section.item as Xml[];
+  const meta = (x: Xml) =>
+    Object.fromEntries(
+      (
+        (x.itemmetadata as Xml).qtimetadata as { qtimetadatafield: { fieldlabel: string; fieldentry: unknown }[] }
+      ).qtimetadatafield.map((f) => [f.fieldlabel, f.fieldentry]),
+    );
+  assert.deepEqual(
+    items.map((x) => meta(x).question_type),
+    [
+      "multiple_choice_question",
+      "multiple_answers_question",
+      "short_answer_question",
+      "essay_question",
+      "essay_question",
+    ],
+  );
+  assert.deepEqual(
+    items.map((x) => meta(x).points_possible),
+    [2, 2, 2, 2, 2],
+  );
+  const presentation = (x: Xml) => x.presentation as Xml;
+  assert.equal(((presentation(items[0]!).material as Xml).mattext as Xml)["#text"], tricky);
+  // Multiple select scores when every right option and no wrong one is chosen.
+  const multiScore = JSON.stringify((items[1]!.resprocessing as Xml).respcondition);
+  assert.match(multiScore, /"and":\{"varequal":\[.*"#text":"a".*"#text":"b"/);
+  assert.match(multiScore, /"not"/);
+  // The rubric is for scorers, not students.
+  assert.equal((items[4]!.rubric as Xml)["@view"], "Scorer");
+  assert.match(
+    String((((items[4]!.rubric as Xml).material as Xml).mattext as Xml)["#text"]),
+    /Exemplar: Both sides are quoted\./,
+  );
 });

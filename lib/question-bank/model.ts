@@ -1,5 +1,5 @@
 /**
- * A lesson's questions as other systems import them (Moodle XML, GIFT): what each format is
+ * A lesson's questions as other systems import them (Moodle XML, GIFT, QTI 1.2): what each format is
  * written from. Answer keys are in it, so it is read for instructors only
  * (db/access/question-bank.ts).
  */
@@ -17,7 +17,7 @@ export type BankQuestion = {
 
 export type QuestionBank = { lessonSlug: string; lessonTitle: string; questions: BankQuestion[] };
 
-export const bankFormats = ["moodle-xml", "gift"] as const;
+export const bankFormats = ["moodle-xml", "gift", "qti"] as const;
 export type BankFormat = (typeof bankFormats)[number];
 
 /** A question's name in the other system: its label and passage, so a teacher finds it in a bank of many. */

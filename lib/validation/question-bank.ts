@@ -5,5 +5,5 @@ import { reference } from "./reference";
 /** GET /api/question-bank: which lesson, in which format. */
 export const questionBankSchema = z.strictObject({
   lesson: reference,
-  format: z.enum(bankFormats, { error: "Choose Moodle XML (moodle-xml) or GIFT (gift)." }),
+  format: z.enum(bankFormats, { error: "Choose Moodle XML (moodle-xml), GIFT (gift) or QTI 1.2 (qti)." }),
 });

@@ -162,6 +162,13 @@ function QuestionDownloads({ lessonSlug, lessonTitle }: { lessonSlug: string; le
       </a>{" "}
       <a href={href("gift")} download aria-label={`Download the questions of ${lessonTitle} as GIFT`}>
         GIFT
+      </a>{" "}
+      <a
+        href={href("qti")}
+        download
+        aria-label={`Download the questions of ${lessonTitle} as a QTI 1.2 package for Canvas`}
+      >
+        QTI (Canvas)
       </a>
     </span>
   );
