@@ -40,4 +40,7 @@ export const {
   marks,
   endedSessions,
   appSecrets,
+  ltiPlatforms,
+  ltiDeployments,
+  ltiKeys,
 } = tables;

@@ -530,3 +530,37 @@ export const classVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.classId, t.memberId] })],
 );
+
+export const ltiPlatforms = pgTable(
+  "lti_platforms",
+  {
+    id: text("id").primaryKey(),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    authUrl: text("auth_url").notNull(),
+    tokenUrl: text("token_url").notNull(),
+    jwksUrl: text("jwks_url").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("lti_platforms_issuer_client").on(t.issuer, t.clientId)],
+);
+
+export const ltiDeployments = pgTable(
+  "lti_deployments",
+  {
+    platformId: text("platform_id")
+      .notNull()
+      .references(() => ltiPlatforms.id),
+    deploymentId: text("deployment_id").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.deploymentId] })],
+);
+
+export const ltiKeys = pgTable("lti_keys", {
+  kid: text("kid").primaryKey(),
+  publicJwk: json("public_jwk").$type<Record<string, unknown>>().notNull(),
+  privateJwk: json("private_jwk").$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  retiredAt: timestamp("retired_at", { mode: "date", precision: 3, withTimezone: true }),
+});

@@ -539,3 +539,47 @@ export const classVersions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.classId, t.memberId] })],
 );
+
+/**
+ * An LMS that launches Marginalia over LTI 1.3, registered by an administrator (`npm run
+ * lti:register`): the platform's issuer and the client id it gave this tool, and where its
+ * OpenID Connect login, OAuth token and signing keys are.
+ */
+export const ltiPlatforms = sqliteTable(
+  "lti_platforms",
+  {
+    id: text("id").primaryKey(),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    authUrl: text("auth_url").notNull(),
+    tokenUrl: text("token_url").notNull(),
+    jwksUrl: text("jwks_url").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("lti_platforms_issuer_client").on(t.issuer, t.clientId)],
+);
+
+/** The deployments of this tool a platform may launch from (a launch names one; others are refused). */
+export const ltiDeployments = sqliteTable(
+  "lti_deployments",
+  {
+    platformId: text("platform_id")
+      .notNull()
+      .references(() => ltiPlatforms.id),
+    deploymentId: text("deployment_id").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.deploymentId] })],
+);
+
+/**
+ * The tool's own RS256 signing keys (JWKs), made once and rotatable: the newest unretired one signs;
+ * retired ones stay published a while, so what they signed can still be checked.
+ */
+export const ltiKeys = sqliteTable("lti_keys", {
+  kid: text("kid").primaryKey(),
+  publicJwk: text("public_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  privateJwk: text("private_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+});
