@@ -7,10 +7,10 @@ CREATE TABLE "lti_deployments" (
 --> statement-breakpoint
 CREATE TABLE "lti_keys" (
 	"kid" text PRIMARY KEY NOT NULL,
-	"public_jwk" json NOT NULL,
-	"private_jwk" json NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
-	"retired_at" timestamp (3) with time zone
+	"retired_at" timestamp (3) with time zone,
+	"public_jwk" json NOT NULL,
+	"private_jwk" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "lti_platforms" (

@@ -8,10 +8,10 @@ CREATE TABLE `lti_deployments` (
 --> statement-breakpoint
 CREATE TABLE `lti_keys` (
 	`kid` text PRIMARY KEY NOT NULL,
-	`public_jwk` text NOT NULL,
-	`private_jwk` text NOT NULL,
 	`created_at` integer NOT NULL,
-	`retired_at` integer
+	`retired_at` integer,
+	`public_jwk` text NOT NULL,
+	`private_jwk` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `lti_platforms` (

@@ -559,8 +559,8 @@ export const ltiDeployments = pgTable(
 
 export const ltiKeys = pgTable("lti_keys", {
   kid: text("kid").primaryKey(),
-  publicJwk: json("public_jwk").$type<Record<string, unknown>>().notNull(),
-  privateJwk: json("private_jwk").$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
   retiredAt: timestamp("retired_at", { mode: "date", precision: 3, withTimezone: true }),
+  publicJwk: json("public_jwk").$type<Record<string, unknown>>().notNull(),
+  privateJwk: json("private_jwk").$type<Record<string, unknown>>().notNull(),
 });

@@ -578,8 +578,8 @@ export const ltiDeployments = sqliteTable(
  */
 export const ltiKeys = sqliteTable("lti_keys", {
   kid: text("kid").primaryKey(),
-  publicJwk: text("public_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-  privateJwk: text("private_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+  publicJwk: text("public_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  privateJwk: text("private_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
 });
