@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, or, gt } from "drizzle-orm";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 import { getDb } from "../client";
-import { inTransaction } from "../transaction";
+import { inTransaction, type Tx } from "../transaction";
 import { ltiDeployments, ltiKeys, ltiPlatforms } from "../schema";
 import type { PlatformRegistration, PlatformRemoval } from "@/lib/lti/registration";
 import { NotFoundError } from "@/lib/errors";
@@ -24,6 +24,17 @@ export type RegisteredPlatform = {
   deploymentIds: string[];
 };
 
+/** The platform registered with this issuer and client id (the pair a launch names), if any. */
+async function platformOf(tx: Tx, { issuer, clientId }: { issuer: string; clientId: string }) {
+  return (
+    await tx
+      .select({ id: ltiPlatforms.id })
+      .from(ltiPlatforms)
+      .where(and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId)))
+      .limit(1)
+  )[0];
+}
+
 /**
  * Registers a platform, or (same issuer and client id) updates its URLs and adds the deployment:
  * one LMS often has several deployments of one tool.
@@ -34,13 +45,7 @@ export async function registerPlatform(
 ): Promise<{ platform: RegisteredPlatform; added: "platform" | "deployment" | "nothing" }> {
   const db = getDb();
   const added = await inTransaction(db, async (tx) => {
-    const existing = (
-      await tx
-        .select({ id: ltiPlatforms.id })
-        .from(ltiPlatforms)
-        .where(and(eq(ltiPlatforms.issuer, input.issuer), eq(ltiPlatforms.clientId, input.clientId)))
-        .limit(1)
-    )[0];
+    const existing = await platformOf(tx, input);
     const urls = { authUrl: input.authUrl, tokenUrl: input.tokenUrl, jwksUrl: input.jwksUrl };
     const id = existing?.id ?? randomUUID();
     if (existing) await tx.update(ltiPlatforms).set(urls).where(eq(ltiPlatforms.id, id));
@@ -78,13 +83,7 @@ export async function listPlatforms(): Promise<RegisteredPlatform[]> {
 export async function removePlatform(input: PlatformRemoval): Promise<{ removed: "platform" | "deployment" }> {
   const db = getDb();
   return await inTransaction(db, async (tx) => {
-    const platform = (
-      await tx
-        .select({ id: ltiPlatforms.id })
-        .from(ltiPlatforms)
-        .where(and(eq(ltiPlatforms.issuer, input.issuer), eq(ltiPlatforms.clientId, input.clientId)))
-        .limit(1)
-    )[0];
+    const platform = await platformOf(tx, input);
     if (!platform) throw new NotFoundError("No platform is registered with that issuer and client id.");
     if (input.deploymentId) {
       const gone = await tx
