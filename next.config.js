@@ -16,8 +16,13 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // The LMS launch pages may be framed by registered platforms: their own CSP frame-ancestors
+        // says which (lib/lti/page.ts). Everything else, never.
+        source: "/:path((?!api/lti/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

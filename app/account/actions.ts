@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { changePassword, endAllSessions, updateProfile } from "@/db/access/users";
-import { clearSessionCookie, renewSession } from "@/lib/auth/session";
+import { clearSessionCookie, startSession } from "@/lib/auth/session";
 import { formAction } from "@/lib/server-action";
 import { changePasswordSchema, profileSchema } from "@/lib/validation/accounts";
 import { z } from "zod";
@@ -17,7 +17,7 @@ export const updateProfileAction = formAction(profileSchema, async (actor, input
 export const changePasswordAction = formAction(changePasswordSchema, async (actor, input) => {
   const sessionVersion = await changePassword(actor, input);
   // Every other session has ended; this browser stays signed in with a renewed session.
-  await renewSession(actor, sessionVersion);
+  await startSession(actor, sessionVersion);
   return { status: "success", message: "Password changed. You have been signed out on every other device." };
 });
 

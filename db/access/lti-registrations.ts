@@ -146,3 +146,12 @@ export async function publishedKeySet(now = new Date()): Promise<{ keys: JWK[] }
   rows.sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt) || b.createdAt.getTime() - a.createdAt.getTime());
   return { keys: rows.map((r) => r.publicJwk as JWK) };
 }
+
+/**
+ * The origins that may frame Marginalia's LMS pages (CSP frame-ancestors): each registered
+ * platform's issuer and login URL, where its pages are served.
+ */
+export async function platformFrameOrigins(): Promise<string[]> {
+  const rows = await getDb().select({ issuer: ltiPlatforms.issuer, authUrl: ltiPlatforms.authUrl }).from(ltiPlatforms);
+  return [...new Set(rows.flatMap((r) => [new URL(r.issuer).origin, new URL(r.authUrl).origin]))].sort();
+}

@@ -43,4 +43,8 @@ export const {
   ltiPlatforms,
   ltiDeployments,
   ltiKeys,
+  ltiLaunchStates,
+  ltiAccounts,
+  ltiContexts,
+  ltiTickets,
 } = tables;

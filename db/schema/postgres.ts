@@ -564,3 +564,45 @@ export const ltiKeys = pgTable("lti_keys", {
   publicJwk: json("public_jwk").$type<Record<string, unknown>>().notNull(),
   privateJwk: json("private_jwk").$type<Record<string, unknown>>().notNull(),
 });
+
+export const ltiLaunchStates = pgTable("lti_launch_states", {
+  state: text("state").primaryKey(),
+  platformId: text("platform_id").notNull(),
+  nonce: text("nonce").notNull(),
+  expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+});
+
+export const ltiAccounts = pgTable(
+  "lti_accounts",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), uniqueIndex("lti_accounts_user").on(t.userId)],
+);
+
+export const ltiContexts = pgTable(
+  "lti_contexts",
+  {
+    issuer: text("issuer").notNull(),
+    contextId: text("context_id").notNull(),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.contextId] }), uniqueIndex("lti_contexts_class").on(t.classId)],
+);
+
+export const ltiTickets = pgTable("lti_tickets", {
+  ticketHash: text("ticket_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  destination: text("destination").notNull(),
+  expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+});

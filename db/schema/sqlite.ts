@@ -583,3 +583,56 @@ export const ltiKeys = sqliteTable("lti_keys", {
   publicJwk: text("public_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   privateJwk: text("private_jwk", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
 });
+
+/**
+ * A login begun by a platform (`/api/lti/login`), waiting for its launch: the state sent to the
+ * platform and the nonce its id_token must carry. Used once, within minutes; kept in the database,
+ * not a cookie, because the launch may arrive in an LMS frame whose cookies the browser drops.
+ */
+export const ltiLaunchStates = sqliteTable("lti_launch_states", {
+  state: text("state").primaryKey(),
+  platformId: text("platform_id").notNull(),
+  nonce: text("nonce").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The Marginalia account of a person in an LMS: (issuer, subject) from their id_token, no password. */
+export const ltiAccounts = sqliteTable(
+  "lti_accounts",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), uniqueIndex("lti_accounts_user").on(t.userId)],
+);
+
+/** The Marginalia class of an LMS course (the launch's context), made on its first instructor launch. */
+export const ltiContexts = sqliteTable(
+  "lti_contexts",
+  {
+    issuer: text("issuer").notNull(),
+    contextId: text("context_id").notNull(),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.contextId] }), uniqueIndex("lti_contexts_class").on(t.classId)],
+);
+
+/**
+ * A one-time pass from a launch inside an LMS frame (where the browser keeps no session) to a new
+ * window: only its SHA-256 is stored; it signs its user in once, within two minutes.
+ */
+export const ltiTickets = sqliteTable("lti_tickets", {
+  ticketHash: text("ticket_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  destination: text("destination").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -73,10 +73,10 @@ function sessionCookieName(): string {
 }
 
 /**
- * Re-issues this browser's session with a new session version, after a password change has
- * ended every other session of the account.
+ * Signs this browser in as `actor` with a new session: after a password change has ended every
+ * other session of the account (with the new session version), or after an LMS launch.
  */
-export async function renewSession(actor: Actor, sessionVersion: number): Promise<void> {
+export async function startSession(actor: Actor, sessionVersion: number): Promise<void> {
   const token = await encode({
     token: {
       sub: actor.userId,
@@ -95,12 +95,5 @@ export async function renewSession(actor: Actor, sessionVersion: number): Promis
 /** Removes this browser's session cookie (after its sessions were ended). */
 export async function clearSessionCookie(): Promise<void> {
   // Set, not delete(): a __Secure- cookie is only replaced by one that is Secure too.
-  const name = sessionCookieName();
-  (await cookies()).set(name, "", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: name.startsWith("__Secure-"),
-    maxAge: 0,
-  });
+  await setSessionCookie("", 0);
 }
