@@ -1,4 +1,26 @@
 import { expect, test } from "@playwright/test";
+import { lessonSlug, lessonTitle } from "./helpers";
+import { startStandInPlatform, type RunningPlatform } from "./lti-platform";
+
+// One stand-in LMS (one port, one key pair) for the journeys of this file, so they run in one worker.
+test.describe.configure({ mode: "serial" });
+
+let lms: RunningPlatform;
+test.beforeAll(async ({ baseURL }) => {
+  lms = await startStandInPlatform(baseURL!);
+});
+test.afterAll(async () => {
+  await lms?.stop();
+});
+
+const run = Date.now().toString(36);
+const course = { id: `course-${run}`, title: `World History ${run}` };
+const teacher = {
+  sub: `teacher-${run}`,
+  name: "Ada Obi",
+  email: `ada.${run}@school.example`,
+  role: "Instructor" as const,
+};
 
 /** What a platform administrator's LMS fetches from the tool before any launch: its public keys. */
 test("the tool's public signing keys are served at /api/lti/jwks, without their private halves", async ({
@@ -18,4 +40,75 @@ test("the tool's public signing keys are served at /api/lti/jwks, without their 
   expect(((await (await request.get("/api/lti/jwks")).json()) as { keys: { kid: string }[] }).keys[0]!.kid).toBe(
     keys[0]!.kid,
   );
+});
+
+test("from the LMS course, the instructor arrives in a class named after it and a student in the lesson, signed in without a password", async ({
+  browser,
+}) => {
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(lms.coursePage(teacher, { course, lessonSlug }));
+  await instructor.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(instructor).toHaveURL(/\/classes\/[0-9a-f-]{36}$/);
+  await expect(instructor.getByRole("heading", { level: 1, name: course.title })).toBeVisible();
+  await expect(instructor.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The link's lesson is assigned to the class.
+  await expect(instructor.getByText(lessonTitle).first()).toBeVisible();
+
+  const student = await (await browser.newContext()).newPage();
+  const sam = { sub: `student-${run}`, name: "Sam Lee", role: "Learner" as const };
+  await student.goto(lms.coursePage(sam, { course, lessonSlug }));
+  await student.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(student).toHaveURL(new RegExp(`/lessons/${lessonSlug}$`));
+  await expect(student.getByRole("heading", { level: 1, name: lessonTitle })).toBeVisible();
+  await expect(student.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // The instructor's class now lists the student.
+  await instructor.reload();
+  const roster = instructor.getByRole("list", { name: `Students in ${course.title}` });
+  await expect(roster.getByText("Sam Lee")).toBeVisible();
+  // The LMS sent no email: none is made up on screen.
+  await expect(roster.getByText("Signs in through the LMS")).toBeVisible();
+  await instructor.context().close();
+  await student.context().close();
+});
+
+test("inside the LMS's frame, Marginalia says it opens in a new window, and that window is signed in", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext()).newPage();
+  const kim = { sub: `framed-${run}`, name: "Kim Park", role: "Learner" as const };
+  await page.goto(lms.coursePage(kim, { course, lessonSlug }, { framed: true }));
+  const frame = page.frameLocator('iframe[title="Marginalia"]');
+  await expect(frame.getByRole("heading", { name: "Marginalia opens in its own window" })).toBeVisible();
+  await expect(frame.getByText("You are signed in as Kim Park.")).toBeVisible();
+  const popupOpened = page.waitForEvent("popup");
+  await frame.getByRole("link", { name: "Open in a new window" }).click();
+  const popup = await popupOpened;
+  await expect(popup).toHaveURL(new RegExp(`/lessons/${lessonSlug}$`));
+  await expect(popup.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.context().close();
+});
+
+test("a launch the LMS did not sign, or from an LMS nobody registered, gets a clear page and signs nobody in", async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await (await browser.newContext()).newPage();
+  const eve = { sub: `forged-${run}`, name: "Eve", role: "Instructor" as const };
+  await page.goto(lms.coursePage(eve, { course: { id: `forged-${run}`, title: "Forged" }, forge: true }));
+  await page.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(page.getByRole("heading", { name: "Marginalia could not open from your LMS" })).toBeVisible();
+  await expect(page.getByText(/signature does not match/)).toBeVisible();
+  await expect(page.getByText(/^Reference: [0-9a-f]{8}/)).toBeVisible();
+  await page.goto("/classes");
+  await expect(page).toHaveURL(/\/signin/);
+
+  const unknown = new URL(`${baseURL}/api/lti/login`);
+  unknown.searchParams.set("iss", "https://lms.nobody.example");
+  unknown.searchParams.set("login_hint", "x");
+  unknown.searchParams.set("target_link_uri", `${baseURL}/api/lti/launch`);
+  const res = await page.goto(unknown.href);
+  expect(res?.status()).toBe(400);
+  await expect(page.getByText(/does not know this LMS \(https:\/\/lms\.nobody\.example\)/)).toBeVisible();
+  await page.context().close();
 });

@@ -6,6 +6,7 @@
 import type { Cell } from "./csv";
 import { cellLabel, type GradebookQuestion, type GradebookRow } from "./gradebook";
 import type { InlineComment } from "./inline-comments";
+import { shownEmail } from "@/lib/lti/placeholder-email";
 
 export const GRADES_TOTAL_HEADERS = [
   "Graded points",
@@ -30,7 +31,7 @@ export function gradesCsvRows(
     header,
     ...rows.map((r) => [
       r.student.name,
-      r.student.email ?? "",
+      shownEmail(r.student.email ?? ""),
       r.student.submitted ? "submitted" : "not submitted",
       r.totals?.earned ?? null,
       r.totals?.gradedPossible ?? null,
@@ -105,7 +106,7 @@ export function answersCsvRows(rows: readonly AnswerCsvRow[]): Cell[][] {
     [...ANSWERS_HEADER],
     ...rows.map((r) => [
       r.student,
-      r.email,
+      shownEmail(r.email),
       r.questionNumber,
       r.question,
       r.passage,

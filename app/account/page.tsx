@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { shownEmail } from "@/lib/lti/placeholder-email";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/auth/AccountForms";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -10,7 +11,8 @@ export default async function AccountPage() {
     <div className="page-narrow">
       <h1>Your account</h1>
       <p className="muted">
-        Signed in as {actor.email} ({actor.role === "instructor" ? "instructor" : "student"}).
+        Signed in as {shownEmail(actor.email) || `${actor.name}, through your LMS`} (
+        {actor.role === "instructor" ? "instructor" : "student"}).
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Name</h2>

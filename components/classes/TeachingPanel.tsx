@@ -1,3 +1,4 @@
+import { shownEmail } from "@/lib/lti/placeholder-email";
 import { ActionButton } from "./ActionButton";
 import { AssignLessonForm } from "./AssignLessonForm";
 import { CopyButton } from "./CopyButton";
@@ -74,7 +75,7 @@ export function TeachingPanel({ classId, className, joinCode, joinCodeExpiresAt,
               <li key={s.id} className={styles.student}>
                 <div className={styles.who}>
                   <strong>{s.name}</strong>
-                  <span className={styles.email}>{s.email}</span>
+                  <span className={styles.email}>{shownEmail(s.email) || "Signs in through the LMS"}</span>
                   <span className="muted">
                     Joined{" "}
                     {s.joinedAt.toLocaleDateString("en-GB", {

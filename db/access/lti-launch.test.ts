@@ -8,6 +8,7 @@ import { standInPlatform, type StandInPerson } from "@/db/testing/lti-stand-in";
 import { importLessonFolders } from "@/content/import";
 import { assignments, classes, enrollments, ltiAccounts, ltiContexts, users } from "@/db/schema";
 import { LaunchRefusal, LTI_CLAIM, TICKET_TTL_MS, LAUNCH_STATE_TTL_MS } from "@/lib/lti/launch";
+import { shownEmail } from "@/lib/lti/placeholder-email";
 import { beginLogin, completeLaunch, issueTicket, redeemTicket } from "./lti-launch";
 import { registerPlatform } from "./lti-registrations";
 import { authenticate, createAccount } from "./users";
@@ -148,6 +149,7 @@ test("an LMS email already used by another account is not taken over", async () 
   const done = await launch({ sub: "s-2", name: "Kim (LMS)", email: "kim@school.example", role: "Learner" });
   const account = (await db.select().from(users).where(eq(users.id, done.userId)))[0]!;
   assert.match(account.email, /^lti-.+@lti\.invalid$/);
+  assert.equal(shownEmail(account.email), "", "and never shown");
 });
 
 test("every bad launch is refused with a reason and writes nothing", async () => {

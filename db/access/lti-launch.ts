@@ -42,6 +42,7 @@ import {
   TICKET_TTL_MS,
 } from "@/lib/lti/launch";
 import { generateJoinCode, JOIN_CODE_LIFETIME_MS } from "@/lib/join-code";
+import { placeholderEmail } from "@/lib/lti/placeholder-email";
 import { z } from "zod";
 
 const ASK_ADMIN = "Ask your LMS administrator to check how Marginalia is set up.";
@@ -350,7 +351,7 @@ async function linkedAccount(tx: Tx, issuer: string, claims: LaunchClaims, role:
   const row = {
     id: randomUUID(),
     // An email already used by another account is not taken over: the LMS account gets its own address.
-    email: emailFree && lmsEmail.success ? lmsEmail.data : `lti-${randomUUID()}@lti.invalid`,
+    email: emailFree && lmsEmail.success ? lmsEmail.data : placeholderEmail(randomUUID()),
     name: displayName(claims),
     role,
     // Not a scrypt hash, so no password ever matches: these accounts sign in only through their LMS.

@@ -91,7 +91,10 @@ export async function authenticate(
   if (decision.delayMs > 0) await pause(decision.delayMs);
 
   const user = (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await hashForUnknownAccounts()));
+  // An account with no password (an LMS account) costs the same time as one with a password.
+  const hasPassword = user?.passwordHash.startsWith("scrypt$");
+  const valid =
+    (await verifyPassword(password, hasPassword ? user!.passwordHash : await hashForUnknownAccounts())) && hasPassword;
   if (!user || !valid) return { ok: false, message: INVALID };
   await attemptSucceeded(db, accountKey, addressKey);
   return { ok: true, actor: toActor(user), sessionVersion: user.sessionVersion };

@@ -1,0 +1,140 @@
+/**
+ * A stand-in LMS for the LTI journeys, served from the test process: a course page with a link
+ * that launches Marginalia (in the window, or inside a frame as an LMS shows it), the OpenID
+ * Connect authorization endpoint that signs the id_token, and the platform's key set. It runs on
+ * `localhost` while the app runs on 127.0.0.1, so the two are different sites, as in a school.
+ * The platform is registered the way an administrator does it, with `npm run lti:register`.
+ */
+import { execFileSync } from "node:child_process";
+import http from "node:http";
+import { generateKeyPair, SignJWT } from "jose";
+import { standInPlatform, type StandInPerson, type StandInPlatform } from "../db/testing/lti-stand-in";
+
+export type LaunchHint = {
+  course: { id: string; title: string };
+  lessonSlug?: string;
+  /** Sign the id_token with a key the platform never published. */
+  forge?: boolean;
+};
+
+export type RunningPlatform = {
+  issuer: string;
+  platform: StandInPlatform;
+  /** The course page a person opens in the LMS; `framed` shows Marginalia inside it, as LMSs do. */
+  coursePage: (person: StandInPerson, hint: LaunchHint, options?: { framed?: boolean }) => string;
+  stop: () => Promise<void>;
+};
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function startStandInPlatform(toolBase: string): Promise<RunningPlatform> {
+  const port = Number(process.env.E2E_PORT ?? 3100) + 54;
+  const issuer = `http://localhost:${port}`;
+  const platform = await standInPlatform({ issuer, targetLinkUri: `${toolBase}/api/lti/launch` });
+  const forger = (await generateKeyPair("RS256")).privateKey;
+
+  const loginUrl = (person: StandInPerson, hint: LaunchHint) => {
+    const url = new URL(`${toolBase}/api/lti/login`);
+    url.searchParams.set("iss", issuer);
+    url.searchParams.set("login_hint", JSON.stringify(person));
+    url.searchParams.set("target_link_uri", `${toolBase}/api/lti/launch`);
+    url.searchParams.set("lti_message_hint", JSON.stringify(hint));
+    url.searchParams.set("client_id", platform.clientId);
+    url.searchParams.set("lti_deployment_id", platform.deploymentId);
+    return url.href;
+  };
+
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>${body}</body></html>`;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", issuer);
+      if (url.pathname === "/jwks") {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [platform.publicJwk] }));
+        return;
+      }
+      if (url.pathname === "/course") {
+        const person = JSON.parse(url.searchParams.get("person")!) as StandInPerson;
+        const hint = JSON.parse(url.searchParams.get("hint")!) as LaunchHint;
+        const launch = loginUrl(person, hint);
+        const body =
+          url.searchParams.get("framed") === "1"
+            ? `<h1>${esc(hint.course.title)}</h1><iframe title="Marginalia" src="${esc(launch)}" width="800" height="500"></iframe>`
+            : `<h1>${esc(hint.course.title)}</h1><p><a href="${esc(launch)}">Open Marginalia</a></p>`;
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(hint.course.title, body));
+        return;
+      }
+      if (url.pathname === "/auth") {
+        // The platform's side of the OpenID Connect login: check what the tool sent, sign, post back.
+        const p = url.searchParams;
+        const expected = { scope: "openid", response_type: "id_token", response_mode: "form_post", prompt: "none" };
+        for (const [name, value] of Object.entries(expected))
+          if (p.get(name) !== value) throw new Error(`The tool sent ${name}=${p.get(name)}`);
+        if (p.get("client_id") !== platform.clientId) throw new Error("The tool sent another client_id");
+        if (p.get("redirect_uri") !== `${toolBase}/api/lti/launch`) throw new Error("Unexpected redirect_uri");
+        const person = JSON.parse(p.get("login_hint")!) as StandInPerson;
+        const hint = JSON.parse(p.get("lti_message_hint")!) as LaunchHint;
+        let idToken = await platform.idToken({
+          person,
+          nonce: p.get("nonce")!,
+          course: hint.course,
+          lessonSlug: hint.lessonSlug,
+        });
+        if (hint.forge) {
+          const [header, payload] = idToken.split(".");
+          const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+          idToken = await new SignJWT(claims)
+            .setProtectedHeader(JSON.parse(Buffer.from(header!, "base64url").toString()))
+            .sign(forger);
+        }
+        const form = `<form method="post" action="${esc(p.get("redirect_uri")!)}">
+<input type="hidden" name="id_token" value="${esc(idToken)}"><input type="hidden" name="state" value="${esc(p.get("state")!)}">
+<noscript><button>Continue</button></noscript></form><script>document.forms[0].submit()</script>`;
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Signing you in", form));
+        return;
+      }
+      res.writeHead(404).end();
+    } catch (err) {
+      res.writeHead(400, { "content-type": "text/plain" }).end(String(err));
+    }
+  });
+  // Every address, IPv4 and IPv6: the browser and the tool may each resolve localhost either way.
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+
+  execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "lti:register",
+      "--",
+      "--issuer",
+      issuer,
+      "--client-id",
+      platform.clientId,
+      "--deployment-id",
+      platform.deploymentId,
+      "--auth-url",
+      `${issuer}/auth`,
+      "--token-url",
+      `${issuer}/token`,
+      "--jwks-url",
+      `${issuer}/jwks`,
+    ],
+    { stdio: "pipe" },
+  );
+
+  return {
+    issuer,
+    platform,
+    coursePage: (person, hint, { framed = false } = {}) => {
+      const url = new URL(`${issuer}/course`);
+      url.searchParams.set("person", JSON.stringify(person));
+      url.searchParams.set("hint", JSON.stringify(hint));
+      if (framed) url.searchParams.set("framed", "1");
+      return url.href;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
