@@ -7,7 +7,8 @@
  */
 import { execFileSync } from "node:child_process";
 import http from "node:http";
-import { generateKeyPair, SignJWT } from "jose";
+import { createRemoteJWKSet, generateKeyPair, jwtVerify, SignJWT } from "jose";
+import { LTI_CLAIM } from "../lib/lti/launch";
 import { standInPlatform, type StandInPerson, type StandInPlatform } from "../db/testing/lti-stand-in";
 
 export type LaunchHint = {
@@ -15,6 +16,16 @@ export type LaunchHint = {
   lessonSlug?: string;
   /** Sign the id_token with a key the platform never published. */
   forge?: boolean;
+  /** A deep-linking request (the instructor adds Marginalia to the course) instead of a launch. */
+  deepLink?: boolean;
+};
+
+/** What the tool's deep-linking response made in the course: one assignment per resource link. */
+export type CreatedLink = {
+  title: string;
+  url: string;
+  custom: Record<string, string>;
+  lineItem: { scoreMaximum: number; label: string; resourceId: string };
 };
 
 export type RunningPlatform = {
@@ -22,6 +33,8 @@ export type RunningPlatform = {
   platform: StandInPlatform;
   /** The course page a person opens in the LMS; `framed` shows Marginalia inside it, as LMSs do. */
   coursePage: (person: StandInPerson, hint: LaunchHint, options?: { framed?: boolean }) => string;
+  /** The assignments deep linking made, checked against the tool's published keys on arrival. */
+  createdLinks: CreatedLink[];
   stop: () => Promise<void>;
 };
 
@@ -32,6 +45,8 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
   const issuer = `http://localhost:${port}`;
   const platform = await standInPlatform({ issuer, targetLinkUri: `${toolBase}/api/lti/launch` });
   const forger = (await generateKeyPair("RS256")).privateKey;
+  const toolKeys = createRemoteJWKSet(new URL(`${toolBase}/api/lti/jwks`));
+  const createdLinks: CreatedLink[] = [];
 
   const loginUrl = (person: StandInPerson, hint: LaunchHint) => {
     const url = new URL(`${toolBase}/api/lti/login`);
@@ -80,6 +95,18 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
           nonce: p.get("nonce")!,
           course: hint.course,
           lessonSlug: hint.lessonSlug,
+          overrides: hint.deepLink
+            ? {
+                [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+                [LTI_CLAIM.resourceLink]: undefined,
+                [LTI_CLAIM.deepLinkingSettings]: {
+                  deep_link_return_url: `${issuer}/deep-link-return`,
+                  accept_types: ["ltiResourceLink"],
+                  accept_presentation_document_targets: ["iframe", "window"],
+                  data: "stand-in-data",
+                },
+              }
+            : {},
         });
         if (hint.forge) {
           const [header, payload] = idToken.split(".");
@@ -92,6 +119,21 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
 <input type="hidden" name="id_token" value="${esc(idToken)}"><input type="hidden" name="state" value="${esc(p.get("state")!)}">
 <noscript><button>Continue</button></noscript></form><script>document.forms[0].submit()</script>`;
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Signing you in", form));
+        return;
+      }
+      if (url.pathname === "/deep-link-return" && req.method === "POST") {
+        let body = "";
+        for await (const chunk of req) body += chunk;
+        const jwt = new URLSearchParams(body).get("JWT") ?? "";
+        const { payload } = await jwtVerify(jwt, toolKeys, { issuer: platform.clientId, audience: issuer });
+        if (payload[LTI_CLAIM.messageType] !== "LtiDeepLinkingResponse") throw new Error("Not a deep-linking response");
+        if (payload[LTI_CLAIM.data] !== "stand-in-data") throw new Error("The platform's data did not come back");
+        const items = payload[LTI_CLAIM.contentItems] as CreatedLink[];
+        createdLinks.push(...items);
+        const list = items.map((i) => `<li>${esc(i.title)}, out of ${i.lineItem.scoreMaximum} points</li>`).join("");
+        res
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(page("Assignment added", `<h1>Assignment added</h1><ul>${list}</ul>`));
         return;
       }
       res.writeHead(404).end();
@@ -128,6 +170,7 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
   return {
     issuer,
     platform,
+    createdLinks,
     coursePage: (person, hint, { framed = false } = {}) => {
       const url = new URL(`${issuer}/course`);
       url.searchParams.set("person", JSON.stringify(person));

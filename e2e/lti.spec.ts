@@ -112,3 +112,35 @@ test("a launch the LMS did not sign, or from an LMS nobody registered, gets a cl
   await expect(page.getByText(/does not know this LMS \(https:\/\/lms\.nobody\.example\)/)).toBeVisible();
   await page.context().close();
 });
+
+test("an instructor adds a lesson from inside the LMS (deep linking), and the LMS gets a graded assignment", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(lms.coursePage(teacher, { course, deepLink: true }, { framed: true }));
+  const frame = page.frameLocator('iframe[title="Marginalia"]');
+  await expect(frame.getByRole("heading", { name: "Choose a lesson for your course" })).toBeVisible();
+  await frame
+    .getByRole("group", { name: "Lesson" })
+    .getByRole("radio", { name: new RegExp(lessonTitle) })
+    .check();
+  await frame
+    .getByRole("checkbox", { name: "Students see the correct answers and explanations after they submit" })
+    .check();
+  await frame.getByRole("button", { name: "Add to the course" }).click();
+  // The signed answer reaches the LMS, which checks it with the tool's published keys.
+  await expect(frame.getByRole("heading", { name: "Assignment added" })).toBeVisible();
+  await expect(frame.getByRole("listitem")).toContainText(lessonTitle);
+  const link = lms.createdLinks.at(-1)!;
+  expect(link.custom).toEqual({ lesson: lessonSlug, show_answers: "true" });
+  expect(link.lineItem.scoreMaximum).toBeGreaterThan(0);
+  await page.context().close();
+
+  // The assignment's link opens the lesson for a student of the course.
+  const student = await (await browser.newContext()).newPage();
+  const lee = { sub: `linked-${run}`, name: "Lee Chan", role: "Learner" as const };
+  await student.goto(lms.coursePage(lee, { course, lessonSlug: link.custom.lesson }));
+  await student.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(student.getByRole("heading", { level: 1, name: lessonTitle })).toBeVisible();
+  await student.context().close();
+});

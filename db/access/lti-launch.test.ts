@@ -2,15 +2,23 @@ import path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count, eq } from "drizzle-orm";
-import { createLocalJWKSet, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
+import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT } from "jose";
 import { freshAppDatabase } from "@/db/testing/test-database";
 import { standInPlatform, type StandInPerson } from "@/db/testing/lti-stand-in";
 import { importLessonFolders } from "@/content/import";
 import { assignments, classes, enrollments, ltiAccounts, ltiContexts, users } from "@/db/schema";
 import { LaunchRefusal, LTI_CLAIM, TICKET_TTL_MS, LAUNCH_STATE_TTL_MS } from "@/lib/lti/launch";
 import { shownEmail } from "@/lib/lti/placeholder-email";
-import { beginLogin, completeLaunch, issueTicket, redeemTicket } from "./lti-launch";
-import { registerPlatform } from "./lti-registrations";
+import {
+  beginLogin,
+  completeDeepLink,
+  completeLaunch,
+  deepLinkChoices,
+  deepLinkClassName,
+  issueTicket,
+  redeemTicket,
+} from "./lti-launch";
+import { publishedKeySet, registerPlatform } from "./lti-registrations";
 import { authenticate, createAccount } from "./users";
 
 const db = await freshAppDatabase();
@@ -226,4 +234,74 @@ test("a framed launch's ticket signs in once, within its time", async () => {
   await refused("unknown-ticket", () => redeemTicket(ticket));
   const stale = await issueTicket(done.userId, done.destination, new Date(Date.now() - TICKET_TTL_MS - 1000));
   await refused("unknown-ticket", () => redeemTicket(stale));
+});
+
+const deepLinkRequest = (settings: Record<string, unknown> = {}) => ({
+  [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+  [LTI_CLAIM.resourceLink]: undefined,
+  [LTI_CLAIM.deepLinkingSettings]: {
+    deep_link_return_url: `${lms.issuer}/deep-link-return`,
+    accept_types: ["ltiResourceLink"],
+    data: "platform-opaque-data",
+    ...settings,
+  },
+});
+
+test("deep linking: the instructor picks a lesson, and the LMS gets a signed resource link with a line item", async () => {
+  const course = { [LTI_CLAIM.context]: { id: "course-dl", title: "Civics 11" } };
+  const launched = await launch(teacher, { overrides: { ...deepLinkRequest(), ...course } });
+  assert.ok(launched.deepLinkRequest, "the picker's one-time request");
+  assert.equal(await deepLinkClassName(launched.deepLinkRequest!), "Civics 11");
+  const [choice] = await deepLinkChoices();
+  assert.equal(choice!.slug, "tajikistan-islamic-state");
+  assert.ok(choice!.points > 0);
+
+  // A lesson that does not exist is refused before the request is used up.
+  await refused("unknown-lesson", () =>
+    completeDeepLink({ request: launched.deepLinkRequest!, lesson: "nope", showAnswers: false }, tool),
+  );
+  const done = await completeDeepLink(
+    { request: launched.deepLinkRequest!, lesson: choice!.slug, showAnswers: true },
+    tool,
+  );
+  assert.equal(done.returnUrl, `${lms.issuer}/deep-link-return`);
+  const { payload } = await jwtVerify(done.jwt, createLocalJWKSet(await publishedKeySet()), {
+    issuer: lms.clientId,
+    audience: lms.issuer,
+  });
+  assert.equal(payload[LTI_CLAIM.messageType], "LtiDeepLinkingResponse");
+  assert.equal(payload[LTI_CLAIM.version], "1.3.0");
+  assert.equal(payload[LTI_CLAIM.deploymentId], lms.deploymentId);
+  assert.equal(payload[LTI_CLAIM.data], "platform-opaque-data", "the platform's data comes back unchanged");
+  assert.deepEqual(payload[LTI_CLAIM.contentItems], [
+    {
+      type: "ltiResourceLink",
+      title: choice!.title,
+      text: "A close-reading lesson in Marginalia: read the passages and answer their questions.",
+      url: `${tool}/api/lti/launch`,
+      custom: { lesson: choice!.slug, show_answers: "true" },
+      lineItem: { scoreMaximum: choice!.points, label: choice!.title, resourceId: choice!.slug },
+    },
+  ]);
+  const assigned = await db.select().from(assignments).where(eq(assignments.classId, launched.classId));
+  assert.deepEqual(
+    assigned.map((a) => a.showAnswersAfterSubmit),
+    [true],
+  );
+  await refused("unknown-deep-link", () =>
+    completeDeepLink({ request: launched.deepLinkRequest!, lesson: choice!.slug, showAnswers: true }, tool),
+  );
+});
+
+test("deep linking is for instructors, and only for resource links", async () => {
+  await refused("deep-linking-refused", () => launch(student, { overrides: deepLinkRequest() }));
+  await refused("deep-linking-refused", () =>
+    launch(teacher, { overrides: deepLinkRequest({ accept_types: ["file"] }) }),
+  );
+  await refused("missing-claim", () =>
+    launch(teacher, { overrides: { ...deepLinkRequest(), [LTI_CLAIM.deepLinkingSettings]: undefined } }),
+  );
+  await refused("missing-claim", () =>
+    launch(teacher, { overrides: deepLinkRequest({ deep_link_return_url: "javascript:alert(1)" }) }),
+  );
 });

@@ -8,8 +8,17 @@
  */
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
-import { createRemoteJWKSet, decodeJwt, errors as jose, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { and, asc, eq, isNull, lt, sum } from "drizzle-orm";
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as jose,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { getDb } from "../client";
 import { inTransaction, type Tx } from "../transaction";
 import {
@@ -17,8 +26,10 @@ import {
   classes,
   enrollments,
   lessons,
+  questions,
   ltiAccounts,
   ltiContexts,
+  ltiDeepLinks,
   ltiDeployments,
   ltiLaunchStates,
   ltiPlatforms,
@@ -26,9 +37,12 @@ import {
   users,
 } from "../schema";
 import { isUniqueViolation } from "../dialect";
+import { toolSigningKey } from "./lti-registrations";
 import {
   courseClassName,
   displayName,
+  DEEP_LINK_TTL_MS,
+  deepLinkingResponseClaims,
   LAUNCH_STATE_TTL_MS,
   LaunchRefusal,
   launchClaimsSchema,
@@ -194,6 +208,8 @@ export type CompletedLaunch = {
   classId: string;
   /** The page the launch opens, on this site. */
   destination: string;
+  /** For a deep-linking request: the one-time token of the lesson picker's form. */
+  deepLinkRequest?: string;
 };
 
 /**
@@ -242,7 +258,23 @@ export async function completeLaunch(
       "unsupported-role",
       "Marginalia opens for a course's instructors and students; your role in this course is neither.",
     );
-  const slug = launchLessonSlug(claims);
+  const deepLinking = claims[LTI_CLAIM.messageType] === "LtiDeepLinkingRequest";
+  if (deepLinking) {
+    if (role !== "instructor")
+      throw new LaunchRefusal("deep-linking-refused", "Only a course's instructors add Marginalia lessons to it.");
+    const settings = claims[LTI_CLAIM.deepLinkingSettings];
+    if (!settings)
+      throw new LaunchRefusal(
+        "missing-claim",
+        `The request from your LMS is missing the deep linking settings. ${ASK_ADMIN}`,
+      );
+    if (!settings.accept_types.includes("ltiResourceLink"))
+      throw new LaunchRefusal(
+        "deep-linking-refused",
+        `Your LMS asked for ${settings.accept_types.join(", ") || "nothing"}; Marginalia adds LTI resource links. ${ASK_ADMIN}`,
+      );
+  }
+  const slug = deepLinking ? null : launchLessonSlug(claims);
   const lesson = slug
     ? (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, slug)).limit(1))[0]
     : undefined;
@@ -255,7 +287,24 @@ export async function completeLaunch(
   // Two first launches of one person (or course) at once: the loser's transaction sees the winner's rows on retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(db, (tx) => linkLaunch(tx, platform.issuer, claims, role, lesson?.id, slug, now));
+      return await inTransaction(db, async (tx) => {
+        const linked = await linkLaunch(tx, platform.issuer, claims, role, lesson?.id, slug, now);
+        if (!deepLinking) return linked;
+        const settings = claims[LTI_CLAIM.deepLinkingSettings]!;
+        const request = token();
+        await tx.delete(ltiDeepLinks).where(lt(ltiDeepLinks.expiresAt, now));
+        await tx.insert(ltiDeepLinks).values({
+          requestHash: sha256(request),
+          platformId: platform.id,
+          deploymentId: claims[LTI_CLAIM.deploymentId],
+          returnUrl: settings.deep_link_return_url,
+          data: settings.data ?? null,
+          userId: linked.userId,
+          classId: linked.classId,
+          expiresAt: new Date(now.getTime() + DEEP_LINK_TTL_MS),
+        });
+        return { ...linked, deepLinkRequest: request };
+      });
     } catch (err) {
       const race =
         isUniqueViolation(err, "lti_accounts", "subject") ||
@@ -429,4 +478,89 @@ export async function redeemTicket(
     role: user.role,
     destination: row.destination,
   };
+}
+
+/** The lessons an instructor may pick in deep linking, with the points a line item is out of. */
+export async function deepLinkChoices(): Promise<{ slug: string; title: string; points: number }[]> {
+  const rows = await getDb()
+    .select({ slug: lessons.slug, title: lessons.title, points: sum(questions.points) })
+    .from(lessons)
+    .leftJoin(questions, and(eq(questions.lessonId, lessons.id), isNull(questions.retiredAt)))
+    .groupBy(lessons.id, lessons.slug, lessons.title)
+    .orderBy(asc(lessons.title));
+  return rows.map((r) => ({ slug: r.slug, title: r.title, points: Number(r.points ?? 0) }));
+}
+
+/** The class a deep-linking request came from, for the picker's wording; null when the request is unknown. */
+export async function deepLinkClassName(request: string): Promise<string | null> {
+  const row = (
+    await getDb()
+      .select({ name: classes.name })
+      .from(ltiDeepLinks)
+      .innerJoin(classes, eq(classes.id, ltiDeepLinks.classId))
+      .where(eq(ltiDeepLinks.requestHash, sha256(request)))
+      .limit(1)
+  )[0];
+  return row?.name ?? null;
+}
+
+/**
+ * The instructor's choice in deep linking: uses the request up, assigns the lesson to the course's
+ * class with the chosen setting, and returns the signed LtiDeepLinkingResponse and where to post it.
+ */
+export async function completeDeepLink(
+  input: { request: string; lesson: string; showAnswers: boolean },
+  toolOrigin: string,
+  now = new Date(),
+): Promise<{ returnUrl: string; jwt: string; lessonTitle: string }> {
+  const db = getDb();
+  const lesson = (await deepLinkChoices()).find((l) => l.slug === input.lesson);
+  const lessonId = lesson
+    ? (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, lesson.slug)).limit(1))[0]?.id
+    : undefined;
+  if (!lesson || !lessonId)
+    throw new LaunchRefusal(
+      "unknown-lesson",
+      "Choose one of the lessons listed. Open Marginalia again from your course.",
+    );
+  const pending = await inTransaction(db, async (tx) => {
+    const row = (
+      await tx
+        .delete(ltiDeepLinks)
+        .where(eq(ltiDeepLinks.requestHash, sha256(input.request)))
+        .returning()
+    )[0];
+    if (!row || row.expiresAt <= now) return null;
+    const settings = { dueAt: null, showAnswersAfterSubmit: input.showAnswers };
+    await tx
+      .insert(assignments)
+      .values({ id: randomUUID(), classId: row.classId, lessonId, ...settings, createdAt: now })
+      .onConflictDoUpdate({ target: [assignments.classId, assignments.lessonId], set: settings });
+    return row;
+  });
+  if (!pending)
+    throw new LaunchRefusal(
+      "unknown-deep-link",
+      "This choice was already sent to your LMS, or took longer than half an hour. Add Marginalia again from your course.",
+    );
+  const platform = (await db.select().from(ltiPlatforms).where(eq(ltiPlatforms.id, pending.platformId)).limit(1))[0];
+  if (!platform)
+    throw new LaunchRefusal("unknown-issuer", `This LMS is no longer registered with Marginalia. ${ASK_ADMIN}`);
+  const key = await toolSigningKey(now);
+  const claims = deepLinkingResponseClaims({
+    clientId: platform.clientId,
+    platformIssuer: platform.issuer,
+    deploymentId: pending.deploymentId,
+    data: pending.data,
+    toolOrigin,
+    lesson,
+    showAnswers: input.showAnswers,
+    nonce: token(),
+  });
+  const jwt = await new SignJWT(claims)
+    .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(Math.floor(now.getTime() / 1000) + 300)
+    .sign(await importJWK(key.privateJwk, "RS256"));
+  return { returnUrl: pending.returnUrl, jwt, lessonTitle: lesson.title };
 }

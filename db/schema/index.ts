@@ -47,4 +47,5 @@ export const {
   ltiAccounts,
   ltiContexts,
   ltiTickets,
+  ltiDeepLinks,
 } = tables;

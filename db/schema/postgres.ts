@@ -606,3 +606,18 @@ export const ltiTickets = pgTable("lti_tickets", {
   destination: text("destination").notNull(),
   expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
 });
+
+export const ltiDeepLinks = pgTable("lti_deep_links", {
+  requestHash: text("request_hash").primaryKey(),
+  platformId: text("platform_id").notNull(),
+  deploymentId: text("deployment_id").notNull(),
+  returnUrl: text("return_url").notNull(),
+  data: text("data"),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  classId: text("class_id")
+    .notNull()
+    .references(() => classes.id),
+  expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+});

@@ -636,3 +636,22 @@ export const ltiTickets = sqliteTable("lti_tickets", {
   destination: text("destination").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * A deep-linking request waiting for the instructor's choice of lesson: where to hand the answer
+ * back, the platform's opaque data, and who asked. Only its SHA-256 is stored; used once.
+ */
+export const ltiDeepLinks = sqliteTable("lti_deep_links", {
+  requestHash: text("request_hash").primaryKey(),
+  platformId: text("platform_id").notNull(),
+  deploymentId: text("deployment_id").notNull(),
+  returnUrl: text("return_url").notNull(),
+  data: text("data"),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  classId: text("class_id")
+    .notNull()
+    .references(() => classes.id),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -16,10 +16,15 @@ export const LTI_CLAIM = {
   context: "https://purl.imsglobal.org/spec/lti/claim/context",
   resourceLink: "https://purl.imsglobal.org/spec/lti/claim/resource_link",
   custom: "https://purl.imsglobal.org/spec/lti/claim/custom",
+  deepLinkingSettings: "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+  contentItems: "https://purl.imsglobal.org/spec/lti-dl/claim/content_items",
+  data: "https://purl.imsglobal.org/spec/lti-dl/claim/data",
 } as const;
 
 /** How long a login may take between initiation and launch. */
 export const LAUNCH_STATE_TTL_MS = 10 * 60 * 1000;
+/** How long an instructor may take to pick a lesson in deep linking. */
+export const DEEP_LINK_TTL_MS = 30 * 60 * 1000;
 /** How long the "open in a new window" pass from a framed launch stays valid. */
 export const TICKET_TTL_MS = 2 * 60 * 1000;
 
@@ -54,6 +59,16 @@ const optionalText = (max: number) =>
     .catch(undefined)
     .transform((s) => (s ? s : undefined));
 
+/** The lesson picker's form (deep linking). */
+export const deepLinkChoiceSchema = z.object({
+  request: z.string({ error: "The form lost its request." }).min(1).max(100),
+  lesson: z.string({ error: "Choose a lesson." }).regex(/^[a-z0-9-]{1,100}$/, { error: "Choose a lesson." }),
+  show_answers: z
+    .literal("true")
+    .optional()
+    .transform((v) => v === "true"),
+});
+
 /** The claims of a verified resource-link launch that Marginalia relies on; missing ones are named. */
 export const launchClaimsSchema = z.object({
   sub: z.string({ error: "the person (sub)" }).min(1, { error: "the person (sub)" }).max(255),
@@ -70,6 +85,16 @@ export const launchClaimsSchema = z.object({
     .object({ id: z.string().min(1).max(255), title: optionalText(200) }, { error: "the resource link" })
     .optional(),
   [LTI_CLAIM.custom]: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  [LTI_CLAIM.deepLinkingSettings]: z
+    .object(
+      {
+        deep_link_return_url: z.url({ protocol: /^https?$/ }).max(2000),
+        accept_types: z.array(z.string()),
+        data: z.string().max(4000).optional(),
+      },
+      { error: "the deep linking settings" },
+    )
+    .optional(),
   name: optionalText(200),
   given_name: optionalText(100),
   family_name: optionalText(100),
@@ -77,7 +102,7 @@ export const launchClaimsSchema = z.object({
 });
 export type LaunchClaims = z.infer<typeof launchClaimsSchema>;
 
-export const MESSAGE_TYPES = ["LtiResourceLinkRequest"] as const;
+export const MESSAGE_TYPES = ["LtiResourceLinkRequest", "LtiDeepLinkingRequest"] as const;
 
 /**
  * Why a launch is refused, for the person (a clear page) and the log (the code). Each is a
@@ -105,7 +130,9 @@ export type LaunchRefusalCode =
   | "course-not-set-up"
   | "other-instructor"
   | "unknown-lesson"
-  | "unknown-ticket";
+  | "unknown-ticket"
+  | "deep-linking-refused"
+  | "unknown-deep-link";
 
 export class LaunchRefusal extends Error {
   constructor(
@@ -166,4 +193,50 @@ export function launchLessonSlug(claims: Pick<LaunchClaims, typeof LTI_CLAIM.cus
 /** The class name for a course: its title, or label, or id. */
 export function courseClassName(context: LaunchClaims[typeof LTI_CLAIM.context]): string {
   return lmsLine(context.title ?? context.label ?? "", 80) || lmsLine(`Course ${context.id}`, 80);
+}
+
+/**
+ * The claims of the tool's LtiDeepLinkingResponse (LTI Deep Linking 2.0 §4.2): one resource link
+ * that opens `lesson` through this tool's launch, with a line item so the LMS makes a graded
+ * assignment. Signed by the caller with the tool's key; `iss` is the tool's client id, `aud` the
+ * platform's issuer.
+ */
+export function deepLinkingResponseClaims({
+  clientId,
+  platformIssuer,
+  deploymentId,
+  data,
+  toolOrigin,
+  lesson,
+  showAnswers,
+  nonce,
+}: {
+  clientId: string;
+  platformIssuer: string;
+  deploymentId: string;
+  data: string | null;
+  toolOrigin: string;
+  lesson: { slug: string; title: string; points: number };
+  showAnswers: boolean;
+  nonce: string;
+}): Record<string, unknown> {
+  return {
+    iss: clientId,
+    aud: platformIssuer,
+    nonce,
+    [LTI_CLAIM.messageType]: "LtiDeepLinkingResponse",
+    [LTI_CLAIM.version]: "1.3.0",
+    [LTI_CLAIM.deploymentId]: deploymentId,
+    ...(data !== null ? { [LTI_CLAIM.data]: data } : {}),
+    [LTI_CLAIM.contentItems]: [
+      {
+        type: "ltiResourceLink",
+        title: lesson.title,
+        text: "A close-reading lesson in Marginalia: read the passages and answer their questions.",
+        url: `${toolOrigin}/api/lti/launch`,
+        custom: { lesson: lesson.slug, show_answers: String(showAnswers) },
+        lineItem: { scoreMaximum: lesson.points, label: lesson.title, resourceId: lesson.slug },
+      },
+    ],
+  };
 }

@@ -1,8 +1,8 @@
-import { completeLaunch, issueTicket } from "@/db/access/lti-launch";
+import { completeLaunch, deepLinkChoices, deepLinkClassName, issueTicket } from "@/db/access/lti-launch";
 import { platformFrameOrigins } from "@/db/access/lti-registrations";
 import { startSession } from "@/lib/auth/session";
 import { LaunchRefusal, launchFormSchema } from "@/lib/lti/launch";
-import { ltiPage } from "@/lib/lti/page";
+import { lessonPickerPage, ltiPage } from "@/lib/lti/page";
 import { formFields } from "@/lib/lti/request";
 import { launchErrorPage } from "@/lib/lti/responses";
 
@@ -11,6 +11,8 @@ import { launchErrorPage } from "@/lib/lti/responses";
  * the state here. In a window of its own the person is signed in and sent on to the lesson or
  * class. Inside the LMS's frame the browser would drop the session cookie (third-party cookies),
  * so the page says so and offers a one-time link that opens Marginalia, signed in, in a new window.
+ * A deep-linking request (an instructor adding Marginalia to the course) gets the lesson picker,
+ * which works without a session: its form carries a one-time request token.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
@@ -21,6 +23,14 @@ export async function POST(request: Request): Promise<Response> {
         `${parsed.error.issues[0]!.message} Open Marginalia again from your course.`,
       );
     const launch = await completeLaunch(parsed.data);
+    if (launch.deepLinkRequest) {
+      return lessonPickerPage({
+        className: (await deepLinkClassName(launch.deepLinkRequest)) ?? "your course",
+        lessons: await deepLinkChoices(),
+        request: launch.deepLinkRequest,
+        frameOrigins: await platformFrameOrigins(),
+      });
+    }
     if (request.headers.get("sec-fetch-dest") === "iframe") {
       const ticket = await issueTicket(launch.userId, launch.destination);
       return ltiPage({
