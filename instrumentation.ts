@@ -3,7 +3,8 @@ import type { Instrumentation } from "next";
 /**
  * At start-up: a server whose settings or database are unusable stops with one sentence saying
  * why (no stack trace); forwarded client addresses are believed only from TRUSTED_PROXY; in
- * production, a build without its prerendered pages' policies is refused.
+ * production, a build without its prerendered pages' policies is refused. Then, every 30 s, the
+ * scores due to an LMS are sent (their retries: db/access/lti-scores.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -23,6 +24,11 @@ export async function register() {
   if (process.env.NODE_ENV === "production") {
     (await import("@/lib/security/startup-check")).refuseBuildWithoutPolicies();
   }
+  // Scores for the LMS are sent when they change; this sends the retries of those that failed.
+  const { sendDueScores } = await import("@/db/access/lti-scores");
+  setInterval(() => {
+    sendDueScores().catch((err) => console.error("Sending scores to the LMS failed", err));
+  }, 30_000).unref();
 }
 
 /**

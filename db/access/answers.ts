@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { scoresChanged } from "./lti-scores";
 import { inQueuedTransaction, type DbOrTx, type Tx } from "../transaction";
 import { answers, attempts, lessons, passages, questions, questionVersions, selfChecks } from "../schema";
 import { changedRows } from "../dialect";
@@ -258,7 +259,7 @@ export async function submitLesson(
 ): Promise<SubmitResult> {
   const a = requireSignedIn(actor);
   const db = getDb();
-  return inQueuedTransaction(db, attemptKey(a, lessonSlug), async (tx) => {
+  const result = await inQueuedTransaction(db, attemptKey(a, lessonSlug), async (tx) => {
     const lesson = await findLesson(tx, lessonSlug);
     const context = await verifiedContext(tx, a, lesson.id, contextKey);
     if (context.mode === "self")
@@ -294,8 +295,18 @@ export async function submitLesson(
     const submittedAt = (
       await tx.select({ submittedAt: attempts.submittedAt }).from(attempts).where(eq(attempts.id, attempt.id)).limit(1)
     )[0]!.submittedAt!;
-    return { alreadySubmitted: changedRows(claimed) === 0, submittedAt, score: await scoreOf(tx, lesson, attempt.id) };
+    return {
+      alreadySubmitted: changedRows(claimed) === 0,
+      submittedAt,
+      score: await scoreOf(tx, lesson, attempt.id),
+      scored: { classId: attempt.classId, lessonId: lesson.id },
+    };
   });
+  const { scored, ...submitted } = result;
+  // Its automatic part goes to the LMS, when the lesson came from an LMS link (db/access/lti-scores.ts).
+  if (!submitted.alreadySubmitted && scored.classId)
+    await scoresChanged(scored.classId, [{ lessonId: scored.lessonId, studentId: a.userId }], now);
+  return submitted;
 }
 
 async function scoreOf(

@@ -39,6 +39,7 @@ import * as snapshots from "./class-snapshots";
 import type { SnapshotInput } from "./class-snapshots";
 import { lessonStructure } from "./lesson-structure";
 import { getQuestionBank } from "./question-bank";
+import { scoreSyncStatus } from "./lti-scores";
 
 const discussions = { ...threads, ...moderation, ...snapshots, ...activity, ...notebook };
 
@@ -377,6 +378,10 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "getQuestionBank (the lesson's answer keys)": {
     run: async (a) => await getQuestionBank(a, "bike-lane-vote"),
     allowed: ["instructorOfClass", "otherInstructor"],
+  },
+  "scoreSyncStatus (the class's scores in its LMS)": {
+    run: async (a) => await scoreSyncStatus(a, "class-a"),
+    allowed: ["instructorOfClass"],
   },
   getDiscussionActivity: {
     run: async (a) => await discussions.getDiscussionActivity(a, "bike-lane-vote"),

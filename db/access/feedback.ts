@@ -9,6 +9,7 @@ import { getDb } from "../client";
 import { inTransaction } from "../transaction";
 import { answers, attempts, feedback, feedbackHistory, questionVersions } from "../schema";
 import { taughtClass } from "./classes";
+import { scoresChangedForAnswers } from "./lti-scores";
 import type { Actor } from "@/lib/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { AnswerResponse } from "@/lib/answers/response-shape";
@@ -111,7 +112,7 @@ async function returnInClass(
   now: Date,
 ): Promise<{ returned: number; notReturned: NotReturned[] }> {
   const db = getDb();
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const rows = (
       await tx
         .select({
@@ -171,8 +172,11 @@ async function returnInClass(
         .set({ returnedAt: now, updatedAt: now, unreadByStudent: true })
         .where(eq(feedback.id, f.id));
     }
-    return { returned: ready.length, notReturned };
+    return { returned: ready.length, notReturned, returnedAnswerIds: ready.map((f) => f.answerId) };
   });
+  // The returned points change the students' scores in the LMS, where the lesson came from one.
+  await scoresChangedForAnswers(input.classId, result.returnedAnswerIds);
+  return { returned: result.returned, notReturned: result.notReturned };
 }
 
 /**
@@ -187,7 +191,7 @@ export async function undoReturn(
 ): Promise<{ state: ReviewState }> {
   await taughtClass(actor, input.classId);
   const db = getDb();
-  return inTransaction(db, async (tx) => {
+  const undone = await inTransaction(db, async (tx) => {
     const f = (
       await tx
         .select({
@@ -230,6 +234,8 @@ export async function undoReturn(
       .where(eq(feedback.id, f.id));
     return { state: "draft" as const };
   });
+  await scoresChangedForAnswers(input.classId, [input.answerId]);
+  return undone;
 }
 
 /** Overrides an automatic grade with a reason (a draft until returned, like any feedback). */

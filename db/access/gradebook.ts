@@ -70,6 +70,14 @@ export async function getGradebook(actor: Actor | null, classId: string, lessonS
   return await cachedForClass(classId, `gradebook:${lessonSlug ?? ""}`, () => gradebookOf(classId, lessonSlug));
 }
 
+/**
+ * The same gradebook for the LMS score sync (db/access/lti-scores.ts), which runs after an
+ * authorized write as the system, not as an actor.
+ */
+export async function classGradebook(classId: string, lessonSlug: string): Promise<Gradebook> {
+  return await cachedForClass(classId, `gradebook:${lessonSlug}`, () => gradebookOf(classId, lessonSlug));
+}
+
 async function gradebookOf(classId: string, lessonSlug?: string): Promise<Gradebook> {
   const { all, lesson } = await classLesson(classId, lessonSlug);
   const lessonsList = all.map(({ slug, title }) => ({ slug, title }));

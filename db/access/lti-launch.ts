@@ -38,6 +38,8 @@ import {
 } from "../schema";
 import { isUniqueViolation } from "../dialect";
 import { toolSigningKey } from "./lti-registrations";
+import { recordGradeLink } from "./lti-scores";
+import { AGS_SCORE_SCOPE } from "@/lib/lti/scores";
 import {
   courseClassName,
   displayName,
@@ -288,7 +290,7 @@ export async function completeLaunch(
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(db, async (tx) => {
-        const linked = await linkLaunch(tx, platform.issuer, claims, role, lesson?.id, slug, now);
+        const linked = await linkLaunch(tx, platform, claims, role, lesson?.id, slug, now);
         if (!deepLinking) return linked;
         const settings = claims[LTI_CLAIM.deepLinkingSettings]!;
         const request = token();
@@ -320,7 +322,7 @@ const emailSchema = z.email().max(254);
 
 async function linkLaunch(
   tx: Tx,
-  issuer: string,
+  { issuer, id: platformId }: { issuer: string; id: string },
   claims: LaunchClaims,
   role: "instructor" | "student",
   lessonId: string | undefined,
@@ -361,6 +363,10 @@ async function linkLaunch(
       .insert(assignments)
       .values({ id: randomUUID(), classId, lessonId, dueAt: null, showAnswersAfterSubmit: showAnswers, createdAt: now })
       .onConflictDoNothing();
+    // The link's line item, where this lesson's scores in the class go (Assignment and Grade Services).
+    const grades = claims[LTI_CLAIM.gradeService];
+    if (grades?.lineitem && grades.scope.includes(AGS_SCORE_SCOPE))
+      await recordGradeLink(tx, { classId, lessonId, platformId, lineItemUrl: grades.lineitem }, now);
   }
   const destination =
     role === "instructor" ? `/classes/${classId}` : slug ? `/lessons/${encodeURIComponent(slug)}` : "/classes";

@@ -48,4 +48,6 @@ export const {
   ltiContexts,
   ltiTickets,
   ltiDeepLinks,
+  ltiGradeLinks,
+  ltiScorePosts,
 } = tables;

@@ -621,3 +621,39 @@ export const ltiDeepLinks = pgTable("lti_deep_links", {
     .references(() => classes.id),
   expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
 });
+
+export const ltiGradeLinks = pgTable(
+  "lti_grade_links",
+  {
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
+    platformId: text("platform_id").notNull(),
+    lineItemUrl: text("line_item_url").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.lessonId] })],
+);
+
+export const ltiScorePosts = pgTable(
+  "lti_score_posts",
+  {
+    classId: text("class_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id),
+    score: json("score").$type<Record<string, unknown>>().notNull(),
+    scoreHash: text("score_hash").notNull(),
+    sentHash: text("sent_hash"),
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+    claimedUntil: timestamp("claimed_until", { mode: "date", precision: 3, withTimezone: true }),
+    sentAt: timestamp("sent_at", { mode: "date", precision: 3, withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.lessonId, t.studentId] })],
+);

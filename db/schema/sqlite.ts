@@ -655,3 +655,45 @@ export const ltiDeepLinks = sqliteTable("lti_deep_links", {
     .references(() => classes.id),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** Where a class's scores for a lesson go: the LMS line item of the link that opened it (LTI AGS). */
+export const ltiGradeLinks = sqliteTable(
+  "lti_grade_links",
+  {
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id),
+    platformId: text("platform_id").notNull(),
+    lineItemUrl: text("line_item_url").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.lessonId] })],
+);
+
+/**
+ * A student's score for a lesson, to be posted to the LMS: the score as the gradebook counts it now
+ * (JSON) and its hash, the hash last accepted by the LMS (equal: nothing to send, so nothing is posted
+ * twice), and the retries of a post that failed.
+ */
+export const ltiScorePosts = sqliteTable(
+  "lti_score_posts",
+  {
+    classId: text("class_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id),
+    score: text("score", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    scoreHash: text("score_hash").notNull(),
+    sentHash: text("sent_hash"),
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.lessonId, t.studentId] })],
+);

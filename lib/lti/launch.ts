@@ -19,6 +19,7 @@ export const LTI_CLAIM = {
   deepLinkingSettings: "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
   contentItems: "https://purl.imsglobal.org/spec/lti-dl/claim/content_items",
   data: "https://purl.imsglobal.org/spec/lti-dl/claim/data",
+  gradeService: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
 } as const;
 
 /** How long a login may take between initiation and launch. */
@@ -85,6 +86,17 @@ export const launchClaimsSchema = z.object({
     .object({ id: z.string().min(1).max(255), title: optionalText(200) }, { error: "the resource link" })
     .optional(),
   [LTI_CLAIM.custom]: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  /** Where this link's scores go; a malformed one is as good as none (the launch still works). */
+  [LTI_CLAIM.gradeService]: z
+    .object({
+      scope: z.array(z.string()),
+      lineitem: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+    })
+    .optional()
+    .catch(undefined),
   [LTI_CLAIM.deepLinkingSettings]: z
     .object(
       {

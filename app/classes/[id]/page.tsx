@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getClass, listAssignableLessons } from "@/db/access/classes";
 import { listOpenReports } from "@/db/access/moderation";
+import { scoreSyncStatus, type ScoreSyncStatus } from "@/db/access/lti-scores";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { formatJoinCode } from "@/lib/join-code";
@@ -88,6 +89,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {detail.teaching && <LmsScores status={await scoreSyncStatus(actor, detail.id)} />}
+
       {detail.teaching && <DiscussionReports reports={await listOpenReports(actor, detail.id)} classId={detail.id} />}
 
       {detail.teaching ? (
@@ -113,6 +116,33 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/** For a class opened from an LMS: whether its scores reached the LMS's gradebook, and what is being retried. */
+function LmsScores({ status }: { status: ScoreSyncStatus }) {
+  if (!status.linked) return null;
+  const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+  return (
+    <section aria-labelledby="lms-scores-heading">
+      <h2 id="lms-scores-heading">Scores in your LMS</h2>
+      <p role="status">
+        {status.sent} {status.sent === 1 ? "score" : "scores"} sent to the LMS gradebook
+        {status.waiting > 0 ? `, ${status.waiting} on the way` : ""}
+        {status.failing.length > 0 ? `, ${status.failing.length} not accepted yet` : ""}. Scores are sent when a student
+        submits and when you return feedback; work awaiting review is sent as pending, never as zero.
+      </p>
+      {status.failing.length > 0 && (
+        <ul aria-label="Scores the LMS has not accepted">
+          {status.failing.map((f) => (
+            <li key={`${f.studentName}-${f.lessonTitle}`}>
+              {f.studentName}, {f.lessonTitle}: {f.lastError} Tried {f.failures} {f.failures === 1 ? "time" : "times"};
+              next try at {time(f.nextAttemptAt)} UTC.
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
