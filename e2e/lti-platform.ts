@@ -18,7 +18,12 @@ export type LaunchHint = {
   forge?: boolean;
   /** A deep-linking request (the instructor adds Marginalia to the course) instead of a launch. */
   deepLink?: boolean;
+  /** The launch names a line item for the lesson's scores (Assignment and Grade Services). */
+  lineItem?: boolean;
 };
+
+/** A score the tool posted to a line item, with the bearer token it came with. */
+export type ReceivedScore = { lineItem: string; score: Record<string, unknown> };
 
 /** What the tool's deep-linking response made in the course: one assignment per resource link. */
 export type CreatedLink = {
@@ -35,6 +40,8 @@ export type RunningPlatform = {
   coursePage: (person: StandInPerson, hint: LaunchHint, options?: { framed?: boolean }) => string;
   /** The assignments deep linking made, checked against the tool's published keys on arrival. */
   createdLinks: CreatedLink[];
+  /** The scores the tool posted, each with a token this platform issued against the tool's signed assertion. */
+  receivedScores: ReceivedScore[];
   stop: () => Promise<void>;
 };
 
@@ -47,6 +54,13 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
   const forger = (await generateKeyPair("RS256")).privateKey;
   const toolKeys = createRemoteJWKSet(new URL(`${toolBase}/api/lti/jwks`));
   const createdLinks: CreatedLink[] = [];
+  const receivedScores: ReceivedScore[] = [];
+  const issuedTokens = new Set<string>();
+  const readBody = async (req: http.IncomingMessage) => {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    return body;
+  };
 
   const loginUrl = (person: StandInPerson, hint: LaunchHint) => {
     const url = new URL(`${toolBase}/api/lti/login`);
@@ -95,18 +109,25 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
           nonce: p.get("nonce")!,
           course: hint.course,
           lessonSlug: hint.lessonSlug,
-          overrides: hint.deepLink
+          overrides: hint.lineItem
             ? {
-                [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
-                [LTI_CLAIM.resourceLink]: undefined,
-                [LTI_CLAIM.deepLinkingSettings]: {
-                  deep_link_return_url: `${issuer}/deep-link-return`,
-                  accept_types: ["ltiResourceLink"],
-                  accept_presentation_document_targets: ["iframe", "window"],
-                  data: "stand-in-data",
+                [LTI_CLAIM.gradeService]: {
+                  scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+                  lineitem: `${issuer}/lineitems/${hint.course.id}-${hint.lessonSlug}`,
                 },
               }
-            : {},
+            : hint.deepLink
+              ? {
+                  [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+                  [LTI_CLAIM.resourceLink]: undefined,
+                  [LTI_CLAIM.deepLinkingSettings]: {
+                    deep_link_return_url: `${issuer}/deep-link-return`,
+                    accept_types: ["ltiResourceLink"],
+                    accept_presentation_document_targets: ["iframe", "window"],
+                    data: "stand-in-data",
+                  },
+                }
+              : {},
         });
         if (hint.forge) {
           const [header, payload] = idToken.split(".");
@@ -121,9 +142,37 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Signing you in", form));
         return;
       }
+      if (url.pathname === "/token" && req.method === "POST") {
+        // OAuth client credentials with a JWT assertion (RFC 7523), signed by the tool's published key.
+        const form = new URLSearchParams(await readBody(req));
+        await jwtVerify(form.get("client_assertion") ?? "", toolKeys, {
+          issuer: platform.clientId,
+          subject: platform.clientId,
+          audience: `${issuer}/token`,
+        });
+        const token = `token-${issuedTokens.size + 1}`;
+        issuedTokens.add(token);
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(
+            JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") }),
+          );
+        return;
+      }
+      const scores = url.pathname.match(/^\/lineitems\/([^/]+)\/scores$/);
+      if (scores && req.method === "POST") {
+        const bearer = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+        if (!issuedTokens.has(bearer)) {
+          res.writeHead(401).end("Unknown token");
+          return;
+        }
+        if (req.headers["content-type"] !== "application/vnd.ims.lis.v1.score+json") throw new Error("Not a score");
+        receivedScores.push({ lineItem: scores[1]!, score: JSON.parse(await readBody(req)) });
+        res.writeHead(200).end();
+        return;
+      }
       if (url.pathname === "/deep-link-return" && req.method === "POST") {
-        let body = "";
-        for await (const chunk of req) body += chunk;
+        const body = await readBody(req);
         const jwt = new URLSearchParams(body).get("JWT") ?? "";
         const { payload } = await jwtVerify(jwt, toolKeys, { issuer: platform.clientId, audience: issuer });
         if (payload[LTI_CLAIM.messageType] !== "LtiDeepLinkingResponse") throw new Error("Not a deep-linking response");
@@ -171,6 +220,7 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
     issuer,
     platform,
     createdLinks,
+    receivedScores,
     coursePage: (person, hint, { framed = false } = {}) => {
       const url = new URL(`${issuer}/course`);
       url.searchParams.set("person", JSON.stringify(person));

@@ -144,3 +144,69 @@ test("an instructor adds a lesson from inside the LMS (deep linking), and the LM
   await expect(student.getByRole("heading", { level: 1, name: lessonTitle })).toBeVisible();
   await student.context().close();
 });
+
+test("a student's submission and the instructor's returned feedback reach the LMS gradebook, pending until reviewed", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const graded = { id: `graded-${run}`, title: `Civics ${run}` };
+  const hint = { course: graded, lessonSlug, lineItem: true };
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto(lms.coursePage({ ...teacher, sub: `grader-${run}`, name: "Grace Hall" }, hint));
+  await instructor.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(instructor.getByRole("heading", { level: 1, name: graded.title })).toBeVisible();
+  const classUrl = instructor.url();
+
+  // The student answers one open response and submits.
+  const student = await (await browser.newContext()).newPage();
+  const sub = `scored-${run}`;
+  await student.goto(lms.coursePage({ sub, name: "Noor Aziz", role: "Learner" }, hint));
+  await student.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(student.getByRole("heading", { level: 1, name: lessonTitle })).toBeVisible();
+  await student.goto(`/lessons/${lessonSlug}/repression-backfires`);
+  const card = student
+    .getByRole("region", { name: /^Questions/ })
+    .locator(":scope > ol > li")
+    .filter({ hasText: "Steve Swerdlow is the most quoted source" });
+  await card.getByRole("textbox").fill("He works for Human Rights Watch, whose job is to expose abuses.");
+  await expect(card.getByRole("status")).toHaveText(/Saved/);
+  await student.goto(`/lessons/${lessonSlug}/summary`);
+  student.on("dialog", (d) => d.accept());
+  await student.getByRole("button", { name: "Submit lesson" }).click();
+  await expect(student.getByText(/^Submitted /)).toBeVisible();
+
+  const scoresOf = () => lms.receivedScores.filter((s) => s.score.userId === sub).map((s) => s.score);
+  await expect.poll(() => scoresOf().length, { timeout: 20_000 }).toBe(1);
+  expect(scoresOf()[0]).toMatchObject({
+    scoreGiven: 0,
+    gradingProgress: "Pending",
+    activityProgress: "Submitted",
+    comment: expect.stringContaining("1 awaiting review"),
+  });
+
+  // The instructor sees it went, then reviews and returns the answer: the graded score follows.
+  await instructor.reload();
+  await expect(instructor.getByRole("region", { name: "Scores in your LMS" }).getByRole("status")).toContainText(
+    "1 score sent to the LMS gradebook",
+  );
+  await instructor.goto(`${classUrl}/review`);
+  await instructor.getByRole("region", { name: "Review workbench" }).focus();
+  const criteria = instructor.getByRole("group").filter({ has: instructor.getByRole("radio") });
+  for (let c = 0; c < (await criteria.count()); c++) {
+    const keys = await criteria.nth(c).locator("kbd").allTextContents();
+    await instructor.keyboard.press(keys.at(-1)!);
+  }
+  await instructor.keyboard.press("c");
+  await instructor.keyboard.type("You named the organisation and its aim.");
+  await instructor.keyboard.press("Escape");
+  await expect(instructor.getByText("Draft saved")).toBeVisible();
+  await instructor.keyboard.press("r");
+  await expect(instructor.getByText("Returned", { exact: true }).first()).toBeVisible();
+
+  await expect.poll(() => scoresOf().length, { timeout: 20_000 }).toBe(2);
+  expect(scoresOf()[1]).toMatchObject({ gradingProgress: "FullyGraded", activityProgress: "Completed" });
+  expect(scoresOf()[1]!.scoreGiven as number).toBeGreaterThan(0);
+  expect(scoresOf()[1]!.scoreMaximum).toBe(scoresOf()[0]!.scoreMaximum);
+  await instructor.context().close();
+  await student.context().close();
+});
