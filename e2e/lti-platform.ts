@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import { createRemoteJWKSet, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { LTI_CLAIM } from "../lib/lti/launch";
-import { standInPlatform, type StandInPerson, type StandInPlatform } from "../db/testing/lti-stand-in";
+import { ROLE_URI, standInPlatform, type StandInPerson, type StandInPlatform } from "../db/testing/lti-stand-in";
 
 export type LaunchHint = {
   course: { id: string; title: string };
@@ -20,6 +20,8 @@ export type LaunchHint = {
   deepLink?: boolean;
   /** The launch names a line item for the lesson's scores (Assignment and Grade Services). */
   lineItem?: boolean;
+  /** The launch offers the course's roster (Names and Role Provisioning Services), as set by setRoster. */
+  roster?: boolean;
 };
 
 /** A score the tool posted to a line item, with the bearer token it came with. */
@@ -42,6 +44,8 @@ export type RunningPlatform = {
   createdLinks: CreatedLink[];
   /** The scores the tool posted, each with a token this platform issued against the tool's signed assertion. */
   receivedScores: ReceivedScore[];
+  /** The people of a course, as its roster service lists them. */
+  setRoster: (courseId: string, people: StandInPerson[]) => void;
   stop: () => Promise<void>;
 };
 
@@ -56,6 +60,7 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
   const createdLinks: CreatedLink[] = [];
   const receivedScores: ReceivedScore[] = [];
   const issuedTokens = new Set<string>();
+  const rosters = new Map<string, StandInPerson[]>();
   const readBody = async (req: http.IncomingMessage) => {
     let body = "";
     for await (const chunk of req) body += chunk;
@@ -109,25 +114,32 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
           nonce: p.get("nonce")!,
           course: hint.course,
           lessonSlug: hint.lessonSlug,
-          overrides: hint.lineItem
+          overrides: hint.roster
             ? {
-                [LTI_CLAIM.gradeService]: {
-                  scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
-                  lineitem: `${issuer}/lineitems/${hint.course.id}-${hint.lessonSlug}`,
+                "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": {
+                  context_memberships_url: `${issuer}/memberships/${hint.course.id}`,
+                  service_versions: ["2.0"],
                 },
               }
-            : hint.deepLink
+            : hint.lineItem
               ? {
-                  [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
-                  [LTI_CLAIM.resourceLink]: undefined,
-                  [LTI_CLAIM.deepLinkingSettings]: {
-                    deep_link_return_url: `${issuer}/deep-link-return`,
-                    accept_types: ["ltiResourceLink"],
-                    accept_presentation_document_targets: ["iframe", "window"],
-                    data: "stand-in-data",
+                  [LTI_CLAIM.gradeService]: {
+                    scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+                    lineitem: `${issuer}/lineitems/${hint.course.id}-${hint.lessonSlug}`,
                   },
                 }
-              : {},
+              : hint.deepLink
+                ? {
+                    [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+                    [LTI_CLAIM.resourceLink]: undefined,
+                    [LTI_CLAIM.deepLinkingSettings]: {
+                      deep_link_return_url: `${issuer}/deep-link-return`,
+                      accept_types: ["ltiResourceLink"],
+                      accept_presentation_document_targets: ["iframe", "window"],
+                      data: "stand-in-data",
+                    },
+                  }
+                : {},
         });
         if (hint.forge) {
           const [header, payload] = idToken.split(".");
@@ -157,6 +169,24 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
           .end(
             JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") }),
           );
+        return;
+      }
+      const memberships = url.pathname.match(/^\/memberships\/([^/]+)$/);
+      if (memberships) {
+        if (!issuedTokens.has((req.headers.authorization ?? "").replace(/^Bearer /, ""))) {
+          res.writeHead(401).end("Unknown token");
+          return;
+        }
+        const members = (rosters.get(memberships[1]!) ?? []).map((p) => ({
+          user_id: p.sub,
+          name: p.name,
+          email: p.email,
+          roles: [ROLE_URI[p.role]],
+          status: "Active",
+        }));
+        res
+          .writeHead(200, { "content-type": "application/vnd.ims.lti-nrps.v2.membershipcontainer+json" })
+          .end(JSON.stringify({ id: url.href, context: { id: memberships[1] }, members }));
         return;
       }
       const scores = url.pathname.match(/^\/lineitems\/([^/]+)\/scores$/);
@@ -221,6 +251,7 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
     platform,
     createdLinks,
     receivedScores,
+    setRoster: (courseId, people) => rosters.set(courseId, people),
     coursePage: (person, hint, { framed = false } = {}) => {
       const url = new URL(`${issuer}/course`);
       url.searchParams.set("person", JSON.stringify(person));

@@ -210,3 +210,60 @@ test("a student's submission and the instructor's returned feedback reach the LM
   await instructor.context().close();
   await student.context().close();
 });
+
+test("the instructor brings the LMS course's students into the class before they launch", async ({ browser }) => {
+  const rostered = { id: `rostered-${run}`, title: `Biology ${run}` };
+  lms.setRoster(rostered.id, [
+    { sub: `r1-${run}`, name: "Ines Ruiz", role: "Learner" },
+    { sub: `r2-${run}`, name: "Omar Haddad", role: "Learner" },
+    { sub: `r3-${run}`, name: "Pat Teacher", role: "Instructor" },
+  ]);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(
+    lms.coursePage({ ...teacher, sub: `rosterer-${run}`, name: "Ravi Shah" }, { course: rostered, roster: true }),
+  );
+  await page.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: rostered.title })).toBeVisible();
+  await expect(page.getByText("No students yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Sync roster from the LMS" }).click();
+  await expect(page.getByText("2 students added from the LMS.")).toBeVisible();
+  const roster = page.getByRole("list", { name: `Students in ${rostered.title}` });
+  await expect(roster.getByText("Ines Ruiz")).toBeVisible();
+  await expect(roster.getByText("Omar Haddad")).toBeVisible();
+  await expect(roster.getByText("Pat Teacher")).toHaveCount(0);
+  // Again: nobody twice.
+  await page.getByRole("button", { name: "Sync roster from the LMS" }).click();
+  await expect(page.getByText("0 students added from the LMS, 2 already in the class.")).toBeVisible();
+  await page.context().close();
+});
+
+test("the LMS routes take cross-site form posts by design, but a signed-in visitor's cookie never makes one act", async ({
+  browser,
+}) => {
+  // A signed-in instructor (an LMS account) visits a hostile page that posts to each LMS route.
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(lms.coursePage(teacher, { course }));
+  await page.getByRole("link", { name: "Open Marginalia" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const tries: [string, string, string][] = [
+    ["/api/lti/launch", "text/plain", '{"id_token":"x","state":"y"}'],
+    ["/api/lti/launch", "application/x-www-form-urlencoded", "state=made-up"],
+    ["/api/lti/launch", "application/x-www-form-urlencoded", "id_token=a.b.c&state=made-up"],
+    ["/api/lti/deep-link", "application/x-www-form-urlencoded", "request=made-up&lesson=tajikistan-islamic-state"],
+    ["/api/lti/deep-link", "text/plain", "request=made-up"],
+    ["/api/lti/login", "application/x-www-form-urlencoded", "iss=https%3A%2F%2Fevil.example&login_hint=x"],
+  ];
+  for (const [route, type, data] of tries) {
+    const res = await page.request.post(route, {
+      headers: { "Content-Type": type, Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
+      data,
+    });
+    expect(res.status(), `${route} ${type} ${data}`).toBe(400);
+    expect(res.headers()["content-type"]).toContain("text/html");
+    expect(await res.text()).toContain("Marginalia could not open from your LMS");
+  }
+  // The session is the one the instructor had; nothing was signed in or out.
+  await page.goto("/classes");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.context().close();
+});

@@ -11,6 +11,7 @@ import {
   unassignLesson,
 } from "@/db/access/classes";
 import { formAction } from "@/lib/server-action";
+import { syncRoster } from "@/db/access/lti-roster";
 import {
   assignLessonSchema,
   classIdSchema,
@@ -58,4 +59,16 @@ export const unassignLessonAction = formAction(unassignSchema, async (actor, { c
 export const leaveClassAction = formAction(classIdSchema, async (actor, { classId }) => {
   await leaveClass(actor, classId);
   redirect("/classes");
+});
+
+export const syncRosterAction = formAction(classIdSchema, async (actor, { classId }) => {
+  const sync = await syncRoster(actor, classId);
+  revalidatePath(`/classes/${classId}`);
+  const added = `${sync.added} ${sync.added === 1 ? "student" : "students"} added from the LMS`;
+  const already = sync.alreadyIn > 0 ? `, ${sync.alreadyIn} already in the class` : "";
+  const skipped =
+    sync.skipped > 0
+      ? `. ${sync.skipped} ${sync.skipped === 1 ? "person is" : "people are"} a student there but an instructor here, and not added`
+      : "";
+  return { status: "success", message: `${added}${already}${skipped}.` };
 });

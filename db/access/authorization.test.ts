@@ -40,6 +40,7 @@ import type { SnapshotInput } from "./class-snapshots";
 import { lessonStructure } from "./lesson-structure";
 import { getQuestionBank } from "./question-bank";
 import { scoreSyncStatus } from "./lti-scores";
+import { canSyncRoster } from "./lti-roster";
 
 const discussions = { ...threads, ...moderation, ...snapshots, ...activity, ...notebook };
 
@@ -378,6 +379,10 @@ const operations: Record<string, { run: Operation; allowed: Who[] }> = {
   "getQuestionBank (the lesson's answer keys)": {
     run: async (a) => await getQuestionBank(a, "bike-lane-vote"),
     allowed: ["instructorOfClass", "otherInstructor"],
+  },
+  "canSyncRoster (whether the class's LMS shares its roster)": {
+    run: async (a) => await canSyncRoster(a, "class-a"),
+    allowed: ["instructorOfClass"],
   },
   "scoreSyncStatus (the class's scores in its LMS)": {
     run: async (a) => await scoreSyncStatus(a, "class-a"),

@@ -330,6 +330,7 @@ async function linkLaunch(
   now: Date,
 ): Promise<CompletedLaunch> {
   const user = await linkedAccount(tx, issuer, claims, role, now);
+  const membershipsUrl = claims[LTI_CLAIM.rosterService]?.context_memberships_url ?? null;
   const context = claims[LTI_CLAIM.context];
   const linked = (
     await tx
@@ -347,6 +348,11 @@ async function linkLaunch(
         "This course's Marginalia class belongs to another instructor; Marginalia has one instructor per class.",
       );
     classId = linked?.classId ?? (await newCourseClass(tx, issuer, context, user.id, now));
+    // Where the course's roster can be read from, for the instructor's "Sync roster" (db/access/lti-roster.ts).
+    await tx
+      .update(ltiContexts)
+      .set({ platformId, membershipsUrl })
+      .where(and(eq(ltiContexts.issuer, issuer), eq(ltiContexts.contextId, context.id)));
   } else {
     if (!linked)
       throw new LaunchRefusal(
@@ -381,8 +387,17 @@ async function linkLaunch(
   };
 }
 
-/** The account linked to (issuer, subject), made on the first launch: no password, the LMS's name and (if free) email. */
-async function linkedAccount(tx: Tx, issuer: string, claims: LaunchClaims, role: "instructor" | "student", now: Date) {
+/**
+ * The account linked to (issuer, subject), made on the first launch (or roster sync): no password,
+ * the LMS's name and (if no other account uses it) email. Refused when the account has the other role.
+ */
+export async function linkedAccount(
+  tx: Tx,
+  issuer: string,
+  claims: { sub: string; name?: string; given_name?: string; family_name?: string; email?: string },
+  role: "instructor" | "student",
+  now: Date,
+) {
   const existing = (
     await tx
       .select({ user: users })

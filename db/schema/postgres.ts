@@ -594,6 +594,8 @@ export const ltiContexts = pgTable(
       .notNull()
       .references(() => classes.id),
     createdAt: timestamp("created_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+    platformId: text("platform_id"),
+    membershipsUrl: text("memberships_url"),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.contextId] }), uniqueIndex("lti_contexts_class").on(t.classId)],
 );

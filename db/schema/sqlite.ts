@@ -620,6 +620,9 @@ export const ltiContexts = sqliteTable(
       .notNull()
       .references(() => classes.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** The platform registration of the last launch from the course, and its roster service (NRPS), if it offered one. */
+    platformId: text("platform_id"),
+    membershipsUrl: text("memberships_url"),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.contextId] }), uniqueIndex("lti_contexts_class").on(t.classId)],
 );

@@ -20,6 +20,7 @@ export const LTI_CLAIM = {
   contentItems: "https://purl.imsglobal.org/spec/lti-dl/claim/content_items",
   data: "https://purl.imsglobal.org/spec/lti-dl/claim/data",
   gradeService: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+  rosterService: "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
 } as const;
 
 /** How long a login may take between initiation and launch. */
@@ -47,7 +48,10 @@ export type LoginInitiation = z.infer<typeof loginInitiationSchema>;
 
 /** The form the platform posts to the launch URL. */
 export const launchFormSchema = z.object({
-  id_token: z.string({ error: "The launch carries no id_token." }).min(1, { error: "The launch carries no id_token." }),
+  id_token: z
+    .string({ error: "The launch carries no id_token." })
+    .min(1, { error: "The launch carries no id_token." })
+    .max(32_000, { error: "The launch's id_token is too long." }),
   state: z.string({ error: "The launch carries no state." }).min(1, { error: "The launch carries no state." }).max(200),
 });
 
@@ -95,6 +99,11 @@ export const launchClaimsSchema = z.object({
         .max(2000)
         .optional(),
     })
+    .optional()
+    .catch(undefined),
+  /** The course's roster service; malformed is as good as none. */
+  [LTI_CLAIM.rosterService]: z
+    .object({ context_memberships_url: z.url({ protocol: /^https?$/ }).max(2000) })
     .optional()
     .catch(undefined),
   [LTI_CLAIM.deepLinkingSettings]: z

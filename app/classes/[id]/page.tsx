@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getClass, listAssignableLessons } from "@/db/access/classes";
 import { listOpenReports } from "@/db/access/moderation";
 import { scoreSyncStatus, type ScoreSyncStatus } from "@/db/access/lti-scores";
+import { canSyncRoster } from "@/db/access/lti-roster";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-access";
 import { formatJoinCode } from "@/lib/join-code";
@@ -10,7 +11,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { DueDate } from "@/components/classes/DueDate";
 import { TeachingPanel } from "@/components/classes/TeachingPanel";
 import { ActionButton } from "@/components/classes/ActionButton";
-import { leaveClassAction, unassignLessonAction } from "../actions";
+import { leaveClassAction, syncRosterAction, unassignLessonAction } from "../actions";
 import styles from "../classes.module.css";
 
 export const metadata: Metadata = { title: "Class" };
@@ -89,6 +90,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {detail.teaching && (await canSyncRoster(actor, detail.id)) && <LmsRoster classId={detail.id} />}
       {detail.teaching && <LmsScores status={await scoreSyncStatus(actor, detail.id)} />}
 
       {detail.teaching && <DiscussionReports reports={await listOpenReports(actor, detail.id)} classId={detail.id} />}
@@ -116,6 +118,25 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/** For a class opened from an LMS course that shares its roster: bring its students in before they launch. */
+function LmsRoster({ classId }: { classId: string }) {
+  return (
+    <section aria-labelledby="lms-roster-heading">
+      <h2 id="lms-roster-heading">Roster from your LMS</h2>
+      <p>
+        Students join this class when they open Marginalia from the course. To see all of them in the gradebook and
+        review before they do, bring the course&apos;s active students in now.
+      </p>
+      <ActionButton
+        action={syncRosterAction}
+        fields={{ classId }}
+        label="Sync roster from the LMS"
+        pendingLabel="Reading the roster…"
+      />
+    </section>
   );
 }
 
