@@ -22,6 +22,8 @@ export type LaunchHint = {
   lineItem?: boolean;
   /** The launch offers the course's roster (Names and Role Provisioning Services), as set by setRoster. */
   roster?: boolean;
+  /** The course page is served from the school's own domain, not the issuer's (as Canvas does). */
+  schoolDomain?: boolean;
 };
 
 /** A score the tool posted to a line item, with the bearer token it came with. */
@@ -54,6 +56,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export async function startStandInPlatform(toolBase: string): Promise<RunningPlatform> {
   const port = Number(process.env.E2E_PORT ?? 3100) + 54;
   const issuer = `http://localhost:${port}`;
+  // Where the school's courses are served when that is not the issuer (Canvas: school.instructure.com).
+  const school = `http://localhost:${port + 1}`;
   const platform = await standInPlatform({ issuer, targetLinkUri: `${toolBase}/api/lti/launch` });
   const forger = (await generateKeyPair("RS256")).privateKey;
   const toolKeys = createRemoteJWKSet(new URL(`${toolBase}/api/lti/jwks`));
@@ -109,37 +113,49 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
         if (p.get("redirect_uri") !== `${toolBase}/api/lti/launch`) throw new Error("Unexpected redirect_uri");
         const person = JSON.parse(p.get("login_hint")!) as StandInPerson;
         const hint = JSON.parse(p.get("lti_message_hint")!) as LaunchHint;
+        // The signed return URL is on the site that shows the course, as Canvas's and Moodle's are.
+        const shownAt = {
+          "https://purl.imsglobal.org/spec/lti/claim/launch_presentation": {
+            document_target: "iframe",
+            return_url: `${hint.schoolDomain ? school : issuer}/course/done`,
+          },
+        };
         let idToken = await platform.idToken({
           person,
           nonce: p.get("nonce")!,
           course: hint.course,
           lessonSlug: hint.lessonSlug,
-          overrides: hint.roster
-            ? {
-                "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": {
-                  context_memberships_url: `${issuer}/memberships/${hint.course.id}`,
-                  service_versions: ["2.0"],
-                },
-              }
-            : hint.lineItem
+          overrides: {
+            ...shownAt,
+            ...(hint.roster
+              ? {
+                  "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": {
+                    context_memberships_url: `${issuer}/memberships/${hint.course.id}`,
+                    service_versions: ["2.0"],
+                  },
+                }
+              : {}),
+            ...(hint.lineItem
               ? {
                   [LTI_CLAIM.gradeService]: {
                     scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
                     lineitem: `${issuer}/lineitems/${hint.course.id}-${hint.lessonSlug}`,
                   },
                 }
-              : hint.deepLink
-                ? {
-                    [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
-                    [LTI_CLAIM.resourceLink]: undefined,
-                    [LTI_CLAIM.deepLinkingSettings]: {
-                      deep_link_return_url: `${issuer}/deep-link-return`,
-                      accept_types: ["ltiResourceLink"],
-                      accept_presentation_document_targets: ["iframe", "window"],
-                      data: "stand-in-data",
-                    },
-                  }
-                : {},
+              : {}),
+            ...(hint.deepLink
+              ? {
+                  [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+                  [LTI_CLAIM.resourceLink]: undefined,
+                  [LTI_CLAIM.deepLinkingSettings]: {
+                    deep_link_return_url: `${issuer}/deep-link-return`,
+                    accept_types: ["ltiResourceLink"],
+                    accept_presentation_document_targets: ["iframe", "window"],
+                    data: "stand-in-data",
+                  },
+                }
+              : {}),
+          },
         });
         if (hint.forge) {
           const [header, payload] = idToken.split(".");
@@ -222,6 +238,8 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
   });
   // Every address, IPv4 and IPv6: the browser and the tool may each resolve localhost either way.
   await new Promise<void>((resolve) => server.listen(port, resolve));
+  const schoolServer = http.createServer(server.listeners("request")[0] as http.RequestListener);
+  await new Promise<void>((resolve) => schoolServer.listen(port + 1, resolve));
 
   execFileSync(
     "npm",
@@ -253,12 +271,15 @@ export async function startStandInPlatform(toolBase: string): Promise<RunningPla
     receivedScores,
     setRoster: (courseId, people) => rosters.set(courseId, people),
     coursePage: (person, hint, { framed = false } = {}) => {
-      const url = new URL(`${issuer}/course`);
+      const url = new URL(`${hint.schoolDomain ? school : issuer}/course`);
       url.searchParams.set("person", JSON.stringify(person));
       url.searchParams.set("hint", JSON.stringify(hint));
       if (framed) url.searchParams.set("framed", "1");
       return url.href;
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      await new Promise<void>((resolve) => schoolServer.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

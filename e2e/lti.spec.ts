@@ -77,7 +77,9 @@ test("inside the LMS's frame, Marginalia says it opens in a new window, and that
 }) => {
   const page = await (await browser.newContext()).newPage();
   const kim = { sub: `framed-${run}`, name: "Kim Park", role: "Learner" as const };
-  await page.goto(lms.coursePage(kim, { course, lessonSlug }, { framed: true }));
+  // The course page is on the school's own domain, as Canvas serves it: not a registered origin, but
+  // the launch's signed return URL names it, so it may frame Marginalia's page.
+  await page.goto(lms.coursePage(kim, { course, lessonSlug, schoolDomain: true }, { framed: true }));
   const frame = page.frameLocator('iframe[title="Marginalia"]');
   await expect(frame.getByRole("heading", { name: "Marginalia opens in its own window" })).toBeVisible();
   await expect(frame.getByText("You are signed in as Kim Park.")).toBeVisible();
@@ -117,7 +119,7 @@ test("an instructor adds a lesson from inside the LMS (deep linking), and the LM
   browser,
 }) => {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(lms.coursePage(teacher, { course, deepLink: true }, { framed: true }));
+  await page.goto(lms.coursePage(teacher, { course, deepLink: true, schoolDomain: true }, { framed: true }));
   const frame = page.frameLocator('iframe[title="Marginalia"]');
   await expect(frame.getByRole("heading", { name: "Choose a lesson for your course" })).toBeVisible();
   await frame

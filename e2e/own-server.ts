@@ -12,7 +12,7 @@ import { startNextServer } from "../scripts/lib/http-session";
  * run it differently (another NEXTAUTH_URL) without touching the server the other tests share.
  */
 /** Each spec that starts one has its own port beside the shared server's, so they can run at once. */
-// (+50 and +51 are taken by outside-scan.spec.ts and startup-refusal.spec.ts.)
+// (+50 and +51 are taken by outside-scan.spec.ts and startup-refusal.spec.ts, +54 and +55 by e2e/lti-platform.ts.)
 const PORT_OFFSETS = { errors: 47, https: 48, actions: 49, marks: 52, session: 53 } as const;
 
 /** `database` is the copy's SQLite file, or its postgres:// address when the suite runs on PostgreSQL. */

@@ -127,7 +127,13 @@ test("an instructor's first launch makes their account and the course's class; l
   // No password opens an LMS account.
   assert.equal((await authenticate("ada@school.example", "lti", "127.0.0.1")).ok, false);
 
-  const again = await launch(teacher, { lessonSlug: "tajikistan-islamic-state" });
+  assert.equal(first.frameOrigin, null, "no return URL, no extra frame origin");
+
+  const again = await launch(teacher, {
+    lessonSlug: "tajikistan-islamic-state",
+    overrides: { [LTI_CLAIM.launchPresentation]: { return_url: "https://school.example/courses/1/done" } },
+  });
+  assert.equal(again.frameOrigin, "https://school.example");
   assert.deepEqual([again.userId, again.classId], [first.userId, first.classId]);
   const assigned = await db.select().from(assignments).where(eq(assignments.classId, first.classId));
   assert.equal(assigned.length, 1, "the link's lesson is assigned to the class");
@@ -249,7 +255,13 @@ const deepLinkRequest = (settings: Record<string, unknown> = {}) => ({
 
 test("deep linking: the instructor picks a lesson, and the LMS gets a signed resource link with a line item", async () => {
   const course = { [LTI_CLAIM.context]: { id: "course-dl", title: "Civics 11" } };
-  const launched = await launch(teacher, { overrides: { ...deepLinkRequest(), ...course } });
+  const launched = await launch(teacher, {
+    overrides: {
+      ...deepLinkRequest(),
+      ...course,
+      [LTI_CLAIM.launchPresentation]: { return_url: "https://school.example/courses/2" },
+    },
+  });
   assert.ok(launched.deepLinkRequest, "the picker's one-time request");
   assert.equal(await deepLinkClassName(launched.deepLinkRequest!), "Civics 11");
   const [choice] = await deepLinkChoices();
@@ -265,6 +277,7 @@ test("deep linking: the instructor picks a lesson, and the LMS gets a signed res
     tool,
   );
   assert.equal(done.returnUrl, `${lms.issuer}/deep-link-return`);
+  assert.equal(done.frameOrigin, "https://school.example", "the hand-back may be framed where the picker was");
   const { payload } = await jwtVerify(done.jwt, createLocalJWKSet(await publishedKeySet()), {
     issuer: lms.clientId,
     audience: lms.issuer,

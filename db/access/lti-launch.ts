@@ -50,6 +50,7 @@ import {
   launchClaimsSchema,
   launchLessonSlug,
   LTI_CLAIM,
+  launchFrameOrigin,
   type LaunchClaims,
   type LoginInitiation,
   MESSAGE_TYPES,
@@ -212,6 +213,8 @@ export type CompletedLaunch = {
   destination: string;
   /** For a deep-linking request: the one-time token of the lesson picker's form. */
   deepLinkRequest?: string;
+  /** The origin the LMS shows the launch in, which may frame its pages (lib/lti/launch.ts launchFrameOrigin). */
+  frameOrigin: string | null;
 };
 
 /**
@@ -286,11 +289,12 @@ export async function completeLaunch(
       `This link opens a lesson Marginalia does not have (${slug}). Ask your instructor to choose the lesson again.`,
     );
 
+  const frameOrigin = launchFrameOrigin(claims);
   // Two first launches of one person (or course) at once: the loser's transaction sees the winner's rows on retry.
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(db, async (tx) => {
-        const linked = await linkLaunch(tx, platform, claims, role, lesson?.id, slug, now);
+        const linked = { ...(await linkLaunch(tx, platform, claims, role, lesson?.id, slug, now)), frameOrigin };
         if (!deepLinking) return linked;
         const settings = claims[LTI_CLAIM.deepLinkingSettings]!;
         const request = token();
@@ -304,6 +308,7 @@ export async function completeLaunch(
           userId: linked.userId,
           classId: linked.classId,
           expiresAt: new Date(now.getTime() + DEEP_LINK_TTL_MS),
+          frameOrigin,
         });
         return { ...linked, deepLinkRequest: request };
       });
@@ -328,7 +333,7 @@ async function linkLaunch(
   lessonId: string | undefined,
   slug: string | null,
   now: Date,
-): Promise<CompletedLaunch> {
+): Promise<Omit<CompletedLaunch, "frameOrigin">> {
   const user = await linkedAccount(tx, issuer, claims, role, now);
   const membershipsUrl = claims[LTI_CLAIM.rosterService]?.context_memberships_url ?? null;
   const context = claims[LTI_CLAIM.context];
@@ -533,7 +538,7 @@ export async function completeDeepLink(
   input: { request: string; lesson: string; showAnswers: boolean },
   toolOrigin: string,
   now = new Date(),
-): Promise<{ returnUrl: string; jwt: string; lessonTitle: string }> {
+): Promise<{ returnUrl: string; jwt: string; lessonTitle: string; frameOrigin: string | null }> {
   const db = getDb();
   const lesson = (await deepLinkChoices()).find((l) => l.slug === input.lesson);
   const lessonId = lesson
@@ -583,5 +588,5 @@ export async function completeDeepLink(
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(now.getTime() / 1000) + 300)
     .sign(await importJWK(key.privateJwk, "RS256"));
-  return { returnUrl: pending.returnUrl, jwt, lessonTitle: lesson.title };
+  return { returnUrl: pending.returnUrl, jwt, lessonTitle: lesson.title, frameOrigin: pending.frameOrigin };
 }

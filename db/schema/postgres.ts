@@ -622,6 +622,7 @@ export const ltiDeepLinks = pgTable("lti_deep_links", {
     .notNull()
     .references(() => classes.id),
   expiresAt: timestamp("expires_at", { mode: "date", precision: 3, withTimezone: true }).notNull(),
+  frameOrigin: text("frame_origin"),
 });
 
 export const ltiGradeLinks = pgTable(

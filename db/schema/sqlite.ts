@@ -657,6 +657,8 @@ export const ltiDeepLinks = sqliteTable("lti_deep_links", {
     .notNull()
     .references(() => classes.id),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  /** The course page's origin that frames the picker (the launch's return URL), allowed to frame the hand-back too. */
+  frameOrigin: text("frame_origin"),
 });
 
 /** Where a class's scores for a lesson go: the LMS line item of the link that opened it (LTI AGS). */

@@ -1,6 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { courseClassName, displayName, launchLessonSlug, lmsLine, LTI_CLAIM, roleFromLtiRoles } from "./launch";
+import {
+  courseClassName,
+  displayName,
+  launchFrameOrigin,
+  launchLessonSlug,
+  lmsLine,
+  LTI_CLAIM,
+  roleFromLtiRoles,
+} from "./launch";
 
 const uri = (s: string) => `http://purl.imsglobal.org/vocab/lis/v2/${s}`;
 
@@ -35,4 +43,17 @@ test("a link's lesson is its custom parameter, when it looks like a slug", () =>
   assert.equal(launchLessonSlug({ [LTI_CLAIM.custom]: { lesson: "../etc" } }), null);
   assert.equal(launchLessonSlug({ [LTI_CLAIM.custom]: { lesson: 3 } }), null);
   assert.equal(launchLessonSlug({}), null);
+});
+
+test("the origin that shows a launch is its signed return URL's", () => {
+  assert.equal(
+    launchFrameOrigin({
+      [LTI_CLAIM.launchPresentation]: {
+        return_url: "https://school.instructure.com/courses/1/external_content/success/external_tool_redirect",
+      },
+    }),
+    "https://school.instructure.com",
+  );
+  assert.equal(launchFrameOrigin({ [LTI_CLAIM.launchPresentation]: {} }), null);
+  assert.equal(launchFrameOrigin({}), null);
 });

@@ -21,6 +21,7 @@ export const LTI_CLAIM = {
   data: "https://purl.imsglobal.org/spec/lti-dl/claim/data",
   gradeService: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
   rosterService: "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+  launchPresentation: "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
 } as const;
 
 /** How long a login may take between initiation and launch. */
@@ -95,6 +96,16 @@ export const launchClaimsSchema = z.object({
     .object({
       scope: z.array(z.string()),
       lineitem: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+    })
+    .optional()
+    .catch(undefined),
+  /** Where the LMS shows the launch (its return URL is on the course's own site); malformed is as good as none. */
+  [LTI_CLAIM.launchPresentation]: z
+    .object({
+      return_url: z
         .url({ protocol: /^https?$/ })
         .max(2000)
         .optional(),
@@ -260,4 +271,14 @@ export function deepLinkingResponseClaims({
       },
     ],
   };
+}
+
+/**
+ * The origin the LMS shows this launch in, from its signed return URL: Canvas serves courses from
+ * the school's own domain (school.instructure.com), not from its issuer or login host, so framing
+ * by registered origins alone would refuse it. Null when the launch names none.
+ */
+export function launchFrameOrigin(claims: Pick<LaunchClaims, typeof LTI_CLAIM.launchPresentation>): string | null {
+  const returnUrl = claims[LTI_CLAIM.launchPresentation]?.return_url;
+  return returnUrl ? new URL(returnUrl).origin : null;
 }

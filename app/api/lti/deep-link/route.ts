@@ -25,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
       paragraphs: [`“${done.lessonTitle}” is on its way to your LMS.`],
       action: done.returnUrl,
       fields: { JWT: done.jwt },
-      frameOrigins: await platformFrameOrigins(),
+      frameOrigins: [...(await platformFrameOrigins()), ...(done.frameOrigin ? [done.frameOrigin] : [])],
     });
   } catch (err) {
     return await launchErrorPage("LTI deep linking", err);

@@ -23,12 +23,13 @@ export async function POST(request: Request): Promise<Response> {
         `${parsed.error.issues[0]!.message} Open Marginalia again from your course.`,
       );
     const launch = await completeLaunch(parsed.data);
+    const frameOrigins = [...(await platformFrameOrigins()), ...(launch.frameOrigin ? [launch.frameOrigin] : [])];
     if (launch.deepLinkRequest) {
       return lessonPickerPage({
         className: (await deepLinkClassName(launch.deepLinkRequest)) ?? "your course",
         lessons: await deepLinkChoices(),
         request: launch.deepLinkRequest,
-        frameOrigins: await platformFrameOrigins(),
+        frameOrigins,
       });
     }
     if (request.headers.get("sec-fetch-dest") === "iframe") {
@@ -44,7 +45,7 @@ export async function POST(request: Request): Promise<Response> {
           newWindow: true,
         },
         status: 200,
-        frameOrigins: await platformFrameOrigins(),
+        frameOrigins,
       });
     }
     await startSession(

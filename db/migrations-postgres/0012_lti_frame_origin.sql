@@ -1,0 +1,1 @@
+ALTER TABLE "lti_deep_links" ADD COLUMN "frame_origin" text;
