@@ -32,6 +32,12 @@ type ActionCase = {
   freeText?: string[];
   /** Fields a person may leave empty (an unticked box, no due date): missing or empty may be accepted. */
   optional?: string[];
+  /**
+   * For an action whose valid request can only succeed on something this suite's database has not
+   * got: the refusal its valid request gets instead (which shows it reached the action, past the
+   * input and the asker), and where it is accepted.
+   */
+  acceptedOnly?: { refusal: RegExp; where: string };
 };
 
 const actions: ActionCase[] = [
@@ -75,6 +81,16 @@ const actions: ActionCase[] = [
     valid: (i) => ({ classId: i.demoClass, assignmentId: i.assignment }),
   },
   { exportedName: "leaveClassAction", as: "student", path: () => "/classes", valid: (i) => ({ classId: i.demoClass }) },
+  {
+    exportedName: "syncRosterAction",
+    as: "instructor",
+    path: (i) => `/classes/${i.demoClass}`,
+    valid: (i) => ({ classId: i.demoClass }),
+    acceptedOnly: {
+      refusal: /does not share its roster/,
+      where: "a class opened from an LMS course that shares its roster: e2e/lti.spec.ts",
+    },
+  },
   {
     exportedName: "shareSnapshotAction",
     as: "instructor",
@@ -426,6 +442,7 @@ const protectedActions = [
   "returnOneAction",
   "leaveClassAction",
   "submitLessonAction",
+  "syncRosterAction",
 ];
 
 test("the authorization matrix through HTTP: valid action requests from a visitor, a student of another class and another instructor change nothing", async ({
@@ -479,6 +496,7 @@ const rightfulOrder = [
   "returnOneAction",
   "shareSnapshotAction",
   "submitLessonAction",
+  "syncRosterAction",
   "removeStudentAction",
   "unassignLessonAction",
   "joinClassAction",
@@ -502,6 +520,13 @@ test("each action's valid request from the person it is for is accepted (so the 
     const res = await send(c, requests[c.as], body, contentType);
     const text = await res.text();
     const state = actionStateOf(text);
+    if (c.acceptedOnly) {
+      if (state?.status !== "error" || !c.acceptedOnly.refusal.test(state.message ?? ""))
+        failures.push(
+          `${name}: expected its refusal here (accepted on ${c.acceptedOnly.where}), got ${JSON.stringify(state)}`,
+        );
+      continue;
+    }
     // Accepted: the success state, or a redirect (no state of its own).
     if (res.status() >= 400 || state?.status === "error")
       failures.push(`${name}: ${res.status()} ${JSON.stringify(state)}`);
