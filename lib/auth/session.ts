@@ -40,7 +40,9 @@ const sessionClaims = cache(async () => {
  */
 export async function renewSessionIfDue(now = Date.now()): Promise<void> {
   const token = await sessionClaims();
-  const due = token && sessionRenewal(token, Math.floor(now / 1000));
+  // Judged as of the next second: the encoder reads the clock again to set exp, and may read the
+  // next second, which would put a term-capped session one second past its term.
+  const due = token && sessionRenewal(token, Math.floor(now / 1000) + 1);
   if (!token || !due) return;
   const { iat: _issued, exp: _expires, jti: _id, ...claims } = token;
   await setSessionCookie(
