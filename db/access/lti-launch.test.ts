@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { count, eq } from "drizzle-orm";
 import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT } from "jose";
 import { freshAppDatabase } from "@/db/testing/test-database";
-import { standInPlatform, type StandInPerson } from "@/db/testing/lti-stand-in";
+import type { StandInPerson } from "@/db/testing/lti-stand-in";
+import { keySetOf, launchThrough, loginThrough, registeredStandIn, TEST_TOOL } from "@/db/testing/lti-launches";
 import { importLessonFolders } from "@/content/import";
 import { assignments, classes, enrollments, ltiAccounts, ltiContexts, users } from "@/db/schema";
 import { LaunchRefusal, LTI_CLAIM, TICKET_TTL_MS, LAUNCH_STATE_TTL_MS } from "@/lib/lti/launch";
@@ -18,45 +19,24 @@ import {
   issueTicket,
   redeemTicket,
 } from "./lti-launch";
-import { publishedKeySet, registerPlatform } from "./lti-registrations";
+import { publishedKeySet } from "./lti-registrations";
 import { authenticate, createAccount } from "./users";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [path.join("content", "lessons", "tajikistan-islamic-state")])).ok);
 
-const tool = "https://marginalia.school.example";
-const lms = await standInPlatform({ issuer: "https://lms.school.example" });
-await registerPlatform({
-  issuer: lms.issuer,
-  clientId: lms.clientId,
-  deploymentId: lms.deploymentId,
-  authUrl: `${lms.issuer}/auth`,
-  tokenUrl: `${lms.issuer}/token`,
-  jwksUrl: `${lms.issuer}/jwks`,
-});
-const keySetFor = () => createLocalJWKSet({ keys: [lms.publicJwk] });
+const tool = TEST_TOOL;
+const lms = await registeredStandIn();
+const keySetFor = keySetOf(lms);
 
 const teacher: StandInPerson = { sub: "t-1", name: "Ada Obi", email: "ada@school.example", role: "Instructor" };
 const student: StandInPerson = { sub: "s-1", name: "Sam Lee", email: "sam@school.example", role: "Learner" };
 
-/** A login initiation, as the platform sends it; returns the state and nonce the tool chose. */
-async function login(now = new Date()) {
-  const url = await beginLogin(
-    { iss: lms.issuer, login_hint: "hint", target_link_uri: `${tool}/api/lti/launch`, client_id: lms.clientId },
-    tool,
-    now,
-  );
-  return { state: url.searchParams.get("state")!, nonce: url.searchParams.get("nonce")!, url };
-}
-
-async function launch(
+const login = (now = new Date()) => loginThrough(lms, now);
+const launch = (
   person: StandInPerson,
   options: { lessonSlug?: string; overrides?: Record<string, unknown>; expiresInS?: number; nonce?: string } = {},
-) {
-  const { state, nonce } = await login();
-  const idToken = await lms.idToken({ person, nonce: options.nonce ?? nonce, ...options });
-  return await completeLaunch({ id_token: idToken, state }, { keySetFor });
-}
+) => launchThrough(lms, person, options);
 
 async function counts() {
   const n = async (

@@ -2,54 +2,29 @@ import path from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { createLocalJWKSet } from "jose";
 import { freshAppDatabase } from "@/db/testing/test-database";
-import { standInPlatform, type StandInPerson } from "@/db/testing/lti-stand-in";
+import type { StandInPerson } from "@/db/testing/lti-stand-in";
+import { launchThrough, registeredStandIn } from "@/db/testing/lti-launches";
 import { insertPerson } from "@/db/testing/people";
 import { importLessonFolders } from "@/content/import";
 import { enrollments, users } from "@/db/schema";
-import type { Actor } from "@/lib/actor";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LTI_CLAIM } from "@/lib/lti/launch";
 import { NRPS_MEDIA_TYPE, NRPS_SCOPE } from "@/lib/lti/roster";
-import { beginLogin, completeLaunch } from "./lti-launch";
-import { registerPlatform } from "./lti-registrations";
 import { canSyncRoster, syncRoster } from "./lti-roster";
 
 const db = await freshAppDatabase();
 assert.ok((await importLessonFolders(db, [path.join("content", "lessons", "tajikistan-islamic-state")])).ok);
-const tool = "https://marginalia.school.example";
-const lms = await standInPlatform({ issuer: "https://lms.school.example" });
-await registerPlatform({
-  issuer: lms.issuer,
-  clientId: lms.clientId,
-  deploymentId: lms.deploymentId,
-  authUrl: `${lms.issuer}/auth`,
-  tokenUrl: `${lms.issuer}/token`,
-  jwksUrl: `${lms.issuer}/jwks`,
-});
+const lms = await registeredStandIn();
 const memberships = `${lms.issuer}/courses/9/memberships`;
 
-async function launch(person: StandInPerson, course = { id: "course-9", title: "Geography 9" }, roster = true) {
-  const url = await beginLogin(
-    { iss: lms.issuer, login_hint: "h", target_link_uri: `${tool}/api/lti/launch`, client_id: lms.clientId },
-    tool,
-  );
-  const idToken = await lms.idToken({
-    person,
+const launch = (person: StandInPerson, course = { id: "course-9", title: "Geography 9" }, roster = true) =>
+  launchThrough(lms, person, {
     course,
-    nonce: url.searchParams.get("nonce")!,
     overrides: roster
       ? { [LTI_CLAIM.rosterService]: { context_memberships_url: memberships, service_versions: ["2.0"] } }
       : {},
   });
-  const done = await completeLaunch(
-    { id_token: idToken, state: url.searchParams.get("state")! },
-    { keySetFor: () => createLocalJWKSet({ keys: [lms.publicJwk] }) },
-  );
-  const actor: Actor = { userId: done.userId, role: done.role, name: done.name, email: done.email };
-  return { ...done, actor };
-}
 
 const learner = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
 const pages: Record<string, { members: unknown[]; next?: string }> = {

@@ -4,18 +4,17 @@ import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { freshAppDatabase } from "@/db/testing/test-database";
-import { standInPlatform, type StandInPerson } from "@/db/testing/lti-stand-in";
+import type { StandInPerson } from "@/db/testing/lti-stand-in";
+import { launchThrough, registeredStandIn } from "@/db/testing/lti-launches";
 import { importLessonFolders } from "@/content/import";
 import { answers, ltiScorePosts, questions, questionVersions } from "@/db/schema";
-import type { Actor } from "@/lib/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LTI_CLAIM } from "@/lib/lti/launch";
 import { AGS_SCORE_SCOPE, retryDelayMs } from "@/lib/lti/scores";
 import { insertPerson } from "@/db/testing/people";
 import { saveDraft, submitLesson } from "./answers";
 import { returnFeedback, saveFeedbackDraft } from "./feedback";
-import { beginLogin, completeLaunch } from "./lti-launch";
-import { publishedKeySet, registerPlatform } from "./lti-registrations";
+import { publishedKeySet } from "./lti-registrations";
 import { scoreSyncStatus, sendDueScores, sendQueuedScoresAtOnce } from "./lti-scores";
 
 const db = await freshAppDatabase();
@@ -23,38 +22,14 @@ assert.ok((await importLessonFolders(db, [path.join("content", "lessons", "tajik
 const slug = "tajikistan-islamic-state";
 // Sent explicitly below, with a stand-in LMS's endpoints, at chosen times.
 sendQueuedScoresAtOnce(false);
-const tool = "https://marginalia.school.example";
-const lms = await standInPlatform({ issuer: "https://lms.school.example" });
-await registerPlatform({
-  issuer: lms.issuer,
-  clientId: lms.clientId,
-  deploymentId: lms.deploymentId,
-  authUrl: `${lms.issuer}/auth`,
-  tokenUrl: `${lms.issuer}/token`,
-  jwksUrl: `${lms.issuer}/jwks`,
-});
+const lms = await registeredStandIn();
 const lineItem = `${lms.issuer}/api/lti/courses/7/line_items/31?x=1`;
 
-async function launch(person: StandInPerson) {
-  const url = await beginLogin(
-    { iss: lms.issuer, login_hint: "h", target_link_uri: `${tool}/api/lti/launch`, client_id: lms.clientId },
-    tool,
-  );
-  const idToken = await lms.idToken({
-    person,
-    nonce: url.searchParams.get("nonce")!,
+const launch = (person: StandInPerson) =>
+  launchThrough(lms, person, {
     lessonSlug: slug,
     overrides: { [LTI_CLAIM.gradeService]: { scope: [AGS_SCORE_SCOPE], lineitem: lineItem } },
   });
-  const done = await completeLaunch(
-    { id_token: idToken, state: url.searchParams.get("state")! },
-    {
-      keySetFor: () => createLocalJWKSet({ keys: [lms.publicJwk] }),
-    },
-  );
-  const actor: Actor = { userId: done.userId, role: done.role, name: done.name, email: done.email };
-  return { ...done, actor };
-}
 
 /** A stand-in LMS's token and score endpoints, recording what arrives; `fail` answers the next score posts 503. */
 function lmsEndpoints() {
